@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { GraphQLFormattedError } from 'graphql';
+import type { DocumentNode } from 'graphql';
+import { scalarResolvers } from './scalars.ts';
+
+/** Codes that reach clients as they are; anything else is masked. */
+const PUBLIC_CODES = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'IDEMPOTENCY_KEY_REUSED',
+  'UPSTREAM_UNAVAILABLE',
+  'INVALID_STATE',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+]);
+
+/** Largest request body a subgraph accepts. */
+export const MAX_BODY_BYTES = 1_000_000;
+
+/**
+ * Builds a subgraph's Apollo Server (it does not listen). Unexpected errors
+ * are masked: a database error can carry a value in its text, and values here
+ * are personal data.
+ */
+export function createSubgraphServer<TContext extends BaseContext>(options: {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<TContext>;
+}): ApolloServer<TContext> {
+  const schema = buildSubgraphSchema({
+    typeDefs: options.typeDefs,
+    resolvers: { ...scalarResolvers, ...options.resolvers } as GraphQLResolverMap<unknown>,
+  });
+  return new ApolloServer<TContext>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+      const code = formatted.extensions?.code;
+      if (typeof code === 'string' && PUBLIC_CODES.has(code)) return formatted;
+      const original = (error as { originalError?: Error }).originalError ?? error;
+      // Log the class and message only: driver error details can hold values.
+      console.error(`[${options.name}] unexpected error: ${(original as Error)?.name}: ${(original as Error)?.message}`);
+      return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    },
+  });
+}
+
+/** Reads a request body up to `limit` bytes; rejects with status 413 beyond it. */
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(Object.assign(new Error('Request body too large'), { status: 413 }));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+/** A listening subgraph. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves an Apollo Server on `node:http` at `/graphql`, with `/health`
+ * (process up) and `/ready` (dependencies answer). Port 0 picks a free port.
+ */
+export async function listen<TContext extends BaseContext>(options: {
+  server: ApolloServer<TContext>;
+  port: number;
+  host?: string;
+  context: (req: IncomingMessage, requestId: string) => Promise<TContext>;
+  ready?: () => Promise<boolean>;
+}): Promise<RunningServer> {
+  const { server } = options;
+  await server.start();
+  const http = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+      if (url.pathname === '/ready') {
+        const ok = options.ready ? await options.ready().catch(() => false) : true;
+        return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });
+      }
+      if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found' });
+      const body = req.method === 'POST' ? await readBody(req, MAX_BODY_BYTES) : '';
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      let parsedBody: unknown = undefined;
+      if (body) {
+        try {
+          parsedBody = JSON.parse(body);
+        } catch {
+          return sendJson(res, 400, { errors: [{ message: 'Malformed JSON body', extensions: { code: 'BAD_REQUEST' } }] });
+        }
+      }
+      const requestId = headers.get('x-request-id') ?? randomUUID();
+      const response = await server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsedBody },
+        context: () => options.context(req, requestId),
+      });
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+      } else {
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+    } catch (error) {
+      const status = (error as { status?: number }).status ?? 500;
+      if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 413 ? 'Request body too large' : 'Internal server error' }] });
+      else res.end();
+    }
+  });
+  await new Promise<void>((resolve) => http.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  const port = (http.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    server: http,
+    async close() {
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,6 @@
+import { Mutation } from './Mutation.ts';
+import { Query } from './Query.ts';
+import { Referral } from './Referral.ts';
+import { Victim } from './Victim.ts';
+
+export const resolvers = { Query, Mutation, Victim, Referral };
