@@ -13,3 +13,5 @@ export * from './sdl.ts';
 export * from './server.ts';
 export * from './test-database.ts';
 export * from './testing.ts';
+export * from './boot.ts';
+export * from './agency-config.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from './database.ts';
-import { badInput, hubError } from './errors.ts';
+import { badInput, checkIdempotencyKey, hubError } from './errors.ts';
 import { identifierMatchKey } from './match-keys.ts';
 import type { AgencyCode, NrmClient } from './nrm-client.ts';
 import { normalisePerson, type Person, type PersonInput } from './person.ts';
@@ -71,8 +71,7 @@ export async function registerPotentialVictim<TExtra>(options: {
   insertRecord: (tx: AnyDb, recordId: string, victimId: string, person: Person, extra: TExtra) => Promise<void>;
   nrmHeaders?: Record<string, string>;
 }): Promise<{ recordId: string; outcome: RegistrationOutcome }> {
-  const key = options.idempotencyKey.trim();
-  if (key.length < 8 || key.length > 200) throw badInput('idempotencyKey', 'must be 8 to 200 characters');
+  const key = checkIdempotencyKey(options.idempotencyKey);
   const person = normalisePerson(options.person);
   if (options.decision.exploitationTypes.length > 12) throw badInput('decision.exploitationTypes', 'too many values');
   const requestHash = createHash('sha256')

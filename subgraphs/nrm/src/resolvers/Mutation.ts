@@ -1,15 +1,12 @@
-import { badInput, checkCountryCode } from '@nrm-hub/kit';
+import { badInput, checkCountryCode, checkIdempotencyKey, checkUuid } from '@nrm-hub/kit';
 import type { NrmContext } from '../context.ts';
 import { register, sendReferral, updateReferralState, type RegistrationRequest } from '../data/victim-store.ts';
-import { checkUuid } from './Query.ts';
 
 const HASH_RE = /^[0-9a-f]{64}$/;
 
 function checkRegistration(input: RegistrationRequest): RegistrationRequest {
   checkUuid(input.agencyRecordId, 'input.agencyRecordId');
-  if (input.idempotencyKey.length < 8 || input.idempotencyKey.length > 200) {
-    throw badInput('input.idempotencyKey', 'must be 8 to 200 characters');
-  }
+  checkIdempotencyKey(input.idempotencyKey);
   // Only keyed hashes are accepted: a plain identity number must never land here.
   input.identifierHashes.forEach((h, i) => {
     if (!HASH_RE.test(h)) throw badInput(`input.identifierHashes[${i}]`, 'must be a 64-character lower-case hex HMAC');
@@ -33,8 +30,7 @@ export const Mutation = {
     args: { input: { victimId: string; fromAgency: string; target: string; idempotencyKey: string } },
     ctx: NrmContext,
   ) => {
-    const key = args.input.idempotencyKey;
-    if (key.length < 8 || key.length > 200) throw badInput('input.idempotencyKey', 'must be 8 to 200 characters');
+    checkIdempotencyKey(args.input.idempotencyKey);
     return sendReferral(ctx.db, { ...args.input, victimId: checkUuid(args.input.victimId, 'input.victimId') });
   },
   updateReferralState: (_: unknown, args: { input: { referralId: string; state: string } }, ctx: NrmContext) =>

@@ -1,0 +1,100 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { hubError } from '@nrm-hub/kit';
+import { caseRoles, compensationOrders, custodyStays, investigations, persons, type InvestigationRow } from '../db/schema.ts';
+import type { PoliceDb } from './person-store.ts';
+
+/** One investigation, or null. */
+export async function investigationById(db: PoliceDb, id: string): Promise<InvestigationRow | null> {
+  const [row] = await db.select().from(investigations).where(eq(investigations.id, id));
+  return row ?? null;
+}
+
+/** Newest investigations first. */
+export function listInvestigations(db: PoliceDb, first: number): Promise<InvestigationRow[]> {
+  return db.select().from(investigations).orderBy(desc(investigations.openedAt)).limit(first);
+}
+
+/** Opens an investigation; the same reference returns the existing one (retry-safe). */
+export async function openInvestigation(
+  db: PoliceDb,
+  input: { reference: string; policeDistrict: string; offence: string; openedAt: string },
+): Promise<InvestigationRow> {
+  const [inserted] = await db.insert(investigations).values(input).onConflictDoNothing({ target: investigations.reference }).returning();
+  if (inserted) return inserted;
+  const [existing] = await db.select().from(investigations).where(eq(investigations.reference, input.reference));
+  if (!existing || existing.offence !== input.offence || existing.policeDistrict !== input.policeDistrict) {
+    throw hubError('IDEMPOTENCY_KEY_REUSED', 'An investigation with this reference exists with other details.');
+  }
+  return existing;
+}
+
+/** Records prosecution, conviction or closure. */
+export async function updateInvestigation(
+  db: PoliceDb,
+  input: { investigationId: string; status: string; prosecutedAs?: string | null; convictedAt?: string | null },
+): Promise<InvestigationRow> {
+  const [row] = await db
+    .update(investigations)
+    .set({ status: input.status, prosecutedAs: input.prosecutedAs ?? null, convictedAt: input.convictedAt ?? null })
+    .where(eq(investigations.id, input.investigationId))
+    .returning();
+  if (!row) throw hubError('NOT_FOUND', 'No investigation with that id.');
+  return row;
+}
+
+async function requirePersonAndInvestigation(db: PoliceDb, personId: string, investigationId?: string): Promise<void> {
+  const [p] = await db.select({ id: persons.id }).from(persons).where(eq(persons.id, personId));
+  if (!p) throw hubError('NOT_FOUND', 'No police person record with that id.');
+  if (investigationId) {
+    const [i] = await db.select({ id: investigations.id }).from(investigations).where(eq(investigations.id, investigationId));
+    if (!i) throw hubError('NOT_FOUND', 'No investigation with that id.');
+  }
+}
+
+/** Gives a person a role in an investigation; adding the same role again is a no-op. */
+export async function addCaseRole(db: PoliceDb, input: { personId: string; investigationId: string; role: string }) {
+  return db.transaction(async (tx) => {
+    await requirePersonAndInvestigation(tx, input.personId, input.investigationId);
+    await tx.insert(caseRoles).values(input).onConflictDoNothing();
+    const [investigation] = await tx.select().from(investigations).where(eq(investigations.id, input.investigationId));
+    const [role] = await tx
+      .select()
+      .from(caseRoles)
+      .where(and(eq(caseRoles.personId, input.personId), eq(caseRoles.investigationId, input.investigationId), eq(caseRoles.role, input.role)));
+    return { ...role!, investigation: investigation! };
+  });
+}
+
+/** Records a custody or prison stay; the same idempotency key returns the first stay. */
+export async function recordCustodyStay(
+  db: PoliceDb,
+  input: { idempotencyKey: string; personId: string; kind: string; facility: string; startedAt: string; endedAt?: string | null },
+) {
+  return db.transaction(async (tx) => {
+    await requirePersonAndInvestigation(tx, input.personId);
+    const [inserted] = await tx.insert(custodyStays).values(input).onConflictDoNothing({ target: custodyStays.idempotencyKey }).returning();
+    if (inserted) return inserted;
+    const [first] = await tx.select().from(custodyStays).where(eq(custodyStays.idempotencyKey, input.idempotencyKey));
+    if (first?.personId !== input.personId) throw hubError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another stay.');
+    return first;
+  });
+}
+
+/** Records a compensation order; the same idempotency key returns the first order. */
+export async function recordCompensation(
+  db: PoliceDb,
+  input: { idempotencyKey: string; personId: string; investigationId: string; amountNok: number; orderedAt: string; paidAt?: string | null },
+) {
+  return db.transaction(async (tx) => {
+    await requirePersonAndInvestigation(tx, input.personId, input.investigationId);
+    const [inserted] = await tx
+      .insert(compensationOrders)
+      .values(input)
+      .onConflictDoNothing({ target: compensationOrders.idempotencyKey })
+      .returning();
+    const row = inserted ?? (await tx.select().from(compensationOrders).where(eq(compensationOrders.idempotencyKey, input.idempotencyKey)))[0];
+    if (row?.personId !== input.personId) throw hubError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another order.');
+    const [investigation] = await tx.select().from(investigations).where(eq(investigations.id, row.investigationId));
+    return { ...row, investigation: investigation! };
+  });
+}

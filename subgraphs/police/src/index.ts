@@ -1,0 +1,15 @@
+import { loadAgencyConfig, runSubgraph } from '@nrm-hub/kit';
+import { contextFactory, defaultSettings } from './context.ts';
+import * as schema from './db/schema.ts';
+import { createServer, migrationsFolder } from './server.ts';
+
+const config = loadAgencyConfig();
+await runSubgraph({
+  name: 'police',
+  envPrefix: 'POLICE',
+  defaultPort: 4001,
+  schema,
+  migrationsFolder,
+  server: createServer(),
+  context: contextFactory(defaultSettings(config)),
+});

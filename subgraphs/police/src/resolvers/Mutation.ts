@@ -1,0 +1,100 @@
+import { badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, type PersonInput, type StatusDecision } from '@nrm-hub/kit';
+import type { PoliceContext } from '../context.ts';
+import { addCaseRole, investigationById, openInvestigation, recordCompensation, recordCustodyStay, updateInvestigation } from '../data/investigation-store.ts';
+import { insertPerson, personsWithRecords } from '../data/person-store.ts';
+import { caseRoles } from '../db/schema.ts';
+
+interface RegisterInput {
+  idempotencyKey: string;
+  person: PersonInput;
+  decision: StatusDecision;
+  investigationId?: string | null;
+  role?: string | null;
+}
+
+function checkText(value: string, field: string, max = 200): string {
+  const v = value.trim();
+  if (!v || v.length > max) throw badInput(field, `must be 1 to ${max} characters`);
+  return v;
+}
+
+export const Mutation = {
+  async policeRegisterPotentialVictim(_: unknown, { input }: { input: RegisterInput }, ctx: PoliceContext) {
+    const investigationId = input.investigationId ? checkUuid(input.investigationId, 'input.investigationId') : null;
+    if (investigationId && !(await investigationById(ctx.db, investigationId))) {
+      throw badInput('input.investigationId', 'no such investigation');
+    }
+    const { recordId, outcome } = await registerPotentialVictim({
+      db: ctx.db,
+      agency: 'POLICE',
+      nrm: ctx.nrm,
+      linkageSecret: ctx.linkageSecret,
+      idempotencyKey: input.idempotencyKey,
+      person: input.person,
+      decision: input.decision,
+      extra: { investigationId, role: investigationId ? (input.role ?? 'VICTIM') : null },
+      insertRecord: async (tx, id, victimId, person, extra) => {
+        await insertPerson(tx, id, victimId, person, input.decision);
+        if (extra.investigationId) {
+          await tx.insert(caseRoles).values({ personId: id, investigationId: extra.investigationId, role: extra.role ?? 'VICTIM' });
+        }
+      },
+    });
+    const [person] = await personsWithRecords(ctx.db, { ids: [recordId] });
+    return { outcome, person };
+  },
+
+  policeOpenInvestigation: (
+    _: unknown,
+    { input }: { input: { reference: string; policeDistrict: string; offence: string; openedAt: string } },
+    ctx: PoliceContext,
+  ) =>
+    openInvestigation(ctx.db, {
+      ...input,
+      reference: checkText(input.reference, 'input.reference', 60),
+      policeDistrict: checkText(input.policeDistrict, 'input.policeDistrict'),
+    }),
+
+  policeUpdateInvestigation: (
+    _: unknown,
+    { input }: { input: { investigationId: string; status: string; prosecutedAs?: string | null; convictedAt?: string | null } },
+    ctx: PoliceContext,
+  ) => updateInvestigation(ctx.db, { ...input, investigationId: checkUuid(input.investigationId, 'input.investigationId') }),
+
+  policeAddCaseRole: (_: unknown, { input }: { input: { personId: string; investigationId: string; role: string } }, ctx: PoliceContext) =>
+    addCaseRole(ctx.db, {
+      personId: checkUuid(input.personId, 'input.personId'),
+      investigationId: checkUuid(input.investigationId, 'input.investigationId'),
+      role: input.role,
+    }),
+
+  policeRecordCustodyStay: (
+    _: unknown,
+    { input }: { input: { idempotencyKey: string; personId: string; kind: string; facility: string; startedAt: string; endedAt?: string | null } },
+    ctx: PoliceContext,
+  ) => {
+    if (input.endedAt && input.endedAt < input.startedAt) throw badInput('input.endedAt', 'must not be before startedAt');
+    return recordCustodyStay(ctx.db, {
+      ...input,
+      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+      personId: checkUuid(input.personId, 'input.personId'),
+      facility: checkText(input.facility, 'input.facility'),
+    });
+  },
+
+  policeRecordCompensation: (
+    _: unknown,
+    {
+      input,
+    }: { input: { idempotencyKey: string; personId: string; investigationId: string; amountNok: number; orderedAt: string; paidAt?: string | null } },
+    ctx: PoliceContext,
+  ) => {
+    if (input.amountNok <= 0) throw badInput('input.amountNok', 'must be positive');
+    return recordCompensation(ctx.db, {
+      ...input,
+      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+      personId: checkUuid(input.personId, 'input.personId'),
+      investigationId: checkUuid(input.investigationId, 'input.investigationId'),
+    });
+  },
+};
