@@ -11,6 +11,7 @@ export interface NrmRegistrationRequest {
   status: string;
   decidedBy: string;
   exploitationTypes: string[];
+  decidedOn: string;
   gender: string;
   birthYear: number | null;
   citizenships: string[];

@@ -12,6 +12,8 @@ export interface StatusDecision {
   status: string;
   decidedBy: string;
   exploitationTypes: string[];
+  /** `YYYY-MM-DD`; today when omitted. */
+  decidedOn?: string | null;
 }
 
 /** What every agency's register mutation returns, as in `RegistrationOutcome`. */
@@ -74,6 +76,9 @@ export async function registerPotentialVictim<TExtra>(options: {
   const key = checkIdempotencyKey(options.idempotencyKey);
   const person = normalisePerson(options.person);
   if (options.decision.exploitationTypes.length > 12) throw badInput('decision.exploitationTypes', 'too many values');
+  const today = new Date().toISOString().slice(0, 10);
+  if (options.decision.decidedOn && options.decision.decidedOn > today) throw badInput('decision.decidedOn', 'must not be in the future');
+  const decidedOn = options.decision.decidedOn ?? today;
   const requestHash = createHash('sha256')
     .update(canonical({ person, decision: options.decision, extra: options.extra }))
     .digest('hex');
@@ -103,6 +108,7 @@ export async function registerPotentialVictim<TExtra>(options: {
       status: options.decision.status,
       decidedBy: options.decision.decidedBy,
       exploitationTypes: options.decision.exploitationTypes,
+      decidedOn,
       gender: person.gender,
       birthYear: person.birthYear,
       citizenships: person.citizenships,

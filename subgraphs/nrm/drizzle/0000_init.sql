@@ -27,6 +27,7 @@ CREATE TABLE "registrations" (
 	"status" text NOT NULL,
 	"decided_by" text NOT NULL,
 	"exploitation_types" text[] NOT NULL,
+	"decided_on" date NOT NULL,
 	"gender" text NOT NULL,
 	"birth_year" integer,
 	"citizenships" text[] NOT NULL,

@@ -20,6 +20,7 @@ const registration = (over: Record<string, unknown> = {}) => ({
   status: 'POSSIBLE',
   decidedBy: 'POLICE',
   exploitationTypes: ['FORCED_LABOUR'],
+  decidedOn: '2021-05-01',
   gender: 'FEMININE',
   birthYear: 1995,
   citizenships: ['RO'],

@@ -14,6 +14,7 @@ export interface RegistrationRequest {
   status: string;
   decidedBy: string;
   exploitationTypes: string[];
+  decidedOn: string;
   gender: string;
   birthYear?: number | null;
   citizenships: string[];
@@ -67,6 +68,7 @@ export async function register(db: NrmDb, req: RegistrationRequest): Promise<Reg
         status: req.status,
         decidedBy: req.decidedBy,
         exploitationTypes: req.exploitationTypes,
+        decidedOn: req.decidedOn,
         gender: req.gender,
         birthYear: req.birthYear ?? null,
         citizenships: req.citizenships,

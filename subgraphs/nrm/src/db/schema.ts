@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** The canonical pseudonymous victims. No name, birth date or identity number is stored here. */
 export const victims = pgTable('victims', {
@@ -19,6 +19,7 @@ export const registrations = pgTable(
     status: text().notNull(),
     decidedBy: text().notNull(),
     exploitationTypes: text().array().notNull(),
+    decidedOn: date({ mode: 'string' }).notNull(),
     gender: text().notNull(),
     birthYear: integer(),
     citizenships: text().array().notNull(),

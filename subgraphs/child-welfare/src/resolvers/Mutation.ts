@@ -1,0 +1,123 @@
+import {
+  badInput,
+  checkIdempotencyKey,
+  checkUuid,
+  normalisePerson,
+  registerPotentialVictim,
+  type PersonInput,
+  type StatusDecision,
+} from '@nrm-hub/kit';
+import type { ChildWelfareContext } from '../context.ts';
+import { assessAge, casesWithRecords, insertCase, type CaseDetails } from '../data/case-store.ts';
+import { endPlacement, recordMeasure, startPlacement } from '../data/placement-store.ts';
+
+interface RegisterInput {
+  idempotencyKey: string;
+  person: PersonInput;
+  decision: StatusDecision;
+  municipality: string;
+  ageAssessment: string;
+  unaccompanied: boolean;
+  guardianName?: string | null;
+}
+
+/** Longest a placement may be planned for, in calendar months. */
+const MAX_PLACEMENT_MONTHS = 6;
+
+function checkText(value: string, field: string, max = 200): string {
+  const v = value.replace(/\s+/g, ' ').trim();
+  if (!v || v.length > max) throw badInput(field, `must be 1 to ${max} characters`);
+  return v;
+}
+
+/** Completed years between a birth date and a day, both `YYYY-MM-DD`. */
+function ageOn(birthDate: string, day: string): number {
+  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
+/**
+ * Child welfare opens cases for children. A birth date (or a birth year that
+ * leaves no doubt) making the person 18 or older is only accepted while the
+ * age is DISPUTED or NOT_ASSESSED. A bare birth year counts as adult only
+ * when even a 31 December birthday would make the person 18 today.
+ */
+function checkChildAge(input: PersonInput, ageAssessment: string, now = new Date()): void {
+  const person = normalisePerson(input, 'person', now);
+  if (ageAssessment === 'DISPUTED' || ageAssessment === 'NOT_ASSESSED') return;
+  const today = now.toISOString().slice(0, 10);
+  const rule = 'makes the person 18 or older; register with ageAssessment DISPUTED or NOT_ASSESSED';
+  if (person.birthDate) {
+    if (ageOn(person.birthDate, today) >= 18) throw badInput('person.birthDate', rule);
+  } else if (person.birthYear !== null && now.getUTCFullYear() - person.birthYear - 1 >= 18) {
+    throw badInput('person.birthYear', rule);
+  }
+}
+
+/** The day `months` calendar months after `day` (`YYYY-MM-DD`), clamped to the month's last day. */
+function addMonths(day: string, months: number): string {
+  const total = Number(day.slice(5, 7)) - 1 + months;
+  const year = Number(day.slice(0, 4)) + Math.floor(total / 12);
+  const month = total % 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const d = Math.min(Number(day.slice(8, 10)), lastDay);
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export const Mutation = {
+  async childWelfareRegisterPotentialVictim(_: unknown, { input }: { input: RegisterInput }, ctx: ChildWelfareContext) {
+    const details: CaseDetails = {
+      municipality: checkText(input.municipality, 'input.municipality', 100),
+      ageAssessment: input.ageAssessment,
+      unaccompanied: input.unaccompanied,
+      guardianName: input.guardianName == null ? null : checkText(input.guardianName, 'input.guardianName'),
+    };
+    checkChildAge(input.person, input.ageAssessment);
+    const { recordId, outcome } = await registerPotentialVictim({
+      db: ctx.db,
+      agency: 'CHILD_WELFARE',
+      nrm: ctx.nrm,
+      linkageSecret: ctx.linkageSecret,
+      idempotencyKey: input.idempotencyKey,
+      person: input.person,
+      decision: input.decision,
+      extra: details,
+      insertRecord: (tx, id, victimId, person, extra) => insertCase(tx, id, victimId, person, input.decision, extra),
+    });
+    const [childCase] = await casesWithRecords(ctx.db, { ids: [recordId] });
+    return { outcome, childCase };
+  },
+
+  childWelfareStartPlacement: (
+    _: unknown,
+    { input }: { input: { idempotencyKey: string; caseId: string; kind: string; startedAt: string; plannedEndAt: string } },
+    ctx: ChildWelfareContext,
+  ) => {
+    if (input.plannedEndAt < input.startedAt) throw badInput('input.plannedEndAt', 'must not be before startedAt');
+    if (input.plannedEndAt > addMonths(input.startedAt, MAX_PLACEMENT_MONTHS)) {
+      throw badInput('input.plannedEndAt', `must be at most ${MAX_PLACEMENT_MONTHS} months after startedAt`);
+    }
+    return startPlacement(ctx.db, {
+      ...input,
+      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+      caseId: checkUuid(input.caseId, 'input.caseId'),
+    });
+  },
+
+  childWelfareEndPlacement: (_: unknown, { input }: { input: { placementId: string; endedAt: string } }, ctx: ChildWelfareContext) =>
+    endPlacement(ctx.db, { ...input, placementId: checkUuid(input.placementId, 'input.placementId') }),
+
+  childWelfareRecordMeasure: (
+    _: unknown,
+    { input }: { input: { idempotencyKey: string; caseId: string; kind: string; takenAt: string } },
+    ctx: ChildWelfareContext,
+  ) =>
+    recordMeasure(ctx.db, {
+      ...input,
+      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+      caseId: checkUuid(input.caseId, 'input.caseId'),
+    }),
+
+  childWelfareAssessAge: (_: unknown, { input }: { input: { caseId: string; ageAssessment: string } }, ctx: ChildWelfareContext) =>
+    assessAge(ctx.db, { caseId: checkUuid(input.caseId, 'input.caseId'), ageAssessment: input.ageAssessment }),
+};

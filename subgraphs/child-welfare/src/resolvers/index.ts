@@ -1,0 +1,5 @@
+import { Mutation } from './Mutation.ts';
+import { Query } from './Query.ts';
+import { Victim } from './Victim.ts';
+
+export const resolvers = { Query, Mutation, Victim };

@@ -1,0 +1,53 @@
+import { eq, inArray } from 'drizzle-orm';
+import { isEeaCitizen, type Db, type Person, type StatusDecision } from '@nrm-hub/kit';
+import * as schema from '../db/schema.ts';
+import { applicants, type ApplicantRow } from '../db/schema.ts';
+
+export type ImmigrationDb = Db<typeof schema>;
+
+/** Inserts UDI's record of a registered applicant (inside the registration transaction). */
+export async function insertApplicant(
+  tx: ImmigrationDb,
+  recordId: string,
+  victimId: string,
+  person: Person,
+  decision: StatusDecision,
+): Promise<void> {
+  await tx.insert(applicants).values({
+    id: recordId,
+    victimId,
+    ...person,
+    dufNumber: person.identifiers.find((i) => i.type === 'DUF_NUMMER')?.value ?? null,
+    eeaCitizen: isEeaCitizen(person.citizenships),
+    status: decision.status,
+    decidedBy: decision.decidedBy,
+    exploitationTypes: decision.exploitationTypes,
+  });
+}
+
+/** An applicant with everything UDI holds on them, loaded in one statement. */
+export type ApplicantWithRecords = Awaited<ReturnType<typeof applicantsWithRecords>>[number];
+
+/**
+ * Applicants with their reflection periods, residence permits, asylum
+ * decisions and return proceedings. drizzle's relational query compiles this
+ * into a single SQL statement, so a list of victims costs one round trip.
+ */
+export function applicantsWithRecords(db: ImmigrationDb, where: { victimIds?: readonly string[]; ids?: readonly string[] }) {
+  return db.query.applicants.findMany({
+    where: where.victimIds ? inArray(applicants.victimId, [...where.victimIds]) : inArray(applicants.id, [...(where.ids ?? [])]),
+    with: {
+      reflectionPeriods: { orderBy: (r, { asc }) => [asc(r.grantedAt)] },
+      residencePermits: { orderBy: (r, { asc }) => [asc(r.grantedAt)] },
+      asylumDecisions: { orderBy: (r, { asc }) => [asc(r.decidedAt)] },
+      returnProceedings: { orderBy: (r, { asc }) => [asc(r.departureDate)] },
+    },
+    orderBy: (a, { asc }) => [asc(a.recordedAt)],
+  });
+}
+
+/** One applicant row, or null. */
+export async function applicantById(db: ImmigrationDb, id: string): Promise<ApplicantRow | null> {
+  const [row] = await db.select().from(applicants).where(eq(applicants.id, id));
+  return row ?? null;
+}

@@ -1,0 +1,97 @@
+import { eq } from 'drizzle-orm';
+import { hubError } from '@nrm-hub/kit';
+import { applicants, asylumDecisions, reflectionPeriods, residencePermits, returnProceedings } from '../db/schema.ts';
+import type { ImmigrationDb } from './applicant-store.ts';
+
+/** Length of a reflection period in months. */
+export const REFLECTION_PERIOD_MONTHS = 6;
+/** Longest a limited permit for a trafficking victim runs at a time, in months. */
+export const LIMITED_PERMIT_MAX_MONTHS = 12;
+
+/**
+ * Adds calendar months to a `YYYY-MM-DD` date; a day that does not exist in
+ * the target month is clamped to its last day (31 August + 6 months = 28/29 February).
+ */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const index = m - 1 + months;
+  const year = y + Math.floor(index / 12);
+  const month = ((index % 12) + 12) % 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(d, lastDay))).toISOString().slice(0, 10);
+}
+
+async function requireApplicant(db: ImmigrationDb, applicantId: string): Promise<void> {
+  const [a] = await db.select({ id: applicants.id }).from(applicants).where(eq(applicants.id, applicantId));
+  if (!a) throw hubError('NOT_FOUND', 'No applicant with that id.');
+}
+
+/**
+ * Grants the applicant's reflection period, ending six months after it is
+ * granted. It is not renewable: a second one (under another key) is an
+ * `INVALID_STATE` error; the same idempotency key returns the first period.
+ */
+export async function grantReflectionPeriod(db: ImmigrationDb, input: { idempotencyKey: string; applicantId: string; grantedAt: string }) {
+  return db.transaction(async (tx) => {
+    await requireApplicant(tx, input.applicantId);
+    const endsAt = addMonths(input.grantedAt, REFLECTION_PERIOD_MONTHS);
+    // No conflict target: either unique constraint (key or applicant) makes this a no-op.
+    const [inserted] = await tx.insert(reflectionPeriods).values({ ...input, endsAt }).onConflictDoNothing().returning();
+    if (inserted) return inserted;
+    const [first] = await tx.select().from(reflectionPeriods).where(eq(reflectionPeriods.idempotencyKey, input.idempotencyKey));
+    if (first) {
+      if (first.applicantId !== input.applicantId) throw hubError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another reflection period.');
+      return first;
+    }
+    throw hubError('INVALID_STATE', 'This applicant has already been granted a reflection period; it is not renewable.');
+  });
+}
+
+/** Records a residence permit; the same idempotency key returns the first permit. */
+export async function grantResidencePermit(
+  db: ImmigrationDb,
+  input: { idempotencyKey: string; applicantId: string; kind: string; grantedAt: string; validUntil: string },
+) {
+  return db.transaction(async (tx) => {
+    await requireApplicant(tx, input.applicantId);
+    const [inserted] = await tx.insert(residencePermits).values(input).onConflictDoNothing({ target: residencePermits.idempotencyKey }).returning();
+    if (inserted) return inserted;
+    const [first] = await tx.select().from(residencePermits).where(eq(residencePermits.idempotencyKey, input.idempotencyKey));
+    if (first?.applicantId !== input.applicantId) throw hubError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another permit.');
+    return first;
+  });
+}
+
+/** Records an asylum decision; the same idempotency key returns the first decision. */
+export async function recordAsylumDecision(
+  db: ImmigrationDb,
+  input: { idempotencyKey: string; applicantId: string; outcome: string; decidedAt: string },
+) {
+  return db.transaction(async (tx) => {
+    await requireApplicant(tx, input.applicantId);
+    const [inserted] = await tx.insert(asylumDecisions).values(input).onConflictDoNothing({ target: asylumDecisions.idempotencyKey }).returning();
+    if (inserted) return inserted;
+    const [first] = await tx.select().from(asylumDecisions).where(eq(asylumDecisions.idempotencyKey, input.idempotencyKey));
+    if (first?.applicantId !== input.applicantId) throw hubError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another decision.');
+    return first;
+  });
+}
+
+/** Plans a return (deportation); the same idempotency key returns the first proceeding. */
+export async function planReturn(
+  db: ImmigrationDb,
+  input: { idempotencyKey: string; applicantId: string; departureDate: string; screened: boolean },
+) {
+  return db.transaction(async (tx) => {
+    await requireApplicant(tx, input.applicantId);
+    const [inserted] = await tx
+      .insert(returnProceedings)
+      .values({ ...input, status: 'PLANNED' })
+      .onConflictDoNothing({ target: returnProceedings.idempotencyKey })
+      .returning();
+    if (inserted) return inserted;
+    const [first] = await tx.select().from(returnProceedings).where(eq(returnProceedings.idempotencyKey, input.idempotencyKey));
+    if (first?.applicantId !== input.applicantId) throw hubError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another return.');
+    return first;
+  });
+}

@@ -1,0 +1,15 @@
+import { loadAgencyConfig, runSubgraph } from '@nrm-hub/kit';
+import { contextFactory, defaultSettings } from './context.ts';
+import * as schema from './db/schema.ts';
+import { createServer, migrationsFolder } from './server.ts';
+
+const config = loadAgencyConfig();
+await runSubgraph({
+  name: 'immigration',
+  envPrefix: 'IMMIGRATION',
+  defaultPort: 4002,
+  schema,
+  migrationsFolder,
+  server: createServer(),
+  context: contextFactory(defaultSettings(config)),
+});

@@ -1,0 +1,82 @@
+import { badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, type PersonInput, type StatusDecision } from '@nrm-hub/kit';
+import type { ImmigrationContext } from '../context.ts';
+import { applicantsWithRecords, insertApplicant } from '../data/applicant-store.ts';
+import {
+  addMonths,
+  grantReflectionPeriod,
+  grantResidencePermit,
+  LIMITED_PERMIT_MAX_MONTHS,
+  planReturn,
+  recordAsylumDecision,
+} from '../data/decision-store.ts';
+
+interface RegisterInput {
+  idempotencyKey: string;
+  person: PersonInput;
+  decision: StatusDecision;
+}
+
+export const Mutation = {
+  async immigrationRegisterPotentialVictim(_: unknown, { input }: { input: RegisterInput }, ctx: ImmigrationContext) {
+    const { recordId, outcome } = await registerPotentialVictim({
+      db: ctx.db,
+      agency: 'IMMIGRATION',
+      nrm: ctx.nrm,
+      linkageSecret: ctx.linkageSecret,
+      idempotencyKey: input.idempotencyKey,
+      person: input.person,
+      decision: input.decision,
+      extra: {},
+      insertRecord: (tx, id, victimId, person) => insertApplicant(tx, id, victimId, person, input.decision),
+    });
+    const [applicant] = await applicantsWithRecords(ctx.db, { ids: [recordId] });
+    return { outcome, applicant };
+  },
+
+  immigrationGrantReflectionPeriod: (
+    _: unknown,
+    { input }: { input: { idempotencyKey: string; applicantId: string; grantedAt: string } },
+    ctx: ImmigrationContext,
+  ) =>
+    grantReflectionPeriod(ctx.db, {
+      ...input,
+      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+      applicantId: checkUuid(input.applicantId, 'input.applicantId'),
+    }),
+
+  immigrationGrantResidencePermit: (
+    _: unknown,
+    { input }: { input: { idempotencyKey: string; applicantId: string; kind: string; grantedAt: string; validUntil: string } },
+    ctx: ImmigrationContext,
+  ) => {
+    const idempotencyKey = checkIdempotencyKey(input.idempotencyKey);
+    const applicantId = checkUuid(input.applicantId, 'input.applicantId');
+    if (input.validUntil <= input.grantedAt) throw badInput('input.validUntil', 'must be after grantedAt');
+    if (input.kind === 'LIMITED_TRAFFICKING' && input.validUntil > addMonths(input.grantedAt, LIMITED_PERMIT_MAX_MONTHS)) {
+      throw badInput('input.validUntil', `a limited permit runs at most ${LIMITED_PERMIT_MAX_MONTHS} months at a time`);
+    }
+    return grantResidencePermit(ctx.db, { ...input, idempotencyKey, applicantId });
+  },
+
+  immigrationRecordAsylumDecision: (
+    _: unknown,
+    { input }: { input: { idempotencyKey: string; applicantId: string; outcome: string; decidedAt: string } },
+    ctx: ImmigrationContext,
+  ) =>
+    recordAsylumDecision(ctx.db, {
+      ...input,
+      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+      applicantId: checkUuid(input.applicantId, 'input.applicantId'),
+    }),
+
+  immigrationPlanReturn: (
+    _: unknown,
+    { input }: { input: { idempotencyKey: string; applicantId: string; departureDate: string; screened: boolean } },
+    ctx: ImmigrationContext,
+  ) =>
+    planReturn(ctx.db, {
+      ...input,
+      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+      applicantId: checkUuid(input.applicantId, 'input.applicantId'),
+    }),
+};

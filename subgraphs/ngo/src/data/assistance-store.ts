@@ -1,0 +1,80 @@
+import { eq } from 'drizzle-orm';
+import { badInput, hubError } from '@nrm-hub/kit';
+import { assistanceEpisodes, clients, consents } from '../db/schema.ts';
+import type { NgoDb } from './client-store.ts';
+
+async function requireClient(db: NgoDb, clientId: string): Promise<void> {
+  const [c] = await db.select({ id: clients.id }).from(clients).where(eq(clients.id, clientId));
+  if (!c) throw hubError('NOT_FOUND', 'No NGO client record with that id.');
+}
+
+/** Records an assistance episode; the same idempotency key returns the first episode. */
+export async function recordAssistance(
+  db: NgoDb,
+  input: { idempotencyKey: string; clientId: string; type: string; startedAt: string; endedAt?: string | null },
+) {
+  return db.transaction(async (tx) => {
+    await requireClient(tx, input.clientId);
+    const [inserted] = await tx
+      .insert(assistanceEpisodes)
+      .values(input)
+      .onConflictDoNothing({ target: assistanceEpisodes.idempotencyKey })
+      .returning();
+    if (inserted) return inserted;
+    const [first] = await tx.select().from(assistanceEpisodes).where(eq(assistanceEpisodes.idempotencyKey, input.idempotencyKey));
+    if (first?.clientId !== input.clientId || first.type !== input.type) {
+      throw hubError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another assistance episode.');
+    }
+    return first;
+  });
+}
+
+/** Ends an assistance episode; ending it again on the same day is a no-op. */
+export async function endAssistance(db: NgoDb, input: { episodeId: string; endedAt: string }) {
+  return db.transaction(async (tx) => {
+    const [episode] = await tx.select().from(assistanceEpisodes).where(eq(assistanceEpisodes.id, input.episodeId)).for('update');
+    if (!episode) throw hubError('NOT_FOUND', 'No assistance episode with that id.');
+    if (input.endedAt < episode.startedAt) throw badInput('input.endedAt', 'must not be before startedAt');
+    if (episode.endedAt === input.endedAt) return episode;
+    if (episode.endedAt) throw hubError('INVALID_STATE', 'The assistance episode has already ended on another day.');
+    const [row] = await tx
+      .update(assistanceEpisodes)
+      .set({ endedAt: input.endedAt })
+      .where(eq(assistanceEpisodes.id, input.episodeId))
+      .returning();
+    return row!;
+  });
+}
+
+/** Records a client's consent; the same idempotency key returns the first consent. */
+export async function recordConsent(
+  db: NgoDb,
+  input: { idempotencyKey: string; clientId: string; agency: string; purpose: string; givenAt?: Date | null },
+) {
+  return db.transaction(async (tx) => {
+    await requireClient(tx, input.clientId);
+    const [inserted] = await tx
+      .insert(consents)
+      .values({ ...input, givenAt: input.givenAt ?? undefined })
+      .onConflictDoNothing({ target: consents.idempotencyKey })
+      .returning();
+    if (inserted) return inserted;
+    const [first] = await tx.select().from(consents).where(eq(consents.idempotencyKey, input.idempotencyKey));
+    if (first?.clientId !== input.clientId || first.agency !== input.agency) {
+      throw hubError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another consent.');
+    }
+    return first;
+  });
+}
+
+/** Withdraws a consent; withdrawing an already withdrawn consent returns it unchanged. */
+export async function withdrawConsent(db: NgoDb, input: { consentId: string; withdrawnAt: Date }) {
+  return db.transaction(async (tx) => {
+    const [consent] = await tx.select().from(consents).where(eq(consents.id, input.consentId)).for('update');
+    if (!consent) throw hubError('NOT_FOUND', 'No consent with that id.');
+    if (consent.withdrawnAt) return consent;
+    if (input.withdrawnAt < consent.givenAt) throw badInput('input.withdrawnAt', 'must not be before givenAt');
+    const [row] = await tx.update(consents).set({ withdrawnAt: input.withdrawnAt }).where(eq(consents.id, input.consentId)).returning();
+    return row!;
+  });
+}

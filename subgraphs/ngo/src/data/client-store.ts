@@ -1,0 +1,52 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Db, Person, StatusDecision } from '@nrm-hub/kit';
+import * as schema from '../db/schema.ts';
+import { clients, type ClientRow } from '../db/schema.ts';
+
+export type NgoDb = Db<typeof schema>;
+
+/** Inserts the organisation's record of a registered client (inside the registration transaction). */
+export async function insertClient(
+  tx: NgoDb,
+  recordId: string,
+  victimId: string,
+  organisationId: string,
+  person: Person,
+  decision: StatusDecision,
+): Promise<void> {
+  await tx.insert(clients).values({
+    id: recordId,
+    victimId,
+    organisationId,
+    ...person,
+    status: decision.status,
+    decidedBy: decision.decidedBy,
+    exploitationTypes: decision.exploitationTypes,
+  });
+}
+
+/** A client with everything the organisation holds on them, loaded in one statement. */
+export type ClientWithRecords = Awaited<ReturnType<typeof clientsWithRecords>>[number];
+
+/**
+ * Clients with their organisation, assistance episodes and consents.
+ * drizzle's relational query compiles this into a single SQL statement, so a
+ * list of victims costs one round trip.
+ */
+export function clientsWithRecords(db: NgoDb, where: { victimIds?: readonly string[]; ids?: readonly string[] }) {
+  return db.query.clients.findMany({
+    where: where.victimIds ? inArray(clients.victimId, [...where.victimIds]) : inArray(clients.id, [...(where.ids ?? [])]),
+    with: {
+      organisation: true,
+      assistanceEpisodes: { orderBy: (e, { asc }) => [asc(e.startedAt), asc(e.id)] },
+      consents: { orderBy: (c, { asc }) => [asc(c.givenAt), asc(c.id)] },
+    },
+    orderBy: (c, { asc }) => [asc(c.recordedAt)],
+  });
+}
+
+/** One client row, or null. */
+export async function clientById(db: NgoDb, id: string): Promise<ClientRow | null> {
+  const [row] = await db.select().from(clients).where(eq(clients.id, id));
+  return row ?? null;
+}

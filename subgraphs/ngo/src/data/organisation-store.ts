@@ -1,0 +1,52 @@
+import { asc, eq } from 'drizzle-orm';
+import { hubError } from '@nrm-hub/kit';
+import { grants, organisations, type OrganisationRow } from '../db/schema.ts';
+import type { NgoDb } from './client-store.ts';
+
+/** One organisation, or null. */
+export async function organisationById(db: NgoDb, id: string): Promise<OrganisationRow | null> {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+  return row ?? null;
+}
+
+/** All organisations, by name. */
+export function listOrganisations(db: NgoDb): Promise<OrganisationRow[]> {
+  return db.select().from(organisations).orderBy(asc(organisations.name));
+}
+
+/** Creates an organisation; the same name returns the existing one (retry-safe). */
+export async function createOrganisation(db: NgoDb, input: { name: string; kind: string }): Promise<OrganisationRow> {
+  const [inserted] = await db.insert(organisations).values(input).onConflictDoNothing({ target: organisations.name }).returning();
+  if (inserted) return inserted;
+  const [existing] = await db.select().from(organisations).where(eq(organisations.name, input.name));
+  if (!existing || existing.kind !== input.kind) {
+    throw hubError('IDEMPOTENCY_KEY_REUSED', 'An organisation with this name exists with another kind.');
+  }
+  return existing;
+}
+
+/** Grants of one budget year with their organisation, in one statement. */
+export function grantsForYear(db: NgoDb, year: number) {
+  return db.query.grants.findMany({
+    where: eq(grants.year, year),
+    with: { organisation: true },
+    orderBy: (g, { asc, desc }) => [desc(g.amountNok), asc(g.id)],
+  });
+}
+
+/** Records a grant; the same idempotency key returns the first grant. */
+export async function recordGrant(
+  db: NgoDb,
+  input: { idempotencyKey: string; organisationId: string; year: number; amountNok: number; grantor: string },
+) {
+  return db.transaction(async (tx) => {
+    const organisation = await organisationById(tx, input.organisationId);
+    if (!organisation) throw hubError('NOT_FOUND', 'No organisation with that id.');
+    const [inserted] = await tx.insert(grants).values(input).onConflictDoNothing({ target: grants.idempotencyKey }).returning();
+    const row = inserted ?? (await tx.select().from(grants).where(eq(grants.idempotencyKey, input.idempotencyKey)))[0];
+    if (row?.organisationId !== input.organisationId || row.year !== input.year) {
+      throw hubError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another grant.');
+    }
+    return { ...row, organisation };
+  });
+}

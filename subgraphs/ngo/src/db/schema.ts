@@ -1,0 +1,110 @@
+import { relations, sql } from 'drizzle-orm';
+import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Identifier } from '@nrm-hub/kit';
+export { registrationRequests } from '@nrm-hub/kit';
+
+/** NGOs and municipal crisis centres that assist clients; the name is unique. */
+export const organisations = pgTable('organisations', {
+  id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+  name: text().notNull().unique(),
+  kind: text().notNull(),
+});
+
+/** Clients an organisation assists; `id` is the record id of the registration flow. */
+export const clients = pgTable(
+  'clients',
+  {
+    id: uuid().primaryKey(),
+    victimId: uuid(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    givenNames: text().notNull(),
+    familyName: text().notNull(),
+    aliases: text().array().notNull(),
+    birthDate: date(),
+    birthYear: integer(),
+    gender: text().notNull(),
+    citizenships: text().array().notNull(),
+    identifiers: jsonb().$type<Identifier[]>().notNull(),
+    status: text().notNull(),
+    decidedBy: text().notNull(),
+    exploitationTypes: text().array().notNull(),
+    recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.victimId), index().on(t.organisationId)],
+);
+
+/** A client's consent to share their data with one agency for one purpose. */
+export const consents = pgTable(
+  'consents',
+  {
+    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    idempotencyKey: text().notNull().unique(),
+    clientId: uuid()
+      .notNull()
+      .references(() => clients.id),
+    agency: text().notNull(),
+    purpose: text().notNull(),
+    givenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.clientId)],
+);
+
+/** Assistance a client received (shelter, legal aid, health care, ...). */
+export const assistanceEpisodes = pgTable(
+  'assistance_episodes',
+  {
+    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    idempotencyKey: text().notNull().unique(),
+    clientId: uuid()
+      .notNull()
+      .references(() => clients.id),
+    type: text().notNull(),
+    startedAt: date().notNull(),
+    endedAt: date(),
+  },
+  (t) => [index().on(t.clientId)],
+);
+
+/** Public grants an organisation received in a year. */
+export const grants = pgTable(
+  'grants',
+  {
+    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    idempotencyKey: text().notNull().unique(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    year: integer().notNull(),
+    amountNok: bigint({ mode: 'number' }).notNull(),
+    grantor: text().notNull(),
+  },
+  (t) => [index().on(t.year), index().on(t.organisationId)],
+);
+
+export const organisationsRelations = relations(organisations, ({ many }) => ({
+  clients: many(clients),
+  grants: many(grants),
+}));
+export const clientsRelations = relations(clients, ({ one, many }) => ({
+  organisation: one(organisations, { fields: [clients.organisationId], references: [organisations.id] }),
+  assistanceEpisodes: many(assistanceEpisodes),
+  consents: many(consents),
+}));
+export const consentsRelations = relations(consents, ({ one }) => ({
+  client: one(clients, { fields: [consents.clientId], references: [clients.id] }),
+}));
+export const assistanceEpisodesRelations = relations(assistanceEpisodes, ({ one }) => ({
+  client: one(clients, { fields: [assistanceEpisodes.clientId], references: [clients.id] }),
+}));
+export const grantsRelations = relations(grants, ({ one }) => ({
+  organisation: one(organisations, { fields: [grants.organisationId], references: [organisations.id] }),
+}));
+
+export type OrganisationRow = typeof organisations.$inferSelect;
+export type ClientRow = typeof clients.$inferSelect;
+export type ConsentRow = typeof consents.$inferSelect;
+export type AssistanceEpisodeRow = typeof assistanceEpisodes.$inferSelect;
+export type GrantRow = typeof grants.$inferSelect;

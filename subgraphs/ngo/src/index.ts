@@ -1,0 +1,15 @@
+import { loadAgencyConfig, runSubgraph } from '@nrm-hub/kit';
+import { contextFactory, defaultSettings } from './context.ts';
+import * as schema from './db/schema.ts';
+import { createServer, migrationsFolder } from './server.ts';
+
+const config = loadAgencyConfig();
+await runSubgraph({
+  name: 'ngo',
+  envPrefix: 'NGO',
+  defaultPort: 4004,
+  schema,
+  migrationsFolder,
+  server: createServer(),
+  context: contextFactory(defaultSettings(config)),
+});

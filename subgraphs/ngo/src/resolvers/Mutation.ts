@@ -1,0 +1,106 @@
+import { badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, type PersonInput, type StatusDecision } from '@nrm-hub/kit';
+import type { NgoContext } from '../context.ts';
+import { endAssistance, recordAssistance, recordConsent, withdrawConsent } from '../data/assistance-store.ts';
+import { clientsWithRecords, insertClient } from '../data/client-store.ts';
+import { createOrganisation, organisationById, recordGrant } from '../data/organisation-store.ts';
+
+interface RegisterInput {
+  idempotencyKey: string;
+  organisationId: string;
+  person: PersonInput;
+  decision: StatusDecision;
+}
+
+/** Allowed clock skew for "not in the future" checks on client-supplied timestamps. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+function checkText(value: string, field: string, max = 200): string {
+  const v = value.trim();
+  if (!v || v.length > max) throw badInput(field, `must be 1 to ${max} characters`);
+  return v;
+}
+
+function checkPast(value: Date | null | undefined, field: string): Date | null {
+  if (!value) return null;
+  if (value.getTime() > Date.now() + CLOCK_SKEW_MS) throw badInput(field, 'must not be in the future');
+  return value;
+}
+
+function checkYear(value: number, field: string): number {
+  if (value < 1900 || value > 2100) throw badInput(field, 'must be between 1900 and 2100');
+  return value;
+}
+
+export const Mutation = {
+  ngoCreateOrganisation: (_: unknown, { input }: { input: { name: string; kind: string } }, ctx: NgoContext) =>
+    createOrganisation(ctx.db, { name: checkText(input.name, 'input.name'), kind: input.kind }),
+
+  async ngoRegisterPotentialVictim(_: unknown, { input }: { input: RegisterInput }, ctx: NgoContext) {
+    const organisationId = checkUuid(input.organisationId, 'input.organisationId');
+    // Checked before anything reaches the NRM.
+    if (!(await organisationById(ctx.db, organisationId))) throw badInput('input.organisationId', 'no such organisation');
+    const { recordId, outcome } = await registerPotentialVictim({
+      db: ctx.db,
+      agency: 'NGO',
+      nrm: ctx.nrm,
+      linkageSecret: ctx.linkageSecret,
+      idempotencyKey: input.idempotencyKey,
+      person: input.person,
+      decision: input.decision,
+      extra: { organisationId },
+      insertRecord: (tx, id, victimId, person, extra) => insertClient(tx, id, victimId, extra.organisationId, person, input.decision),
+    });
+    const [client] = await clientsWithRecords(ctx.db, { ids: [recordId] });
+    return { outcome, client };
+  },
+
+  ngoRecordAssistance: (
+    _: unknown,
+    { input }: { input: { idempotencyKey: string; clientId: string; type: string; startedAt: string; endedAt?: string | null } },
+    ctx: NgoContext,
+  ) => {
+    if (input.endedAt && input.endedAt < input.startedAt) throw badInput('input.endedAt', 'must not be before startedAt');
+    return recordAssistance(ctx.db, {
+      ...input,
+      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+      clientId: checkUuid(input.clientId, 'input.clientId'),
+    });
+  },
+
+  ngoEndAssistance: (_: unknown, { input }: { input: { episodeId: string; endedAt: string } }, ctx: NgoContext) =>
+    endAssistance(ctx.db, { episodeId: checkUuid(input.episodeId, 'input.episodeId'), endedAt: input.endedAt }),
+
+  ngoRecordGrant: (
+    _: unknown,
+    { input }: { input: { idempotencyKey: string; organisationId: string; year: number; amountNok: number; grantor: string } },
+    ctx: NgoContext,
+  ) => {
+    if (input.amountNok <= 0) throw badInput('input.amountNok', 'must be positive');
+    return recordGrant(ctx.db, {
+      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+      organisationId: checkUuid(input.organisationId, 'input.organisationId'),
+      year: checkYear(input.year, 'input.year'),
+      amountNok: input.amountNok,
+      grantor: checkText(input.grantor, 'input.grantor'),
+    });
+  },
+
+  ngoRecordConsent: (
+    _: unknown,
+    { input }: { input: { idempotencyKey: string; clientId: string; agency: string; purpose: string; givenAt?: Date | null } },
+    ctx: NgoContext,
+  ) =>
+    recordConsent(ctx.db, {
+      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+      clientId: checkUuid(input.clientId, 'input.clientId'),
+      agency: input.agency,
+      purpose: checkText(input.purpose, 'input.purpose', 500),
+      givenAt: checkPast(input.givenAt, 'input.givenAt'),
+    }),
+
+  ngoWithdrawConsent: (_: unknown, { input }: { input: { consentId: string; withdrawnAt?: Date | null } }, ctx: NgoContext) =>
+    withdrawConsent(ctx.db, {
+      consentId: checkUuid(input.consentId, 'input.consentId'),
+      withdrawnAt: checkPast(input.withdrawnAt, 'input.withdrawnAt') ?? new Date(),
+    }),
+};

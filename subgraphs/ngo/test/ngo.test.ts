@@ -1,0 +1,294 @@
+import { createTestDatabase, execute, inMemoryNrm, SAMPLE_IDS, type Database } from '@nrm-hub/kit';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { contextFactory, type NgoContext } from '../src/context.ts';
+import * as schema from '../src/db/schema.ts';
+import { createServer, migrationsFolder } from '../src/server.ts';
+
+const nrm = inMemoryNrm();
+let database: Database<typeof schema>;
+const server = createServer();
+const run = async (query: string, variables?: Record<string, unknown>) =>
+  execute<NgoContext>(server, await contextFactory({ nrm, linkageSecret: 'x'.repeat(32) })(database.db)({} as never, 'req'), query, variables);
+
+const CREATE_ORG = `mutation($input: NgoCreateOrganisationInput!) { ngoCreateOrganisation(input: $input) { id name kind } }`;
+const REGISTER = `mutation($input: NgoRegisterPotentialVictimInput!) {
+  ngoRegisterPotentialVictim(input: $input) {
+    outcome { victimId matchedExisting replayed }
+    client { id victimId givenNames familyName birthYear gender citizenships status decidedBy exploitationTypes
+             identifiers { type value issuingCountry } organisation { name kind } }
+  }
+}`;
+const RECORD_ASSISTANCE = `mutation($i: NgoRecordAssistanceInput!) { ngoRecordAssistance(input: $i) { id type startedAt endedAt } }`;
+const RECORD_GRANT = `mutation($i: NgoRecordGrantInput!) { ngoRecordGrant(input: $i) { id year amountNok grantor organisation { name } } }`;
+
+let organisationId: string;
+const input = (over: Record<string, unknown> = {}, person: Record<string, unknown> = {}) => ({
+  idempotencyKey: 'ngo-test-0001',
+  organisationId,
+  person: {
+    givenNames: 'Ioana Elena',
+    familyName: 'Testeanu',
+    birthDate: '1998-05-17',
+    gender: 'FEMININE',
+    citizenships: ['RO'],
+    identifiers: [{ type: 'FODSELSNUMMER', value: SAMPLE_IDS.fodselsnummer }],
+    ...person,
+  },
+  decision: { status: 'POSSIBLE', decidedBy: 'NGO', exploitationTypes: ['SEXUAL_EXPLOITATION'] },
+  ...over,
+});
+const countRows = async () => (await database.db.select().from(schema.clients)).length;
+
+beforeAll(async () => {
+  database = await createTestDatabase(schema, migrationsFolder);
+  await server.start();
+  const org = await run(CREATE_ORG, { input: { name: 'Test Safe House', kind: 'NGO' } });
+  organisationId = org.data?.ngoCreateOrganisation.id;
+});
+afterAll(async () => {
+  await server.stop();
+  await database.close();
+});
+beforeEach(() => {
+  nrm.down = false;
+});
+
+describe('ngo subgraph', () => {
+  it('serves its SDL through _service, extending Victim with NGO assistance', async () => {
+    const result = await run('{ _service { sdl } }');
+    expect(result.data?._service.sdl).toMatch(/type Victim\s+@key\(fields: "id"\)/);
+    expect(result.data?._service.sdl).toContain('assistance: [NgoClient!]');
+  });
+
+  it('returns the existing organisation for the same name', async () => {
+    const again = await run(CREATE_ORG, { input: { name: ' Test Safe House ', kind: 'NGO' } });
+    expect(again.data?.ngoCreateOrganisation).toEqual({ id: organisationId, name: 'Test Safe House', kind: 'NGO' });
+    const other = await run(CREATE_ORG, { input: { name: 'Test Crisis Centre', kind: 'MUNICIPAL_CRISIS_CENTRE' } });
+    expect(other.errors).toBeUndefined();
+    const list = await run('{ organisations { name kind } }');
+    expect(list.data?.organisations).toEqual([
+      { name: 'Test Crisis Centre', kind: 'MUNICIPAL_CRISIS_CENTRE' },
+      { name: 'Test Safe House', kind: 'NGO' },
+    ]);
+  });
+
+  it('records a client, registers them with the NRM and stores the values', async () => {
+    const result = await run(REGISTER, { input: input() });
+    expect(result.errors).toBeUndefined();
+    const { outcome, client } = result.data?.ngoRegisterPotentialVictim;
+    expect(outcome).toMatchObject({ matchedExisting: false, replayed: false });
+    expect(nrm.requests.at(-1)).toMatchObject({ agency: 'NGO', agencyRecordId: client.id, status: 'POSSIBLE', decidedBy: 'NGO', birthYear: 1998 });
+    const stored = await run(
+      `query($id: ID!) { ngoClient(id: $id) { id victimId givenNames familyName birthDate birthYear gender citizenships status decidedBy exploitationTypes
+        identifiers { type value issuingCountry } organisation { id name kind } assistanceEpisodes { id } consents { id } recordedAt } }`,
+      { id: client.id },
+    );
+    expect(stored.data?.ngoClient).toMatchObject({
+      id: client.id,
+      victimId: outcome.victimId,
+      givenNames: 'Ioana Elena',
+      familyName: 'Testeanu',
+      birthDate: '1998-05-17',
+      birthYear: 1998,
+      gender: 'FEMININE',
+      citizenships: ['RO'],
+      status: 'POSSIBLE',
+      decidedBy: 'NGO',
+      exploitationTypes: ['SEXUAL_EXPLOITATION'],
+      identifiers: [{ type: 'FODSELSNUMMER', value: SAMPLE_IDS.fodselsnummer, issuingCountry: 'NO' }],
+      organisation: { id: organisationId, name: 'Test Safe House', kind: 'NGO' },
+      assistanceEpisodes: [],
+      consents: [],
+    });
+    expect(stored.data?.ngoClient.recordedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('sends the NRM only match keys, never the passport number or name', async () => {
+    const result = await run(REGISTER, {
+      input: input({ idempotencyKey: 'ngo-passport-01' }, { identifiers: [{ type: 'PASSPORT', value: 'ab 12-3456', issuingCountry: 'ro' }] }),
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.ngoRegisterPotentialVictim.client.identifiers).toEqual([{ type: 'PASSPORT', value: 'AB123456', issuingCountry: 'RO' }]);
+    const request = nrm.requests.at(-1);
+    const sent = JSON.stringify(request);
+    expect(sent).not.toContain('AB123456');
+    expect(sent).not.toContain('Testeanu');
+    expect(sent).not.toContain('Ioana');
+    expect(sent).not.toContain('1998-05-17');
+    expect(request?.identifierHashes).toHaveLength(1);
+    expect(request?.identifierHashes[0]).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('replays a retried registration without writing again, and concurrent retries make one row', async () => {
+    const before = await countRows();
+    const replay = await run(REGISTER, { input: input() });
+    expect(replay.data?.ngoRegisterPotentialVictim.outcome.replayed).toBe(true);
+    const changed = await run(REGISTER, { input: input({}, { familyName: 'Othername' }) });
+    expect(changed.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(changed.errors?.[0]?.message).not.toContain('Othername');
+    const fresh = input({ idempotencyKey: 'ngo-test-0002' }, { identifiers: [] });
+    const [a, b] = await Promise.all([run(REGISTER, { input: fresh }), run(REGISTER, { input: fresh })]);
+    expect(a.errors).toBeUndefined();
+    expect(b.errors).toBeUndefined();
+    expect(a.data?.ngoRegisterPotentialVictim.outcome.victimId).toBe(b.data?.ngoRegisterPotentialVictim.outcome.victimId);
+    expect(a.data?.ngoRegisterPotentialVictim.client.id).toBe(b.data?.ngoRegisterPotentialVictim.client.id);
+    expect(await countRows()).toBe(before + 1);
+  });
+
+  it.each([
+    ['an organisation that does not exist', '00000000-0000-4000-a000-000000000000'],
+    ['an organisation id that is not a UUID', 'rosa'],
+  ])('rejects %s before anything is sent to the NRM', async (_name, orgId) => {
+    const before = await countRows();
+    const sentBefore = nrm.requests.length;
+    const result = await run(REGISTER, { input: input({ idempotencyKey: `ngo-no-org-${orgId}`, organisationId: orgId }) });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.organisationId' });
+    expect(nrm.requests.length).toBe(sentBefore);
+    expect(await countRows()).toBe(before);
+  });
+
+  it.each([
+    ['a fødselsnummer with a wrong check digit', { identifiers: [{ type: 'FODSELSNUMMER', value: '01010012357' }] }, 'person.identifiers[0].value'],
+    ['a D-nummer without 40 added to the day', { identifiers: [{ type: 'D_NUMMER', value: SAMPLE_IDS.fodselsnummer }] }, 'person.identifiers[0].value'],
+    ['a DUF number with wrong check digits', { identifiers: [{ type: 'DUF_NUMMER', value: '201212345604' }] }, 'person.identifiers[0].value'],
+    ['a passport without issuing country', { identifiers: [{ type: 'PASSPORT', value: 'AB123456' }] }, 'person.identifiers[0].value'],
+    [
+      'a passport with a malformed issuing country',
+      { identifiers: [{ type: 'PASSPORT', value: 'AB123456', issuingCountry: 'Romania' }] },
+      'person.identifiers[0].issuingCountry',
+    ],
+    ['a citizenship that is not a country code', { citizenships: ['Romania'] }, 'person.citizenships[0]'],
+  ])('rejects %s with BAD_USER_INPUT naming the field and writes nothing', async (_name, person, field) => {
+    const before = await countRows();
+    const sentBefore = nrm.requests.length;
+    const result = await run(REGISTER, { input: input({ idempotencyKey: `ngo-bad-${field}-${before}-${sentBefore}` }, person) });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(result.errors?.[0]?.message).not.toMatch(/0101001235|20121234560|AB123456|Romania/);
+    expect(await countRows()).toBe(before);
+    expect(nrm.requests.length).toBe(sentBefore);
+  });
+
+  it('rejects unknown enum values before running', async () => {
+    const sentBefore = nrm.requests.length;
+    const gender = await run(REGISTER, { input: input({ idempotencyKey: 'ngo-enum-0001' }, { gender: 'ROBOT' }) });
+    expect(gender.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const kind = await run(CREATE_ORG, { input: { name: 'Test Other', kind: 'CHARITY' } });
+    expect(kind.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const clientId = (await database.db.select().from(schema.clients))[0]!.id;
+    const type = await run(RECORD_ASSISTANCE, { i: { idempotencyKey: 'ngo-enum-0002', clientId, type: 'MASSAGE', startedAt: '2021-01-01' } });
+    expect(type.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(nrm.requests.length).toBe(sentBefore);
+  });
+
+  it('records assistance idempotently, ends it, and refuses unknown clients', async () => {
+    const clientId = (await database.db.select().from(schema.clients))[0]!.id;
+    const i = { idempotencyKey: 'ngo-assist-0001', clientId, type: 'SHELTER', startedAt: '2021-03-01' };
+    const first = await run(RECORD_ASSISTANCE, { i });
+    expect(first.errors).toBeUndefined();
+    const again = await run(RECORD_ASSISTANCE, { i });
+    expect(again.data?.ngoRecordAssistance.id).toBe(first.data?.ngoRecordAssistance.id);
+    const [c1, c2] = await Promise.all([
+      run(RECORD_ASSISTANCE, { i: { ...i, idempotencyKey: 'ngo-assist-0002', type: 'LEGAL' } }),
+      run(RECORD_ASSISTANCE, { i: { ...i, idempotencyKey: 'ngo-assist-0002', type: 'LEGAL' } }),
+    ]);
+    expect(c1.data?.ngoRecordAssistance.id).toBe(c2.data?.ngoRecordAssistance.id);
+    const reused = await run(RECORD_ASSISTANCE, { i: { ...i, type: 'MEDICAL' } });
+    expect(reused.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const rows = await database.db.select().from(schema.assistanceEpisodes);
+    expect(rows.filter((r) => r.clientId === clientId)).toHaveLength(2);
+
+    const unknown = await run(RECORD_ASSISTANCE, { i: { ...i, idempotencyKey: 'ngo-assist-0003', clientId: '00000000-0000-4000-a000-000000000000' } });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const badId = await run(RECORD_ASSISTANCE, { i: { ...i, idempotencyKey: 'ngo-assist-0004', clientId: 'not-a-uuid' } });
+    expect(badId.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.clientId' });
+    const shortKey = await run(RECORD_ASSISTANCE, { i: { ...i, idempotencyKey: 'short' } });
+    expect(shortKey.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' });
+
+    const END = `mutation($i: NgoEndAssistanceInput!) { ngoEndAssistance(input: $i) { id endedAt } }`;
+    const episodeId = first.data?.ngoRecordAssistance.id;
+    const early = await run(END, { i: { episodeId, endedAt: '2021-02-01' } });
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.endedAt' });
+    const ended = await run(END, { i: { episodeId, endedAt: '2021-08-31' } });
+    expect(ended.data?.ngoEndAssistance).toEqual({ id: episodeId, endedAt: '2021-08-31' });
+    expect((await run(END, { i: { episodeId, endedAt: '2021-08-31' } })).data?.ngoEndAssistance.endedAt).toBe('2021-08-31');
+    expect((await run(END, { i: { episodeId, endedAt: '2021-09-30' } })).errors?.[0]?.extensions?.code).toBe('INVALID_STATE');
+  });
+
+  it('records grants with a positive amount, idempotently, and lists them by year', async () => {
+    const i = { idempotencyKey: 'ngo-grant-0001', organisationId, year: 2021, amountNok: 3_000_000, grantor: 'Oslo municipality' };
+    const first = await run(RECORD_GRANT, { i });
+    expect(first.data?.ngoRecordGrant).toMatchObject({ year: 2021, amountNok: 3_000_000, grantor: 'Oslo municipality', organisation: { name: 'Test Safe House' } });
+    const again = await run(RECORD_GRANT, { i });
+    expect(again.data?.ngoRecordGrant.id).toBe(first.data?.ngoRecordGrant.id);
+
+    const negative = await run(RECORD_GRANT, { i: { ...i, idempotencyKey: 'ngo-grant-0002', amountNok: -5 } });
+    expect(negative.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amountNok' });
+    const zero = await run(RECORD_GRANT, { i: { ...i, idempotencyKey: 'ngo-grant-0003', amountNok: 0 } });
+    expect(zero.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amountNok' });
+    const noOrg = await run(RECORD_GRANT, { i: { ...i, idempotencyKey: 'ngo-grant-0004', organisationId: '00000000-0000-4000-a000-000000000000' } });
+    expect(noOrg.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    const list = await run(`{ grants(year: 2021) { amountNok grantor organisation { name } } }`);
+    expect(list.data?.grants).toEqual([{ amountNok: 3_000_000, grantor: 'Oslo municipality', organisation: { name: 'Test Safe House' } }]);
+    expect((await run(`{ grants(year: 2020) { id } }`)).data?.grants).toEqual([]);
+  });
+
+  it('records and withdraws consent', async () => {
+    const clientId = (await database.db.select().from(schema.clients))[0]!.id;
+    const RECORD = `mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id agency purpose givenAt withdrawnAt } }`;
+    const i = { idempotencyKey: 'ngo-consent-0001', clientId, agency: 'POLICE', purpose: 'Witness statement', givenAt: '2021-03-02T10:00:00.000Z' };
+    const first = await run(RECORD, { i });
+    expect(first.data?.ngoRecordConsent).toMatchObject({ agency: 'POLICE', purpose: 'Witness statement', givenAt: '2021-03-02T10:00:00.000Z', withdrawnAt: null });
+    expect((await run(RECORD, { i })).data?.ngoRecordConsent.id).toBe(first.data?.ngoRecordConsent.id);
+    const future = await run(RECORD, { i: { ...i, idempotencyKey: 'ngo-consent-0002', givenAt: '2999-01-01T00:00:00.000Z' } });
+    expect(future.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.givenAt' });
+    const unknown = await run(RECORD, { i: { ...i, idempotencyKey: 'ngo-consent-0003', clientId: '00000000-0000-4000-a000-000000000000' } });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    const WITHDRAW = `mutation($i: NgoWithdrawConsentInput!) { ngoWithdrawConsent(input: $i) { id withdrawnAt } }`;
+    const consentId = first.data?.ngoRecordConsent.id;
+    const withdrawn = await run(WITHDRAW, { i: { consentId, withdrawnAt: '2021-06-01T08:00:00.000Z' } });
+    expect(withdrawn.data?.ngoWithdrawConsent).toEqual({ id: consentId, withdrawnAt: '2021-06-01T08:00:00.000Z' });
+    const again = await run(WITHDRAW, { i: { consentId } });
+    expect(again.data?.ngoWithdrawConsent.withdrawnAt).toBe('2021-06-01T08:00:00.000Z');
+  });
+
+  it('resolves Victim entities with organisation, assistance and consents in one SQL statement', async () => {
+    const reg = await run(REGISTER, { input: input({ idempotencyKey: 'ngo-entity-01' }, { givenNames: 'Maria', identifiers: [] }) });
+    const { client, outcome } = reg.data?.ngoRegisterPotentialVictim;
+    await run(RECORD_ASSISTANCE, { i: { idempotencyKey: 'ngo-entity-assist-1', clientId: client.id, type: 'SHELTER', startedAt: '2021-04-01' } });
+    await run(RECORD_ASSISTANCE, {
+      i: { idempotencyKey: 'ngo-entity-assist-2', clientId: client.id, type: 'LANGUAGE_CLASSES', startedAt: '2021-05-01', endedAt: '2021-07-01' },
+    });
+    const consent = await run(`mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id } }`, {
+      i: { idempotencyKey: 'ngo-entity-consent-1', clientId: client.id, agency: 'IMMIGRATION', purpose: 'Reflection period application' },
+    });
+    expect(consent.errors).toBeUndefined();
+
+    database.statements.reset();
+    const result = await run(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { id assistance {
+        givenNames organisation { name kind } assistanceEpisodes { type startedAt endedAt } consents { agency purpose withdrawnAt } } } } }`,
+      { r: [{ __typename: 'Victim', id: outcome.victimId }, { __typename: 'Victim', id: '00000000-0000-4000-a000-000000000000' }] },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([
+      {
+        id: outcome.victimId,
+        assistance: [
+          {
+            givenNames: 'Maria',
+            organisation: { name: 'Test Safe House', kind: 'NGO' },
+            assistanceEpisodes: [
+              { type: 'SHELTER', startedAt: '2021-04-01', endedAt: null },
+              { type: 'LANGUAGE_CLASSES', startedAt: '2021-05-01', endedAt: '2021-07-01' },
+            ],
+            consents: [{ agency: 'IMMIGRATION', purpose: 'Reflection period application', withdrawnAt: null }],
+          },
+        ],
+      },
+      { id: '00000000-0000-4000-a000-000000000000', assistance: [] },
+    ]);
+    expect(database.statements.count).toBe(1);
+  });
+});
