@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import http from '@graphql-mesh/transport-http';
 import { readSupergraph } from '@nrm-hub/schema';
+import { maskError } from './errors.ts';
 
 export interface GatewayOptions {
   /** Subgraph name → GraphQL URL; overrides the URLs in the supergraph. */
@@ -31,8 +32,10 @@ export function createGateway(options: GatewayOptions) {
     graphiql: options.production ? false : { title: 'NRM Hub' },
     landingPage: !options.production,
     disableIntrospection: options.production ? { disableIf: () => true } : undefined,
-    maskedErrors: true,
-    logging: process.env.GATEWAY_LOG_LEVEL === 'debug' ? 'debug' : 'warn',
+    maskedErrors: { maskError },
+    // The runtime's own error logs print whole subrequests, variables included:
+    // personal data. Only an explicit debug session on a developer's machine gets them.
+    logging: process.env.GATEWAY_LOG_LEVEL === 'debug' ? 'debug' : false,
     upstreamTimeout: 15_000,
   });
 }

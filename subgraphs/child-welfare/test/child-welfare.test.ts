@@ -158,6 +158,24 @@ describe('child-welfare subgraph', () => {
     }
   });
 
+  it('judges age on the day of the decision, so a child decided on years ago is still a child', async () => {
+    const result = await run(REGISTER, {
+      input: input(
+        { idempotencyKey: 'cw-age-decided-2021', decision: { status: 'POSSIBLE', decidedBy: 'NON_POLICE_GOVERNMENT', exploitationTypes: [], decidedOn: '2021-04-28' } },
+        { birthDate: '2005-06-01', identifiers: [] },
+      ),
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.childWelfareRegisterPotentialVictim.childCase.ageAssessment).toBe('ASSESSED_CHILD');
+    const adultThen = await run(REGISTER, {
+      input: input(
+        { idempotencyKey: 'cw-age-decided-2024', decision: { status: 'POSSIBLE', decidedBy: 'NON_POLICE_GOVERNMENT', exploitationTypes: [], decidedOn: '2024-04-28' } },
+        { birthDate: '2005-06-01', identifiers: [] },
+      ),
+    });
+    expect(adultThen.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'person.birthDate' });
+  });
+
   it('rejects an unknown enum value before running', async () => {
     const before = await countRows();
     const result = await run(REGISTER, { input: input({ idempotencyKey: 'cw-enum-0001', ageAssessment: 'TEENAGER' }) });

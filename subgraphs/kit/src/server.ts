@@ -7,6 +7,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { GraphQLFormattedError } from 'graphql';
 import type { DocumentNode } from 'graphql';
+import { redactVariableError } from './errors.ts';
 import { scalarResolvers } from './scalars.ts';
 
 /** Codes that reach clients as they are; anything else is masked. */
@@ -50,6 +51,8 @@ export function createSubgraphServer<TContext extends BaseContext>(options: {
     plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
       const code = formatted.extensions?.code;
+      const redacted = redactVariableError(formatted.message);
+      if (redacted) return { message: redacted, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
       if (typeof code === 'string' && PUBLIC_CODES.has(code)) return formatted;
       const original = (error as { originalError?: Error }).originalError ?? error;
       // Log the class and message only: driver error details can hold values.

@@ -38,18 +38,19 @@ function ageOn(birthDate: string, day: string): number {
 
 /**
  * Child welfare opens cases for children. A birth date (or a birth year that
- * leaves no doubt) making the person 18 or older is only accepted while the
- * age is DISPUTED or NOT_ASSESSED. A bare birth year counts as adult only
- * when even a 31 December birthday would make the person 18 today.
+ * leaves no doubt) making the person 18 or older on the day of the decision
+ * (today when the decision carries no date) is only accepted while the age
+ * is DISPUTED or NOT_ASSESSED. A bare birth year counts as adult only when
+ * even a 31 December birthday would make the person 18 on that day.
  */
-function checkChildAge(input: PersonInput, ageAssessment: string, now = new Date()): void {
+function checkChildAge(input: PersonInput, ageAssessment: string, decidedOn?: string | null, now = new Date()): void {
   const person = normalisePerson(input, 'person', now);
   if (ageAssessment === 'DISPUTED' || ageAssessment === 'NOT_ASSESSED') return;
-  const today = now.toISOString().slice(0, 10);
-  const rule = 'makes the person 18 or older; register with ageAssessment DISPUTED or NOT_ASSESSED';
+  const day = decidedOn ?? now.toISOString().slice(0, 10);
+  const rule = 'makes the person 18 or older on the day of the decision; register with ageAssessment DISPUTED or NOT_ASSESSED';
   if (person.birthDate) {
-    if (ageOn(person.birthDate, today) >= 18) throw badInput('person.birthDate', rule);
-  } else if (person.birthYear !== null && now.getUTCFullYear() - person.birthYear - 1 >= 18) {
+    if (ageOn(person.birthDate, day) >= 18) throw badInput('person.birthDate', rule);
+  } else if (person.birthYear !== null && Number(day.slice(0, 4)) - person.birthYear - 1 >= 18) {
     throw badInput('person.birthYear', rule);
   }
 }
@@ -72,7 +73,7 @@ export const Mutation = {
       unaccompanied: input.unaccompanied,
       guardianName: input.guardianName == null ? null : checkText(input.guardianName, 'input.guardianName'),
     };
-    checkChildAge(input.person, input.ageAssessment);
+    checkChildAge(input.person, input.ageAssessment, input.decision.decidedOn);
     const { recordId, outcome } = await registerPotentialVictim({
       db: ctx.db,
       agency: 'CHILD_WELFARE',

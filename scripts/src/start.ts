@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SUBGRAPHS } from '@nrm-hub/schema';
+import { EXAMPLE_QUERY, loadDemoData } from './demo-data.ts';
+import { startService, stopAll, waitReady, type Service } from './processes.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const dataDir = resolve(root, process.env.HUB_DATA_DIR ?? '.data');
+mkdirSync(dataDir, { recursive: true });
+
+/** A local linkage secret made on first start; agencies get it, the NRM never does. */
+function devLinkageSecret(): string {
+  if (process.env.LINKAGE_SECRET) return process.env.LINKAGE_SECRET;
+  const file = join(dataDir, 'linkage-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+const services: Service[] = [];
+let stopping = false;
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    console.log('\nStopping NRM Hub...');
+    await stopAll(services);
+  }
+  process.exit(code);
+}
+process.once('SIGINT', () => void shutdown(0));
+process.once('SIGTERM', () => void shutdown(0));
+
+try {
+  const linkageSecret = devLinkageSecret();
+  const env: Record<string, string> = {};
+  for (const s of SUBGRAPHS) {
+    env[`${s.envPrefix}_DATA_DIR`] = join(dataDir, s.name);
+    env[`${s.envPrefix}_URL`] = `http://127.0.0.1:${process.env[`${s.envPrefix}_PORT`] ?? s.defaultPort}/graphql`;
+  }
+  const [nrm, ...agencies] = SUBGRAPHS;
+  // The NRM never gets the linkage secret, not even from the parent environment.
+  const { LINKAGE_SECRET: _withheld, ...nrmEnv } = { ...process.env, ...env };
+  const nrmService = startService('nrm', join(nrm!.workspace, 'src/index.ts'), nrmEnv);
+  services.push(nrmService);
+  await waitReady(nrmService, env.NRM_URL!.replace('/graphql', '/ready'));
+  const started = agencies.map((s) => {
+    const svc = startService(s.name, join(s.workspace, 'src/index.ts'), { ...process.env, ...env, LINKAGE_SECRET: linkageSecret, NRM_URL: env.NRM_URL! });
+    services.push(svc);
+    return { svc, ready: env[`${s.envPrefix}_URL`]!.replace('/graphql', '/ready') };
+  });
+  await Promise.all(started.map(({ svc, ready }) => waitReady(svc, ready)));
+  const gatewayPort = process.env.GATEWAY_PORT ?? '4000';
+  const { LINKAGE_SECRET: _notForGateway, ...gatewayEnv } = { ...process.env, ...env };
+  const gateway = startService('gateway', join(root, 'gateway/src/index.ts'), gatewayEnv);
+  services.push(gateway);
+  await waitReady(gateway, `http://127.0.0.1:${gatewayPort}/readiness`);
+  const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
+
+  const marker = join(dataDir, 'demo-data-loaded');
+  if (!existsSync(marker)) {
+    console.log('Loading the synthetic demo data set through the gateway (first start only)...');
+    const summary = await loadDemoData(gatewayUrl);
+    writeFileSync(marker, `${new Date().toISOString()}\n`);
+    console.log(`Demo data loaded: ${summary}`);
+  }
+  console.log(`
+NRM Hub is up.
+  GraphiQL:  ${gatewayUrl}
+  Example query (paste into GraphiQL):
+${EXAMPLE_QUERY.replace(/^/gm, '    ')}
+Press Ctrl-C to stop.`);
+} catch (error) {
+  console.error(`Start failed: ${(error as Error).message}`);
+  await shutdown(1);
+}
