@@ -1,15 +1,39 @@
 import { z } from 'zod';
 import { defaultUrl, SUBGRAPHS } from '@nrm-hub/schema';
+import { DEFAULT_MAX_BODY_BYTES } from './http-guard.ts';
+import { DEFAULT_LIMITS, type QueryLimits } from './limits.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
+import { TRUSTED_DOCUMENTS_FILE } from './trusted-documents.ts';
+
+/** A positive whole number from the environment, with a default. */
+const limit = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 /** Environment variable holding a subgraph's URL, e.g. `POLICE_URL`. */
 export const urlVariable = (envPrefix: string) => `${envPrefix}_URL`;
 
-/** Gateway configuration, read once at start; fails fast naming the bad variable. */
+/**
+ * Gateway configuration, read once at start; fails fast naming the bad
+ * variable. `NODE_ENV=production` turns off GraphiQL and introspection and
+ * requires trusted documents. Limits: `GATEWAY_MAX_DEPTH`, `_ALIASES`,
+ * `_TOKENS`, `_DIRECTIVES`, `_COST`, `GATEWAY_MAX_BODY_BYTES`; rate limit:
+ * `GATEWAY_RATE_LIMIT` requests (0: off) per `GATEWAY_RATE_LIMIT_WINDOW_SECONDS`
+ * after a burst of `GATEWAY_RATE_LIMIT_BURST` (5 × the limit by default).
+ */
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
   const shape: Record<string, z.ZodType> = {
     GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     GATEWAY_HOST: z.string().default('127.0.0.1'),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    GATEWAY_MAX_DEPTH: limit(DEFAULT_LIMITS.maxDepth),
+    GATEWAY_MAX_ALIASES: limit(DEFAULT_LIMITS.maxAliases),
+    GATEWAY_MAX_TOKENS: limit(DEFAULT_LIMITS.maxTokens),
+    GATEWAY_MAX_DIRECTIVES: limit(DEFAULT_LIMITS.maxDirectives),
+    GATEWAY_MAX_COST: limit(DEFAULT_LIMITS.maxCost),
+    GATEWAY_MAX_BODY_BYTES: limit(DEFAULT_MAX_BODY_BYTES),
+    GATEWAY_RATE_LIMIT: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMIT.requests),
+    GATEWAY_RATE_LIMIT_WINDOW_SECONDS: limit(DEFAULT_RATE_LIMIT.windowMs / 1000),
+    GATEWAY_RATE_LIMIT_BURST: z.coerce.number().int().min(1).optional(),
+    GATEWAY_TRUSTED_DOCUMENTS: z.string().min(1).default(TRUSTED_DOCUMENTS_FILE),
   };
   for (const s of SUBGRAPHS) shape[urlVariable(s.envPrefix)] = z.url().default(defaultUrl(s));
   const parsed = z.object(shape).safeParse(env);
@@ -17,10 +41,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
   const values = parsed.data as Record<string, string | number>;
+  const n = (key: string) => values[key] as number;
   return {
     port: values.GATEWAY_PORT as number,
     host: values.GATEWAY_HOST as string,
     production: values.NODE_ENV === 'production',
+    limits: {
+      maxDepth: n('GATEWAY_MAX_DEPTH'),
+      maxAliases: n('GATEWAY_MAX_ALIASES'),
+      maxTokens: n('GATEWAY_MAX_TOKENS'),
+      maxDirectives: n('GATEWAY_MAX_DIRECTIVES'),
+      maxCost: n('GATEWAY_MAX_COST'),
+    } satisfies QueryLimits,
+    maxBodyBytes: n('GATEWAY_MAX_BODY_BYTES'),
+    rateLimit: {
+      requests: n('GATEWAY_RATE_LIMIT'),
+      windowMs: n('GATEWAY_RATE_LIMIT_WINDOW_SECONDS') * 1000,
+      ...(values.GATEWAY_RATE_LIMIT_BURST !== undefined ? { burst: n('GATEWAY_RATE_LIMIT_BURST') } : {}),
+    } satisfies RateLimitOptions,
+    trustedDocumentsFile: values.GATEWAY_TRUSTED_DOCUMENTS as string,
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, values[urlVariable(s.envPrefix)] as string])),
   };
 }

@@ -1,8 +1,12 @@
 import { GraphQLError } from 'graphql';
 import { redactVariableError } from '@nrm-hub/kit/errors';
+import { withoutSuggestions } from './limits.ts';
 
-/** Extension keys a client may see; anything else (e.g. the subrequest body) is dropped. */
-const ALLOWED_EXTENSIONS = ['code', 'field', 'serviceName'] as const;
+/**
+ * Extension keys a client may see; anything else (e.g. the subrequest body) is
+ * dropped. `http` sets the response status and is never serialised.
+ */
+const ALLOWED_EXTENSIONS = ['code', 'field', 'serviceName', 'reason', 'http'] as const;
 
 interface ErrorLike {
   message: string;
@@ -26,7 +30,8 @@ function pick(extensions: Record<string, unknown> | undefined): Record<string, u
  * message, path and the `code`/`field`/`serviceName` extensions. A subgraph
  * that cannot be reached becomes `SUBGRAPH_UNAVAILABLE` naming the subgraph
  * (never the subrequest, whose body holds personal data); variable errors
- * lose the echoed value; unexpected errors are masked.
+ * lose the echoed value; unexpected errors are masked; "Did you mean …"
+ * suggestions are cut from every message (they reveal the schema).
  */
 export function maskError(error: unknown, message: string): Error {
   if (!isGraphQLErrorLike(error)) return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
@@ -43,5 +48,5 @@ export function maskError(error: unknown, message: string): Error {
   const original = error.originalError;
   const unexpected = original !== undefined && original !== null && !isGraphQLErrorLike(original);
   if (unexpected) return new GraphQLError(message, { path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-  return new GraphQLError(error.message, { path: error.path, extensions: pick(error.extensions) });
+  return new GraphQLError(withoutSuggestions(error.message), { path: error.path, extensions: pick(error.extensions) });
 }

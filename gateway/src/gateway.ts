@@ -1,23 +1,84 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import http from '@graphql-mesh/transport-http';
+import type { TokenVerifier, Viewer } from '@nrm-hub/kit/auth';
 import { readSupergraph } from '@nrm-hub/schema';
+import { authError, authNullsPlugin } from './auth-errors.ts';
 import { maskError } from './errors.ts';
+import { DEFAULT_MAX_BODY_BYTES, guardedListener } from './http-guard.ts';
+import { DEFAULT_LIMITS, limitPlugins, type QueryLimits } from './limits.ts';
+import { DEFAULT_RATE_LIMIT, rateLimitPlugin, type RateLimitOptions } from './rate-limit.ts';
+import { persistedDocumentsOption, readTrustedDocuments, type TrustedDocuments } from './trusted-documents.ts';
 
 export interface GatewayOptions {
   /** Subgraph name → GraphQL URL; overrides the URLs in the supergraph. */
   subgraphUrls: Record<string, string>;
-  /** Production: no GraphiQL, no introspection. */
+  /** Production: no GraphiQL, no introspection, trusted documents only. */
   production: boolean;
   /** Supergraph SDL; the committed `schema/supergraph.graphql` by default. */
   supergraph?: string;
   /** Merge identical in-flight subgraph requests (on by default; off for benchmarks). */
   deduplicateInflightRequests?: boolean;
+  /** Verifies bearer tokens (the same verifier the subgraphs use). */
+  verifier: TokenVerifier;
+  /** Query limits; each defaults to `DEFAULT_LIMITS`. */
+  limits?: Partial<QueryLimits>;
+  /** Per-subject rate limit; defaults to `DEFAULT_RATE_LIMIT` (120 a minute). */
+  rateLimit?: Partial<RateLimitOptions>;
+  /** Trusted documents (id → text); the committed `gateway/trusted-documents.json` by default. */
+  trustedDocuments?: TrustedDocuments;
 }
 
-/** Builds the Hive Gateway runtime serving the supergraph at `/graphql`. */
+const GRAPHQL_ENDPOINT = '/graphql';
+
+const satisfied = (alternatives: string[][] | undefined, held: readonly string[]) =>
+  !alternatives?.length || alternatives.some((group) => group.every((x) => held.includes(x)));
+
+/**
+ * Verifies each request's token once: the rate limit and the auth
+ * directives both ask for it.
+ */
+function verifyOncePerRequest(verifier: TokenVerifier) {
+  const seen = new WeakMap<Request, Promise<Viewer | null>>();
+  return (request: Request): Promise<Viewer | null> => {
+    let viewer = seen.get(request);
+    if (!viewer) {
+      viewer = verifier(request.headers.get('authorization'));
+      // The rate limit may look first and not await a failure; the directives report it.
+      viewer.catch(() => undefined);
+      seen.set(request, viewer);
+    }
+    return viewer;
+  };
+}
+
+const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
+const requestIds = new WeakMap<Request, string>();
+
+/** The client's `x-request-id` when it is a plain token, else one made for this request. */
+function requestIdOf(request: Request): string {
+  let id = requestIds.get(request);
+  if (!id) {
+    const given = request.headers.get('x-request-id');
+    id = given && REQUEST_ID_RE.test(given) ? given : randomUUID();
+    requestIds.set(request, id);
+  }
+  return id;
+}
+
+/**
+ * Builds the Hive Gateway runtime serving the supergraph at `/graphql`, with
+ * the auth directives, query limits, hidden field suggestions, trusted
+ * documents (required in production) and the per-subject rate limit. Body
+ * size, malformed JSON and batches are refused by `startGateway`'s listener.
+ */
 export function createGateway(options: GatewayOptions) {
+  const viewerOf = verifyOncePerRequest(options.verifier);
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const rateLimit = { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
+  const trustedDocuments = options.trustedDocuments ?? readTrustedDocuments();
   const transportEntries: Record<string, { location?: string; options?: Record<string, unknown> }> = {
     '*.http': { options: { deduplicateInflightRequests: options.deduplicateInflightRequests ?? true } },
   };
@@ -26,17 +87,66 @@ export function createGateway(options: GatewayOptions) {
     supergraph: options.supergraph ?? readSupergraph(),
     transports: { http },
     transportEntries: transportEntries as never,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: '/healthcheck',
     readinessCheckEndpoint: '/readiness',
     graphiql: options.production ? false : { title: 'NRM Hub' },
     landingPage: !options.production,
     disableIntrospection: options.production ? { disableIf: () => true } : undefined,
     maskedErrors: { maskError },
+    // One operation per request (Yoga's default; the listener refuses arrays with a clear error first).
+    batching: false,
+    persistedDocuments: persistedDocumentsOption(trustedDocuments, options.production),
+    plugins: () => [
+      rateLimitPlugin({ ...rateLimit, graphqlEndpoint: GRAPHQL_ENDPOINT, subjectOf: async (request) => (await viewerOf(request))?.subject ?? null }),
+      authNullsPlugin(),
+      ...limitPlugins(limits),
+    ],
     // The runtime's own error logs print whole subrequests, variables included:
     // personal data. Only an explicit debug session on a developer's machine gets them.
     logging: process.env.GATEWAY_LOG_LEVEL === 'debug' ? 'debug' : false,
     upstreamTimeout: 15_000,
+    // Authentication and the schema's auth directives, checked before planning:
+    // a denied field never reaches a subgraph. The subgraphs check again.
+    genericAuth: {
+      mode: 'protect-granular',
+      rejectUnauthenticated: false,
+      resolveUserFn: (context) => viewerOf(context.request),
+      // Called for anonymous requests too (user null): they hold no scope and no policy.
+      extractScopes: (user: Viewer) => (user as Viewer | null)?.scopes ?? [],
+      extractPolicies: (user: Viewer) => (user as Viewer | null)?.policies ?? [],
+      validateUser: ({ user, fieldNode, path, typeAuthArgs, fieldAuthArgs, typeScopes, fieldScopes, typePolicies, fieldPolicies, userScopes, userPolicies, parentType, field, executionArgs }) => {
+        // Every write needs a verified caller, whether or not its schema field says so.
+        const isMutation = parentType === executionArgs.schema.getMutationType();
+        const needsAuth = isMutation || typeAuthArgs || fieldAuthArgs || typeScopes || fieldScopes || typePolicies?.length || fieldPolicies?.length;
+        if (!needsAuth) return undefined;
+        const where = `${parentType.name}.${field.name}`;
+        if (!user) {
+          return authError('Authentication required: send a valid bearer token.', fieldNode, path, { code: 'UNAUTHENTICATED', field: where });
+        }
+        if (!satisfied(typeScopes, userScopes) || !satisfied(fieldScopes, userScopes)) {
+          return authError(`Not permitted: your agency and role may not see ${where}.`, fieldNode, path, { code: 'FORBIDDEN', field: where });
+        }
+        if (!satisfied(typePolicies, userPolicies) || !satisfied(fieldPolicies, userPolicies)) {
+          return authError(`A purpose (case reference) is required in the token to read ${where}.`, fieldNode, path, {
+            code: 'FORBIDDEN',
+            field: where,
+            reason: 'PURPOSE_REQUIRED',
+          });
+        }
+        return undefined;
+      },
+    },
+    // Subgraphs verify the caller's token themselves; the gateway forwards only that header.
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) => {
+        const authorization = request.headers.get('authorization');
+        // One request id for the whole client request, so the audit records it
+        // leaves in each subgraph can be matched up.
+        const requestId = requestIdOf(request);
+        return authorization ? { authorization, 'x-request-id': requestId } : { 'x-request-id': requestId };
+      },
+    },
   });
 }
 
@@ -48,10 +158,14 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-/** Starts the gateway on `port` (0 picks a free one) and resolves once listening. */
-export async function startGateway(options: GatewayOptions & { port: number; host?: string }): Promise<RunningGateway> {
+/**
+ * Starts the gateway on `port` (0 picks a free one) and resolves once
+ * listening. Request bodies beyond `maxBodyBytes` (100 kB by default) get
+ * 413 before anything is parsed; malformed JSON and batched arrays get 400.
+ */
+export async function startGateway(options: GatewayOptions & { port: number; host?: string; maxBodyBytes?: number }): Promise<RunningGateway> {
   const runtime = createGateway(options);
-  const server = createServer(runtime);
+  const server = createServer(guardedListener((request, serverContext) => runtime.fetch(request, serverContext), { maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES }));
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {

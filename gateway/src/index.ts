@@ -1,12 +1,24 @@
 import { setMaxListeners } from 'node:events';
+import { createTokenVerifier, loadAuthConfig } from '@nrm-hub/kit/auth';
 import { loadConfig } from './config.ts';
 import { startGateway } from './gateway.ts';
+import { readTrustedDocuments } from './trusted-documents.ts';
 
 // Each subrequest adds an abort listener to the request's signal; a wide
 // query plan legitimately adds more than Node's default warning limit of 10.
 setMaxListeners(100);
 const config = loadConfig();
-const gateway = await startGateway({ port: config.port, production: config.production, subgraphUrls: config.subgraphUrls, host: config.host });
+const gateway = await startGateway({
+  port: config.port,
+  host: config.host,
+  production: config.production,
+  subgraphUrls: config.subgraphUrls,
+  verifier: createTokenVerifier(loadAuthConfig()),
+  limits: config.limits,
+  maxBodyBytes: config.maxBodyBytes,
+  rateLimit: config.rateLimit,
+  trustedDocuments: readTrustedDocuments(config.trustedDocumentsFile),
+});
 console.log(`gateway ready at http://localhost:${gateway.port}/graphql`);
 const stop = async () => {
   await gateway.close();

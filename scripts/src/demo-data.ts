@@ -1,3 +1,4 @@
+import { organisationCode } from '@nrm-hub/kit/policy';
 import { seededRandom, syntheticNationalId, syntheticPerson, type Country, type SyntheticPerson } from './synthetic-people.ts';
 
 /**
@@ -25,13 +26,26 @@ export const EXAMPLE_QUERY = `query SingleVictimView {
   }
 }`;
 
-type Gql = <T = any>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+/** Returns a bearer token for an agency claim (e.g. `police`, `ngo:rosa-demo`). */
+export type TokenFor = (agency: string) => Promise<string>;
 
-function client(url: string, headers: Record<string, string>): Gql {
-  return async (query, variables) => {
+type Gql = <T = any>(query: string, variables: Record<string, unknown>, as?: string) => Promise<T>;
+
+/** The agency a mutation is made as, from its name (NGO calls name their organisation). */
+function agencyOf(query: string): string {
+  const m = /\{\s*(police|immigration|childWelfare)[A-Z]/.exec(query);
+  if (!m) throw new Error('Demo data: say which agency makes this call');
+  return m[1] === 'childWelfare' ? 'child-welfare' : (m[1] as string);
+}
+
+function client(url: string, tokenFor: TokenFor): Gql {
+  const tokens = new Map<string, Promise<string>>();
+  return async (query, variables, explicitAs) => {
+    const as = explicitAs ?? agencyOf(query);
+    if (!tokens.has(as)) tokens.set(as, tokenFor(as));
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.get(as)}` },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as { data?: any; errors?: { message: string }[] };
@@ -61,9 +75,12 @@ const decision = (status: string, decidedBy: string, exploitationTypes: string[]
 const day = (rnd: () => number, month?: number) =>
   `2021-${String(month ?? 1 + Math.floor(rnd() * 11)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
 
+/** The agency claim of an NGO's staff. */
+const ngoAs = (organisationName: string) => `ngo:${organisationCode(organisationName)}`;
+
 /** Loads the demo data set through the gateway at `url`; returns a one-line summary. */
-export async function loadDemoData(url: string, headers: Record<string, string> = {}): Promise<string> {
-  const gql = client(url, headers);
+export async function loadDemoData(url: string, tokenFor: TokenFor): Promise<string> {
+  const gql = client(url, tokenFor);
   const rnd = seededRandom(2021);
   let registrations = 0;
 
@@ -76,7 +93,7 @@ export async function loadDemoData(url: string, headers: Record<string, string> 
     ['Human Trafficking Support Oslo (demo)', 'MUNICIPAL_SERVICE'],
   ];
   const orgs = await inBatches(orgNames, 5, async ([name, kind]) =>
-    (await gql(`mutation($i: NgoCreateOrganisationInput!) { ngoCreateOrganisation(input: $i) { id } }`, { i: { name, kind } })).ngoCreateOrganisation.id as string,
+    (await gql(`mutation($i: NgoCreateOrganisationInput!) { ngoCreateOrganisation(input: $i) { id } }`, { i: { name, kind } }, ngoAs(name))).ngoCreateOrganisation.id as string,
   );
   const grants: [number, number, number, string][] = [
     [0, 2021, 10_500_000, 'Parliament'], [1, 2021, 8_500_000, 'Parliament'], [2, 2021, 7_000_000, 'Parliament'], [3, 2021, 9_000_000, 'Parliament'],
@@ -86,7 +103,7 @@ export async function loadDemoData(url: string, headers: Record<string, string> 
   await inBatches(grants, 5, ([org, year, amountNok, grantor], i) =>
     gql(`mutation($i: NgoRecordGrantInput!) { ngoRecordGrant(input: $i) { id } }`, {
       i: { idempotencyKey: `demo-grant-${i}`, organisationId: orgs[org], year, amountNok, grantor },
-    }),
+    }, ngoAs(orgNames[org]![0])),
   );
 
   // 82 adults identified and assisted by NGOs in 2021.
@@ -94,9 +111,11 @@ export async function loadDemoData(url: string, headers: Record<string, string> 
   const exploitation = (i: number) => (i % 7 === 3 ? ['FORCED_LABOUR'] : i % 11 === 5 ? ['FORCED_CRIMINALITY'] : i % 13 === 4 ? ['FORCED_BEGGING'] : SEXUAL);
   const victimIds = await inBatches(people, 4, async (person, i) => {
     const decidedOn = day(rnd);
+    const staff = ngoAs(orgNames[i % 4]![0]);
     const r = await gql(
       `mutation($i: NgoRegisterPotentialVictimInput!) { ngoRegisterPotentialVictim(input: $i) { outcome { victimId } client { id } } }`,
       { i: { idempotencyKey: `demo-ngo-${i}`, organisationId: orgs[i % 4], person, decision: decision('POSSIBLE', 'NGO', exploitation(i), decidedOn) } },
+      staff,
     );
     registrations += 1;
     const clientId = r.ngoRegisterPotentialVictim.client.id as string;
@@ -104,13 +123,13 @@ export async function loadDemoData(url: string, headers: Record<string, string> 
     for (const [k, type] of help.entries()) {
       await gql(`mutation($i: NgoRecordAssistanceInput!) { ngoRecordAssistance(input: $i) { id } }`, {
         i: { idempotencyKey: `demo-assist-${i}-${k}`, clientId, type, startedAt: decidedOn },
-      });
+      }, staff);
     }
     const agencies = ['NRM', 'COORDINATING_UNIT', ...(i % 2 === 0 ? ['POLICE'] : []), ...(i >= 10 && i <= 22 ? ['IMMIGRATION'] : [])];
     for (const agency of agencies) {
       await gql(`mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id } }`, {
         i: { idempotencyKey: `demo-consent-${i}-${agency}`, clientId, agency, purpose: 'Referral and follow-up in the NRM', givenAt: `${decidedOn}T12:00:00Z` },
-      });
+      }, staff);
     }
     return r.ngoRegisterPotentialVictim.outcome.victimId as string;
   });
@@ -230,7 +249,7 @@ export async function loadDemoData(url: string, headers: Record<string, string> 
   // A referral from the NGO to UDI for a reflection period.
   await gql(`mutation($i: SendReferralInput!) { sendReferral(input: $i) { id } }`, {
     i: { victimId: victimIds[10], fromAgency: 'NGO', target: 'IMMIGRATION_REFLECTION_PERIOD', idempotencyKey: 'demo-referral-0' },
-  });
+  }, ngoAs(orgNames[10 % 4]![0]));
 
   const persons = people.length + policeOnly.length + 2; // + the returnee + the child
   return `${registrations} registrations of ${persons} persons by four agencies`;

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SUBGRAPHS } from '@nrm-hub/schema';
 import { EXAMPLE_QUERY, loadDemoData } from './demo-data.ts';
+import { devIssuer } from './dev-issuer.ts';
 import { startService, stopAll, waitReady, type Service } from './processes.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -32,7 +33,9 @@ process.once('SIGTERM', () => void shutdown(0));
 
 try {
   const linkageSecret = devLinkageSecret();
-  const env: Record<string, string> = {};
+  // Local tokens come from a development issuer; every process gets its public key only.
+  const issuer = await devIssuer(dataDir);
+  const env: Record<string, string> = { ...issuer.env };
   for (const s of SUBGRAPHS) {
     env[`${s.envPrefix}_DATA_DIR`] = join(dataDir, s.name);
     env[`${s.envPrefix}_URL`] = `http://127.0.0.1:${process.env[`${s.envPrefix}_PORT`] ?? s.defaultPort}/graphql`;
@@ -59,13 +62,17 @@ try {
   const marker = join(dataDir, 'demo-data-loaded');
   if (!existsSync(marker)) {
     console.log('Loading the synthetic demo data set through the gateway (first start only)...');
-    const summary = await loadDemoData(gatewayUrl);
+    const summary = await loadDemoData(gatewayUrl, (agency) => issuer.sign({ agency, roles: ['caseworker'], purpose: 'DEMO-DATA-LOAD', ttl: '15m' }));
     writeFileSync(marker, `${new Date().toISOString()}\n`);
     console.log(`Demo data loaded: ${summary}`);
   }
+  const token = await issuer.sign({ agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-17' });
   console.log(`
 NRM Hub is up.
   GraphiQL:  ${gatewayUrl}
+  Dev token (coordinating unit, purpose CASE-2021-17, valid 8 hours); in GraphiQL's Headers tab:
+    { "Authorization": "Bearer ${token}" }
+  Other roles: npm run --silent token -- --agency police --role investigator --purpose CASE-2021-17
   Example query (paste into GraphiQL):
 ${EXAMPLE_QUERY.replace(/^/gm, '    ')}
 Press Ctrl-C to stop.`);

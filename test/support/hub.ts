@@ -1,4 +1,4 @@
-import { createTestDatabase, httpNrmClient, listen, type Database, type RunningServer } from '@nrm-hub/kit';
+import { createTestDatabase, httpNrmClient, listen, testIssuer, type Database, type RunningServer, type TestClaims } from '@nrm-hub/kit';
 import { startGateway, type RunningGateway } from '@nrm-hub/gateway';
 import * as cwContext from '@nrm-hub/child-welfare/context';
 import * as cwDb from '@nrm-hub/child-welfare/db';
@@ -26,6 +26,10 @@ export interface Hub {
   gateway: RunningGateway;
   subgraphs: Record<SubgraphName, RunningServer>;
   databases: Record<SubgraphName, Database<Record<string, unknown>>>;
+  /** The test issuer every process trusts. */
+  issuer: Awaited<ReturnType<typeof testIssuer>>;
+  /** `Authorization` headers for the claims. */
+  as(claims: TestClaims): Promise<Record<string, string>>;
   /** POSTs a GraphQL operation to the gateway. */
   query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] } }>;
   stop(): Promise<void>;
@@ -44,8 +48,9 @@ export async function startHub(): Promise<Hub> {
     createTestDatabase(cwDb, cwServer.migrationsFolder),
     createTestDatabase(ngoDb, ngoServer.migrationsFolder),
   ]);
-  const nrm = await listen({ server: nrmServer.createServer(), port: 0, context: nrmContext.createContext(nrmDatabase.db) });
-  const settings = { nrm: httpNrmClient(nrm.url), linkageSecret: TEST_LINKAGE_SECRET };
+  const issuer = await testIssuer();
+  const nrm = await listen({ server: nrmServer.createServer(), port: 0, context: nrmContext.contextFactory({ verifier: issuer.verifier })(nrmDatabase.db) });
+  const settings = { nrm: httpNrmClient(nrm.url), linkageSecret: TEST_LINKAGE_SECRET, verifier: issuer.verifier };
   const [police, immigration, childWelfare, ngo] = await Promise.all([
     listen({ server: policeServer.createServer(), port: 0, context: policeContext.contextFactory(settings)(policeDatabase.db) }),
     listen({ server: immServer.createServer(), port: 0, context: immContext.contextFactory(settings)(immDatabase.db) }),
@@ -56,6 +61,7 @@ export async function startHub(): Promise<Hub> {
   const gateway = await startGateway({
     port: 0,
     production: false,
+    verifier: issuer.verifier,
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
   });
   const databases = {
@@ -70,6 +76,10 @@ export async function startHub(): Promise<Hub> {
     gateway,
     subgraphs,
     databases,
+    issuer,
+    async as(claims) {
+      return { authorization: `Bearer ${await issuer.token(claims)}` };
+    },
     async query(query, variables, headers = {}) {
       const res = await fetch(gateway.url, {
         method: 'POST',

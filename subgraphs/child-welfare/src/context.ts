@@ -1,35 +1,26 @@
 import type { IncomingMessage } from 'node:http';
-import { groupedLoader, httpNrmClient, type NrmClient } from '@nrm-hub/kit';
+import { agencyRequestBase, auditTrailLoader, groupedLoader, type AgencyRequestBase, type AgencySettings } from '@nrm-hub/kit';
 import { casesWithRecords, type ChildWelfareDb } from './data/case-store.ts';
 
 /** Per-request state of the child welfare subgraph. */
-export interface ChildWelfareContext {
+export interface ChildWelfareContext extends AgencyRequestBase {
   db: ChildWelfareDb;
-  requestId: string;
-  nrm: NrmClient;
-  linkageSecret: string;
   loaders: ReturnType<typeof createLoaders>;
 }
 
 function createLoaders(db: ChildWelfareDb) {
   return {
+    auditTrail: auditTrailLoader(db),
     casesByVictim: groupedLoader((ids: readonly string[]) => casesWithRecords(db, { victimIds: ids }), (c) => c.victimId as string),
   };
 }
 
-/** Builds the context factory; loaders are fresh per request. */
-export function contextFactory(settings: { nrm: NrmClient; linkageSecret: string }) {
+/** Builds the context factory: the caller is verified and loaders are fresh per request. */
+export function contextFactory(settings: AgencySettings) {
   return (db: ChildWelfareDb) =>
-    async (_req: IncomingMessage, requestId: string): Promise<ChildWelfareContext> => ({
+    async (req: IncomingMessage, requestId: string): Promise<ChildWelfareContext> => ({
+      ...(await agencyRequestBase(settings, req, requestId)),
       db,
-      requestId,
-      nrm: settings.nrm,
-      linkageSecret: settings.linkageSecret,
       loaders: createLoaders(db),
     });
-}
-
-/** Settings from the agency configuration. */
-export function defaultSettings(config: { NRM_URL: string; LINKAGE_SECRET: string }) {
-  return { nrm: httpNrmClient(config.NRM_URL), linkageSecret: config.LINKAGE_SECRET };
 }

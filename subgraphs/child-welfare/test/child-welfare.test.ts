@@ -1,4 +1,5 @@
-import { createTestDatabase, execute, inMemoryNrm, SAMPLE_IDS, type Database } from '@nrm-hub/kit';
+import { sql } from 'drizzle-orm';
+import { auditHead, auditRecordsSince, createTestDatabase, execute, inMemoryNrm, SAMPLE_IDS, type Database, testIssuer, type TestClaims, verifyAuditChain } from '@nrm-hub/kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { contextFactory, type ChildWelfareContext } from '../src/context.ts';
 import * as schema from '../src/db/schema.ts';
@@ -7,8 +8,19 @@ import { createServer, migrationsFolder } from '../src/server.ts';
 const nrm = inMemoryNrm();
 let database: Database<typeof schema>;
 const server = createServer();
-const run = async (query: string, variables?: Record<string, unknown>) =>
-  execute<ChildWelfareContext>(server, await contextFactory({ nrm, linkageSecret: 'x'.repeat(32) })(database.db)({} as never, 'req'), query, variables);
+const issuer = await testIssuer();
+/** The caller: a child-welfare caseworker working on a case, unless a test says otherwise. */
+const CALLER: TestClaims = { agency: 'child-welfare', roles: ['caseworker'], purpose: 'CASE-2021-17' };
+const run = async (query: string, variables?: Record<string, unknown>, claims: TestClaims | null = CALLER) =>
+  execute<ChildWelfareContext>(
+    server,
+    await contextFactory({ nrm, linkageSecret: 'x'.repeat(32), verifier: issuer.verifier })(database.db)(
+      claims ? await issuer.request(claims) : ({ headers: {} } as never),
+      'req',
+    ),
+    query,
+    variables,
+  );
 
 /** The day `years` years before today, `YYYY-MM-DD` (so the sample child stays a child). */
 const yearsAgo = (years: number) => {
@@ -279,5 +291,62 @@ describe('child-welfare subgraph', () => {
       { id: '00000000-0000-4000-a000-000000000000', childWelfare: [] },
     ]);
     expect(database.statements.count).toBe(1);
+  });
+
+  it('logs a personal read as exactly one audit record, a read of nothing personal or a refused read as none', async () => {
+    const { caseId: recordId, victimId } = await registerChild('cw-audit-01');
+    const before = (await auditHead(database.db))?.seq ?? 0;
+    await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { id } } }`, { r: [{ __typename: 'Victim', id: victimId }] });
+    const refused = await run(`query($id: ID!) { childCase(id: $id) { givenNames } }`, { id: recordId }, { ...CALLER, purpose: null });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await auditRecordsSince(database.db, before)).toEqual([]);
+
+    const reader: TestClaims = { sub: 'test-cw-caseworker-3', agency: 'child-welfare', roles: ['caseworker'], purpose: 'CASE-2021-0042' };
+    const read = await run(`query ChildView($id: ID!) { childCase(id: $id) { victimId givenNames familyName } }`, { id: recordId }, reader);
+    expect(read.errors).toBeUndefined();
+    expect(await auditRecordsSince(database.db, before)).toMatchObject([
+      {
+        seq: before + 1,
+        requestId: 'req',
+        subject: 'test-cw-caseworker-3',
+        agency: 'child-welfare',
+        roles: ['caseworker'],
+        purpose: 'CASE-2021-0042',
+        operation: 'ChildView',
+        victimIds: [victimId],
+        fields: ['ChildCase.familyName', 'ChildCase.givenNames', 'ChildCase.victimId', 'Query.childCase'],
+      },
+    ]);
+    // The database itself refuses to change its log.
+    await expect(database.db.execute(sql`delete from audit_log where seq = ${before + 1}`)).rejects.toThrow();
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, records: before + 1 });
+  });
+
+  it("serves a victim's audit trail to data protection only, and logs that read too", async () => {
+    const { caseId: recordId, victimId } = await registerChild('cw-audit-02');
+    const TRAIL = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { childWelfareAuditTrail { at subject agency roles purpose requestId fields operation } } } }`;
+    const r = [{ __typename: 'Victim', id: victimId }];
+    const denied = await run(TRAIL, { r });
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(denied.data?._entities[0].childWelfareAuditTrail).toBeNull();
+
+    await run(`query($id: ID!) { childCase(id: $id) { givenNames } }`, { id: recordId });
+    const before = (await auditHead(database.db))?.seq ?? 0;
+    const dpo: TestClaims = { sub: 'test-dpo-1', agency: 'data-protection', roles: ['auditor'], purpose: null };
+    const trail = await run(TRAIL, { r }, dpo);
+    expect(trail.errors).toBeUndefined();
+    expect(trail.data?._entities[0].childWelfareAuditTrail.at(-1)).toEqual({
+      at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      subject: 'test-user-child-welfare',
+      agency: 'child-welfare',
+      roles: ['caseworker'],
+      purpose: 'CASE-2021-17',
+      requestId: 'req',
+      fields: ['ChildCase.givenNames', 'Query.childCase'],
+      operation: null,
+    });
+    expect(await auditRecordsSince(database.db, before)).toMatchObject([
+      { subject: 'test-dpo-1', agency: 'data-protection', purpose: null, victimIds: [victimId], fields: ['Victim.childWelfareAuditTrail'] },
+    ]);
   });
 });

@@ -1,35 +1,26 @@
 import type { IncomingMessage } from 'node:http';
-import { groupedLoader, httpNrmClient, type NrmClient } from '@nrm-hub/kit';
+import { agencyRequestBase, auditTrailLoader, groupedLoader, type AgencyRequestBase, type AgencySettings } from '@nrm-hub/kit';
 import { applicantsWithRecords, type ImmigrationDb } from './data/applicant-store.ts';
 
 /** Per-request state of the immigration subgraph. */
-export interface ImmigrationContext {
+export interface ImmigrationContext extends AgencyRequestBase {
   db: ImmigrationDb;
-  requestId: string;
-  nrm: NrmClient;
-  linkageSecret: string;
   loaders: ReturnType<typeof createLoaders>;
 }
 
 function createLoaders(db: ImmigrationDb) {
   return {
+    auditTrail: auditTrailLoader(db),
     applicantsByVictim: groupedLoader((ids: readonly string[]) => applicantsWithRecords(db, { victimIds: ids }), (a) => a.victimId as string),
   };
 }
 
-/** Builds the context factory; loaders are fresh per request. */
-export function contextFactory(settings: { nrm: NrmClient; linkageSecret: string }) {
+/** Builds the context factory: the caller is verified and loaders are fresh per request. */
+export function contextFactory(settings: AgencySettings) {
   return (db: ImmigrationDb) =>
-    async (_req: IncomingMessage, requestId: string): Promise<ImmigrationContext> => ({
+    async (req: IncomingMessage, requestId: string): Promise<ImmigrationContext> => ({
+      ...(await agencyRequestBase(settings, req, requestId)),
       db,
-      requestId,
-      nrm: settings.nrm,
-      linkageSecret: settings.linkageSecret,
       loaders: createLoaders(db),
     });
-}
-
-/** Settings from the agency configuration. */
-export function defaultSettings(config: { NRM_URL: string; LINKAGE_SECRET: string }) {
-  return { nrm: httpNrmClient(config.NRM_URL), linkageSecret: config.LINKAGE_SECRET };
 }

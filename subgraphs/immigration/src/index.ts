@@ -1,5 +1,5 @@
-import { loadAgencyConfig, runSubgraph } from '@nrm-hub/kit';
-import { contextFactory, defaultSettings } from './context.ts';
+import { agencySettings, loadAgencyConfig, runSubgraph } from '@nrm-hub/kit';
+import { contextFactory } from './context.ts';
 import * as schema from './db/schema.ts';
 import { createServer, migrationsFolder } from './server.ts';
 
@@ -11,5 +11,5 @@ await runSubgraph({
   schema,
   migrationsFolder,
   server: createServer(),
-  context: contextFactory(defaultSettings(config)),
+  context: contextFactory(agencySettings(config)),
 });

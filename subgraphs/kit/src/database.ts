@@ -7,20 +7,32 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { AUDIT_APPEND_MARK } from './audit.ts';
 
 /** A drizzle database over either driver, typed by the subgraph's table schema. */
 export type Db<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
 
-/** Counts SQL statements a database handle runs; tests use it to prove batching. */
+/**
+ * Counts SQL statements a database handle runs; tests use it to prove
+ * batching. The audit appender's statements (marked `AUDIT_APPEND_MARK`) are
+ * counted apart in `auditCount`: they are a fixed cost per request, written
+ * after resolving, not part of it.
+ */
 export class StatementCounter implements Logger {
   count = 0;
+  auditCount = 0;
   readonly statements: string[] = [];
   logQuery(query: string): void {
+    if (query.startsWith(AUDIT_APPEND_MARK)) {
+      this.auditCount += 1;
+      return;
+    }
     this.count += 1;
     this.statements.push(query);
   }
   reset(): void {
     this.count = 0;
+    this.auditCount = 0;
     this.statements.length = 0;
   }
 }
@@ -36,6 +48,8 @@ export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
   dataDir?: string | undefined;
   /** Connection pool size for postgres.js. */
   maxConnections?: number;
+  /** Apply the migrations (default). Off for read-only tools such as `audit:verify`. */
+  migrate?: boolean;
 }
 
 /** An open, migrated database of one subgraph. */
@@ -58,13 +72,16 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
 ): Promise<Database<TSchema>> {
   const statements = new StatementCounter();
   const casing = 'snake_case' as const;
+  const migrate = options.migrate ?? true;
   if (options.url) {
     // Migrations run over one dedicated connection, as drizzle recommends.
-    const migrationClient = postgres(options.url, { max: 1, onnotice: () => {} });
-    try {
-      await migratePostgres(drizzlePostgres(migrationClient, { casing }), { migrationsFolder: options.migrationsFolder });
-    } finally {
-      await migrationClient.end();
+    if (migrate) {
+      const migrationClient = postgres(options.url, { max: 1, onnotice: () => {} });
+      try {
+        await migratePostgres(drizzlePostgres(migrationClient, { casing }), { migrationsFolder: options.migrationsFolder });
+      } finally {
+        await migrationClient.end();
+      }
     }
     const client = postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema: options.schema, casing, logger: statements });
@@ -75,9 +92,9 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
       close: () => client.end(),
     };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  if (options.dataDir && migrate) mkdirSync(options.dataDir, { recursive: true });
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
-  await migratePglite(drizzlePglite(client, { casing }), { migrationsFolder: options.migrationsFolder });
+  if (migrate) await migratePglite(drizzlePglite(client, { casing }), { migrationsFolder: options.migrationsFolder });
   const db = drizzlePglite(client, { schema: options.schema, casing, logger: statements });
   return {
     db: db as unknown as Db<TSchema>,

@@ -1,49 +1,36 @@
+import { idnr } from '@navikt/fnrvalidator';
+
 /**
  * Norwegian identifier validation. Functions return `null` when valid, or a
  * short reason (never echoing the value) when not.
  */
 
-const FNR_W1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
-const FNR_W2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
 const DUF_W = [4, 6, 3, 2, 4, 6, 3, 2, 7, 5];
 
 function digits(value: string): number[] {
   return [...value].map(Number);
 }
 
-function mod11Check(ds: number[], weights: number[]): number | null {
-  const sum = weights.reduce((acc, w, i) => acc + w * (ds[i] ?? 0), 0);
-  const check = 11 - (sum % 11);
-  if (check === 11) return 0;
-  if (check === 10) return null;
-  return check;
-}
-
-function validDate(day: number, month: number, yy: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  // Any century: 29 February is valid when some century makes it a leap year.
-  const dim = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  if (month === 2 && day === 29) return yy % 4 === 0;
-  return day <= dim;
-}
-
-/** Checks an 11-digit fødselsnummer or D-nummer: layout, date and both mod-11 check digits. */
+/**
+ * Checks an 11-digit fødselsnummer or D-nummer: layout, the kind (a D-nummer
+ * has 40 added to the day), the birth date and both mod-11 check digits. The
+ * date and check-digit rules come from NAV's maintained validator
+ * (`@navikt/fnrvalidator`), which also knows the 2032 check-digit rule and
+ * the synthetic test numbers (month + 80) issued by Test Norge.
+ */
 export function checkNationalId(value: string, kind: 'FODSELSNUMMER' | 'D_NUMMER'): string | null {
   if (!/^\d{11}$/.test(value)) return 'must be exactly 11 digits';
-  const ds = digits(value);
-  let day = Number(value.slice(0, 2));
-  const month = Number(value.slice(2, 4));
-  const yy = Number(value.slice(4, 6));
-  if (kind === 'D_NUMMER') {
-    if (day <= 40) return 'a D-nummer has 40 added to the day';
-    day -= 40;
-  } else if (day > 40) {
-    return 'day is out of range for a fødselsnummer (is it a D-nummer?)';
+  const isDNumber = Number(value[0]) >= 4;
+  if (kind === 'D_NUMMER' && !isDNumber) return 'a D-nummer has 40 added to the day';
+  if (kind === 'FODSELSNUMMER' && isDNumber) return 'day is out of range for a fødselsnummer (is it a D-nummer?)';
+  const result = idnr(value);
+  if (result.status === 'invalid') {
+    if (result.reasons.includes('invalid date')) return 'does not start with a valid date';
+    return 'check digits do not match';
   }
-  if (!validDate(day, month, yy)) return 'does not start with a valid date';
-  const k1 = mod11Check(ds, FNR_W1);
-  const k2 = mod11Check(ds, FNR_W2);
-  if (k1 === null || k1 !== ds[9] || k2 === null || k2 !== ds[10]) return 'check digits do not match';
+  // H-numbers (month + 40) are auxiliary health-service numbers, not national ids.
+  const accepted = kind === 'D_NUMMER' ? ['dnr', 'dnr-and-tnr'] : ['fnr', 'tnr'];
+  if (!accepted.includes(result.type)) return 'does not start with a valid date';
   return null;
 }
 

@@ -8,6 +8,8 @@ export interface NrmRegistrationRequest {
   agencyRecordId: string;
   idempotencyKey: string;
   identifierHashes: string[];
+  /** The person's Bloom-filter encoding (CLK), base64 of 128 bytes. */
+  clk: string;
   status: string;
   decidedBy: string;
   exploitationTypes: string[];

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from './database.ts';
 import { badInput, checkIdempotencyKey, hubError } from './errors.ts';
-import { identifierMatchKey } from './match-keys.ts';
-import type { AgencyCode, NrmClient } from './nrm-client.ts';
+import { personMatchKeys } from './match-keys.ts';
+import type { AgencyCode, NrmClient, NrmRegistrationRequest } from './nrm-client.ts';
 import { normalisePerson, type Person, type PersonInput } from './person.ts';
 import { registrationRequests } from './registration-requests.ts';
 
@@ -50,6 +50,35 @@ function isUniqueViolation(error: unknown): boolean {
     if (e.code === '23505') return true;
   }
   return false;
+}
+
+/**
+ * The request an agency sends the NRM for a validated person: match keys
+ * (identifier HMACs and the CLK) and coded facts for statistics, never a
+ * name, birth date or identity number.
+ */
+export function nrmRegistrationRequest(options: {
+  agency: AgencyCode;
+  agencyRecordId: string;
+  idempotencyKey: string;
+  linkageSecret: string;
+  person: Person;
+  decision: StatusDecision & { decidedOn: string };
+}): NrmRegistrationRequest {
+  const { person, decision } = options;
+  return {
+    agency: options.agency,
+    agencyRecordId: options.agencyRecordId,
+    idempotencyKey: options.idempotencyKey,
+    ...personMatchKeys(options.linkageSecret, person),
+    status: decision.status,
+    decidedBy: decision.decidedBy,
+    exploitationTypes: decision.exploitationTypes,
+    decidedOn: decision.decidedOn,
+    gender: person.gender,
+    birthYear: person.birthYear,
+    citizenships: person.citizenships,
+  };
 }
 
 /**
@@ -100,19 +129,14 @@ export async function registerPotentialVictim<TExtra>(options: {
 
   const recordId = recordIdFor(options.agency, key);
   const answer = await options.nrm.register(
-    {
+    nrmRegistrationRequest({
       agency: options.agency,
       agencyRecordId: recordId,
       idempotencyKey: key,
-      identifierHashes: person.identifiers.map((id) => identifierMatchKey(options.linkageSecret, id)),
-      status: options.decision.status,
-      decidedBy: options.decision.decidedBy,
-      exploitationTypes: options.decision.exploitationTypes,
-      decidedOn,
-      gender: person.gender,
-      birthYear: person.birthYear,
-      citizenships: person.citizenships,
-    },
+      linkageSecret: options.linkageSecret,
+      person,
+      decision: { ...options.decision, decidedOn },
+    }),
     options.nrmHeaders,
   );
   try {

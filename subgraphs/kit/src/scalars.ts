@@ -40,3 +40,17 @@ export const scalarResolvers = {
     parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : null),
   }),
 };
+
+/**
+ * The day `months` calendar months after an ISO date, clamped to the end of
+ * the month (31 August + 6 months = 28 or 29 February). Used for reflection
+ * periods and child placements, both counted in calendar months.
+ */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const index = m - 1 + months;
+  const year = y + Math.floor(index / 12);
+  const month = ((index % 12) + 12) % 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(d, lastDay))).toISOString().slice(0, 10);
+}

@@ -7,6 +7,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { GraphQLFormattedError } from 'graphql';
 import type { DocumentNode } from 'graphql';
+import { auditPlugin, type AuditedContext } from './audit.ts';
+import { enforceAuthDirectives } from './auth-directives.ts';
 import { redactVariableError } from './errors.ts';
 import { scalarResolvers } from './scalars.ts';
 
@@ -31,9 +33,10 @@ export const MAX_BODY_BYTES = 1_000_000;
 /**
  * Builds a subgraph's Apollo Server (it does not listen). Unexpected errors
  * are masked: a database error can carry a value in its text, and values here
- * are personal data.
+ * are personal data. Every response that served personal data is logged in
+ * the subgraph's audit log first (`auditPlugin`), or withheld.
  */
-export function createSubgraphServer<TContext extends BaseContext>(options: {
+export function createSubgraphServer<TContext extends AuditedContext>(options: {
   name: string;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<TContext>;
@@ -42,13 +45,14 @@ export function createSubgraphServer<TContext extends BaseContext>(options: {
     typeDefs: options.typeDefs,
     resolvers: { ...scalarResolvers, ...options.resolvers } as GraphQLResolverMap<unknown>,
   });
+  enforceAuthDirectives(schema);
   return new ApolloServer<TContext>({
     schema,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin<TContext>(options.name)],
     formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
       const code = formatted.extensions?.code;
       const redacted = redactVariableError(formatted.message);
@@ -67,11 +71,14 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
+    let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
+      if (tooLarge) return; // drain the rest unread so the 413 reaches the client
       size += chunk.length;
       if (size > limit) {
+        tooLarge = true;
+        chunks.length = 0;
         reject(Object.assign(new Error('Request body too large'), { status: 413 }));
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -116,6 +123,11 @@ export async function listen<TContext extends BaseContext>(options: {
         return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });
       }
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found' });
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (declared > MAX_BODY_BYTES) {
+        res.setHeader('connection', 'close');
+        return sendJson(res, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] });
+      }
       const body = req.method === 'POST' ? await readBody(req, MAX_BODY_BYTES) : '';
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
@@ -128,8 +140,14 @@ export async function listen<TContext extends BaseContext>(options: {
         } catch {
           return sendJson(res, 400, { errors: [{ message: 'Malformed JSON body', extensions: { code: 'BAD_REQUEST' } }] });
         }
+        // Postgres cannot store NUL characters; refuse them at the edge with a clear error.
+        if (body.includes('\\u0000')) {
+          return sendJson(res, 400, { errors: [{ message: 'Input must not contain NUL characters', extensions: { code: 'BAD_USER_INPUT' } }] });
+        }
       }
-      const requestId = headers.get('x-request-id') ?? randomUUID();
+      // A caller's request id goes into the audit log: accept only a plain token.
+      const given = headers.get('x-request-id');
+      const requestId = given && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
       const response = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsedBody },
         context: () => options.context(req, requestId),

@@ -50,3 +50,55 @@ export const SAMPLE_IDS = {
   /** A DUF number with valid check digits. */
   duf: '201212345603',
 };
+
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import type { IncomingMessage } from 'node:http';
+import { createTokenVerifier, type TokenVerifier } from './auth.ts';
+
+/** Claims a test token carries. */
+export interface TestClaims {
+  sub?: string;
+  agency: string;
+  roles?: string[];
+  purpose?: string | null;
+  expiresIn?: string;
+}
+
+/**
+ * A throwaway ES256 issuer for tests: real keys, real signatures, verified by
+ * the real verifier. `request(token)` builds the minimal Node request a
+ * context function reads.
+ */
+export async function testIssuer(options: { issuer?: string; audience?: string } = {}) {
+  const issuer = options.issuer ?? 'nrm-hub-test-issuer';
+  const audience = options.audience ?? 'nrm-hub';
+  const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'ES256', use: 'sig' };
+  const jwks = { keys: [jwk] };
+  const config = { issuer, audience, algorithms: ['ES256'], jwks, clockToleranceSeconds: 30 };
+  const verifier: TokenVerifier = createTokenVerifier(config);
+  const token = async (claims: TestClaims) => {
+    const { sub, agency, roles, purpose, expiresIn } = claims;
+    const payload: Record<string, unknown> = { agency, roles: roles ?? ['caseworker'] };
+    if (purpose !== null) payload.purpose = purpose ?? 'CASE-2021-17';
+    return new SignJWT(payload)
+      .setProtectedHeader({ alg: 'ES256', kid: 'test-key' })
+      .setSubject(sub ?? `test-user-${agency}`)
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime(expiresIn ?? '10m')
+      .sign(privateKey);
+  };
+  return {
+    config,
+    jwks,
+    privateKey,
+    verifier,
+    token,
+    /** A request with `Authorization: Bearer <token>` for the claims. */
+    async request(claims: TestClaims): Promise<IncomingMessage> {
+      return { headers: { authorization: `Bearer ${await token(claims)}` } } as unknown as IncomingMessage;
+    },
+  };
+}

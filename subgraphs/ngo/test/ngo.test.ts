@@ -1,4 +1,5 @@
-import { createTestDatabase, execute, inMemoryNrm, SAMPLE_IDS, type Database } from '@nrm-hub/kit';
+import { sql } from 'drizzle-orm';
+import { auditHead, auditRecordsSince, createTestDatabase, execute, inMemoryNrm, SAMPLE_IDS, type Database, testIssuer, type TestClaims, verifyAuditChain } from '@nrm-hub/kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { contextFactory, type NgoContext } from '../src/context.ts';
 import * as schema from '../src/db/schema.ts';
@@ -7,8 +8,19 @@ import { createServer, migrationsFolder } from '../src/server.ts';
 const nrm = inMemoryNrm();
 let database: Database<typeof schema>;
 const server = createServer();
-const run = async (query: string, variables?: Record<string, unknown>) =>
-  execute<NgoContext>(server, await contextFactory({ nrm, linkageSecret: 'x'.repeat(32) })(database.db)({} as never, 'req'), query, variables);
+const issuer = await testIssuer();
+/** The caller: a ngo:test-ngo caseworker working on a case, unless a test says otherwise. */
+const CALLER: TestClaims = { agency: 'ngo:test-safe-house', roles: ['caseworker'], purpose: 'CASE-2021-17' };
+const run = async (query: string, variables?: Record<string, unknown>, claims: TestClaims | null = CALLER) =>
+  execute<NgoContext>(
+    server,
+    await contextFactory({ nrm, linkageSecret: 'x'.repeat(32), verifier: issuer.verifier })(database.db)(
+      claims ? await issuer.request(claims) : ({ headers: {} } as never),
+      'req',
+    ),
+    query,
+    variables,
+  );
 
 const CREATE_ORG = `mutation($input: NgoCreateOrganisationInput!) { ngoCreateOrganisation(input: $input) { id name kind } }`;
 const REGISTER = `mutation($input: NgoRegisterPotentialVictimInput!) {
@@ -57,7 +69,7 @@ describe('ngo subgraph', () => {
   it('serves its SDL through _service, extending Victim with NGO assistance', async () => {
     const result = await run('{ _service { sdl } }');
     expect(result.data?._service.sdl).toMatch(/type Victim\s+@key\(fields: "id"\)/);
-    expect(result.data?._service.sdl).toContain('assistance: [NgoClient!]');
+    expect(result.data?._service.sdl).toContain('assistance: [NgoClient]');
   });
 
   it('returns the existing organisation for the same name', async () => {
@@ -290,5 +302,119 @@ describe('ngo subgraph', () => {
       { id: '00000000-0000-4000-a000-000000000000', assistance: [] },
     ]);
     expect(database.statements.count).toBe(1);
+  });
+
+  it('shows a client to another agency only while the client consents to that agency, and never to another NGO', async () => {
+    const reg = await run(REGISTER, { input: input({ idempotencyKey: 'ngo-consent-flow-1' }, { identifiers: [] }) });
+    const { outcome, client } = reg.data?.ngoRegisterPotentialVictim;
+    const VIEW = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { assistance { id givenNames } } } }`;
+    const rep = { r: [{ __typename: 'Victim', id: outcome.victimId }] };
+    const police: TestClaims = { agency: 'police', roles: ['investigator'], purpose: 'OSL-2021-0001' };
+
+    const before = await run(VIEW, rep, police);
+    expect(before.data?._entities).toEqual([{ assistance: [null] }]);
+    expect(before.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' });
+    expect(JSON.stringify(before)).not.toContain('Ioana');
+
+    const consent = await run(`mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id } }`, {
+      i: { idempotencyKey: 'ngo-consent-flow-c1', clientId: client.id, agency: 'POLICE', purpose: 'Witness statement' },
+    });
+    const during = await run(VIEW, rep, police);
+    expect(during.errors).toBeUndefined();
+    expect(during.data?._entities).toEqual([{ assistance: [{ id: client.id, givenNames: 'Ioana Elena' }] }]);
+    // Immigration has no consent: still withheld.
+    const udi = await run(VIEW, rep, { agency: 'immigration', roles: ['caseworker'] });
+    expect(udi.data?._entities).toEqual([{ assistance: [null] }]);
+    // Another NGO never sees this organisation's client.
+    const otherNgo = await run(VIEW, rep, { agency: 'ngo:another-ngo', roles: ['worker'] });
+    expect(otherNgo.data?._entities).toEqual([{ assistance: [null] }]);
+
+    await run(`mutation($i: NgoWithdrawConsentInput!) { ngoWithdrawConsent(input: $i) { id } }`, { i: { consentId: consent.data?.ngoRecordConsent.id } });
+    const after = await run(VIEW, rep, police);
+    expect(after.data?._entities).toEqual([{ assistance: [null] }]);
+    expect(after.errors?.[0]?.extensions?.reason).toBe('CONSENT_REQUIRED');
+    const direct = await run(`query($id: ID!) { ngoClient(id: $id) { givenNames } }`, { id: client.id }, police);
+    expect(direct.data?.ngoClient).toBeNull();
+    expect(direct.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('gives no client data without a token, without a purpose, or to the statistics role', async () => {
+    const reg = await run(REGISTER, { input: input({ idempotencyKey: 'ngo-auth-flow-01' }, { identifiers: [] }) });
+    const { client } = reg.data?.ngoRegisterPotentialVictim;
+    const Q = `query($id: ID!) { ngoClient(id: $id) { givenNames familyName } }`;
+    const anonymous = await run(Q, { id: client.id }, null);
+    expect(anonymous.data?.ngoClient).toBeNull();
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const noPurpose = await run(Q, { id: client.id }, { agency: 'ngo:test-safe-house', roles: ['worker'], purpose: null });
+    expect(noPurpose.data?.ngoClient).toBeNull();
+    expect(noPurpose.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PURPOSE_REQUIRED' });
+    const stats = await run(Q, { id: client.id }, { agency: 'nrm-working-group', roles: ['analyst'] });
+    expect(stats.data?.ngoClient).toBeNull();
+    expect(stats.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify([anonymous, noPurpose, stats])).not.toContain('Testeanu');
+  });
+
+  it('logs a personal read as exactly one audit record, a read of nothing personal or a refused read as none', async () => {
+    const reg = await run(REGISTER, { input: input({ idempotencyKey: 'ngo-audit-01' }, { identifiers: [] }) });
+    const { client, outcome } = reg.data?.ngoRegisterPotentialVictim;
+    const recordId = client.id as string;
+    const victimId = outcome.victimId as string;
+    const before = (await auditHead(database.db))?.seq ?? 0;
+    await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { id } } }`, { r: [{ __typename: 'Victim', id: victimId }] });
+    await run('{ organisations { name } }');
+    const refused = await run(`query($id: ID!) { ngoClient(id: $id) { givenNames } }`, { id: recordId }, { ...CALLER, purpose: null });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await auditRecordsSince(database.db, before)).toEqual([]);
+
+    const reader: TestClaims = { sub: 'test-ngo-worker-3', agency: 'ngo:test-safe-house', roles: ['caseworker'], purpose: 'CASE-2021-0042' };
+    const read = await run(`query NgoView($id: ID!) { ngoClient(id: $id) { victimId givenNames familyName } }`, { id: recordId }, reader);
+    expect(read.errors).toBeUndefined();
+    expect(await auditRecordsSince(database.db, before)).toMatchObject([
+      {
+        seq: before + 1,
+        requestId: 'req',
+        subject: 'test-ngo-worker-3',
+        agency: 'ngo:test-safe-house',
+        roles: ['caseworker'],
+        purpose: 'CASE-2021-0042',
+        operation: 'NgoView',
+        victimIds: [victimId],
+        fields: ['NgoClient.familyName', 'NgoClient.givenNames', 'NgoClient.victimId', 'Query.ngoClient'],
+      },
+    ]);
+    // The database itself refuses to change its log.
+    await expect(database.db.execute(sql`delete from audit_log where seq = ${before + 1}`)).rejects.toThrow();
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, records: before + 1 });
+  });
+
+  it("serves a victim's audit trail to data protection only, and logs that read too", async () => {
+    const reg = await run(REGISTER, { input: input({ idempotencyKey: 'ngo-audit-02' }, { identifiers: [] }) });
+    const { client, outcome } = reg.data?.ngoRegisterPotentialVictim;
+    const recordId = client.id as string;
+    const victimId = outcome.victimId as string;
+    const TRAIL = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { ngoAuditTrail { at subject agency roles purpose requestId fields operation } } } }`;
+    const r = [{ __typename: 'Victim', id: victimId }];
+    const denied = await run(TRAIL, { r });
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(denied.data?._entities[0].ngoAuditTrail).toBeNull();
+
+    await run(`query($id: ID!) { ngoClient(id: $id) { givenNames } }`, { id: recordId });
+    const before = (await auditHead(database.db))?.seq ?? 0;
+    const dpo: TestClaims = { sub: 'test-dpo-1', agency: 'data-protection', roles: ['auditor'], purpose: null };
+    const trail = await run(TRAIL, { r }, dpo);
+    expect(trail.errors).toBeUndefined();
+    expect(trail.data?._entities[0].ngoAuditTrail.at(-1)).toEqual({
+      at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      subject: 'test-user-ngo:test-safe-house',
+      agency: 'ngo:test-safe-house',
+      roles: ['caseworker'],
+      purpose: 'CASE-2021-17',
+      requestId: 'req',
+      fields: ['NgoClient.givenNames', 'Query.ngoClient'],
+      operation: null,
+    });
+    expect(await auditRecordsSince(database.db, before)).toMatchObject([
+      { subject: 'test-dpo-1', agency: 'data-protection', purpose: null, victimIds: [victimId], fields: ['Victim.ngoAuditTrail'] },
+    ]);
   });
 });

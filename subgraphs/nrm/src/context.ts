@@ -1,27 +1,40 @@
 import type { IncomingMessage } from 'node:http';
-import { groupedLoader, rowLoader } from '@nrm-hub/kit';
-import { referralsOfVictims, registrationsOfVictims, victimsByIds, type NrmDb } from './data/victim-store.ts';
+import { auditTrailLoader, groupedLoader, requestBase, rowLoader, type RequestBase, type TokenVerifier } from '@nrm-hub/kit';
+import {
+  eventsOfVictims,
+  mergedIdsOf,
+  referralsOfVictims,
+  registrationsByIds,
+  registrationsOfVictims,
+  victimsByIds,
+  type NrmDb,
+} from './data/victim-store.ts';
 
 /** Per-request state of the NRM subgraph. */
-export interface NrmContext {
+export interface NrmContext extends RequestBase {
   db: NrmDb;
-  requestId: string;
   loaders: ReturnType<typeof createLoaders>;
 }
 
 function createLoaders(db: NrmDb) {
   return {
     victim: rowLoader((ids: readonly string[]) => victimsByIds(db, ids), (v) => v.id),
+    auditTrail: auditTrailLoader(db),
+    registration: rowLoader((ids: readonly string[]) => registrationsByIds(db, ids), (r) => r.id),
     registrations: groupedLoader((ids: readonly string[]) => registrationsOfVictims(db, ids), (r) => r.victimId),
     referrals: groupedLoader((ids: readonly string[]) => referralsOfVictims(db, ids), (r) => r.victimId),
+    mergedInto: groupedLoader((ids: readonly string[]) => mergedIdsOf(db, ids), (v) => v.mergedInto as string),
+    eventsAsVictim: groupedLoader((ids: readonly string[]) => eventsOfVictims(db, ids, 'victimId'), (e) => e.victimId),
+    eventsAsOther: groupedLoader((ids: readonly string[]) => eventsOfVictims(db, ids, 'otherVictimId'), (e) => e.otherVictimId),
   };
 }
 
-/** Builds the context for one request: fresh loaders, never shared between requests. */
-export function createContext(db: NrmDb) {
-  return async (_req: IncomingMessage, requestId: string): Promise<NrmContext> => ({
-    db,
-    requestId,
-    loaders: createLoaders(db),
-  });
+/** Builds the context factory: the caller is verified and loaders are fresh per request. */
+export function contextFactory(settings: { verifier: TokenVerifier }) {
+  return (db: NrmDb) =>
+    async (req: IncomingMessage, requestId: string): Promise<NrmContext> => ({
+      ...(await requestBase(settings.verifier, req, requestId)),
+      db,
+      loaders: createLoaders(db),
+    });
 }

@@ -1,18 +1,35 @@
 import { createHash } from 'node:crypto';
-import { createTestDatabase, execute, type Database } from '@nrm-hub/kit';
+import { sql } from 'drizzle-orm';
+import { auditHead, auditRecordsSince, clkToBase64, createTestDatabase, encodeClk, execute, type Database, testIssuer, type TestClaims, verifyAuditChain } from '@nrm-hub/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext, type NrmContext } from '../src/context.ts';
+import { contextFactory, type NrmContext } from '../src/context.ts';
 import * as schema from '../src/db/schema.ts';
 import { createServer, migrationsFolder } from '../src/server.ts';
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 let database: Database<typeof schema>;
 const server = createServer();
-const ctx = () => createContext(database.db)({} as never, 'test-request');
-const run = async (query: string, variables?: Record<string, unknown>) => execute<NrmContext>(server, await ctx(), query, variables);
+const issuer = await testIssuer();
+const AGENCY_CLAIM: Record<string, string> = { POLICE: 'police', IMMIGRATION: 'immigration', CHILD_WELFARE: 'child-welfare', NGO: 'ngo:test-ngo' };
+/** The caller: the registering agency's caseworker for a registration, else the coordinating unit. */
+const callerFor = (variables?: Record<string, unknown>): TestClaims => {
+  const agency = (variables?.input as { agency?: string } | undefined)?.agency;
+  return agency ? { agency: AGENCY_CLAIM[agency] ?? 'police', roles: ['caseworker'] } : { agency: 'coordinating-unit', roles: ['coordinator'] };
+};
+const ctx = async (claims: TestClaims | null) =>
+  contextFactory({ verifier: issuer.verifier })(database.db)(claims ? await issuer.request(claims) : ({ headers: {} } as never), 'test-request');
+const run = async (query: string, variables?: Record<string, unknown>, claims: TestClaims | null = callerFor(variables)) =>
+  execute<NrmContext>(server, await ctx(claims), query, variables);
 
 const REGISTER = `mutation($input: NrmRegistrationInput!) { registerPotentialVictim(input: $input) { victimId matchedExisting matchScore } }`;
+let people = 0;
+/** A CLK of a fresh synthetic person, unlike any other in this file. */
+const freshClk = () => {
+  people += 1;
+  return clkToBase64(encodeClk('test-secret', { givenNames: `Testperson${people}`, familyName: `Qx${people * 7919}`, birthYear: 1950 + people, gender: 'UNKNOWN' }));
+};
 const registration = (over: Record<string, unknown> = {}) => ({
+  clk: freshClk(),
   agency: 'POLICE',
   agencyRecordId: '00000000-0000-4000-a000-000000000001',
   idempotencyKey: 'police-key-0001',
@@ -113,5 +130,74 @@ describe('nrm subgraph', () => {
     expect(accepted.data?.updateReferralState.answeredAt).toBeTruthy();
     const done = await run(update, { i: { referralId: sent.data?.sendReferral.id, state: 'COMPLETED' } });
     expect(done.data?.updateReferralState.completedAt).toBeTruthy();
+  });
+
+  it('logs a personal read as exactly one audit record, a read of nothing personal or a refused read as none', async () => {
+    const reg = await run(REGISTER, { input: registration({ idempotencyKey: 'audit-key-01', identifierHashes: [] }) });
+    const victimId = reg.data?.registerPotentialVictim.victimId as string;
+    const before = (await auditHead(database.db))?.seq ?? 0;
+    await run('{ _service { sdl } }');
+    await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { __typename } } }`, { r: [{ __typename: 'Victim', id: victimId }] });
+    const refused = await run(`query($id: ID!) { victim(id: $id) { highestStatus } }`, { id: victimId }, { agency: 'coordinating-unit', roles: ['coordinator'], purpose: null });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await auditRecordsSince(database.db, before)).toEqual([]);
+
+    const reader: TestClaims = { sub: 'test-coordinator-3', agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-0042' };
+    const read = await run(`query NrmView($id: ID!) { victim(id: $id) { id highestStatus registrations { agency } } }`, { id: victimId }, reader);
+    expect(read.errors).toBeUndefined();
+    expect(await auditRecordsSince(database.db, before)).toMatchObject([
+      {
+        seq: before + 1,
+        requestId: 'test-request',
+        subject: 'test-coordinator-3',
+        agency: 'coordinating-unit',
+        roles: ['coordinator'],
+        purpose: 'CASE-2021-0042',
+        operation: 'NrmView',
+        victimIds: [victimId],
+        fields: ['Query.victim', 'Registration.agency', 'Victim.highestStatus', 'Victim.id', 'Victim.registrations'],
+      },
+    ]);
+    // The database itself refuses to change its log.
+    await expect(database.db.execute(sql`update audit_log set subject = 'someone-else' where seq = ${before + 1}`)).rejects.toThrow();
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, records: before + 1 });
+  });
+
+  it("serves a victim's audit trail to data protection only, through auditVictim, and logs that read too", async () => {
+    const reg = await run(REGISTER, { input: registration({ idempotencyKey: 'audit-key-02', identifierHashes: [] }) });
+    const victimId = reg.data?.registerPotentialVictim.victimId as string;
+    await run(`query($id: ID!) { victim(id: $id) { highestStatus } }`, { id: victimId });
+    const TRAIL = `query Trail($id: ID!) { auditVictim(id: $id) { id nrmAuditTrail { at subject agency roles purpose requestId fields operation } } }`;
+    const denied = await run(TRAIL, { id: victimId });
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(denied.data?.auditVictim).toBeNull();
+
+    const before = (await auditHead(database.db))?.seq ?? 0;
+    const dpo: TestClaims = { sub: 'test-dpo-1', agency: 'data-protection', roles: ['auditor'], purpose: null };
+    const trail = await run(TRAIL, { id: victimId }, dpo);
+    expect(trail.errors).toBeUndefined();
+    expect(trail.data?.auditVictim).toEqual({
+      id: victimId,
+      nrmAuditTrail: [
+        {
+          at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+          subject: 'test-user-coordinating-unit',
+          agency: 'coordinating-unit',
+          roles: ['coordinator'],
+          purpose: 'CASE-2021-17',
+          requestId: 'test-request',
+          fields: ['Query.victim', 'Victim.highestStatus'],
+          operation: null,
+        },
+      ],
+    });
+    // Data protection sees who read, never the victim's own data.
+    const more = await run(`query($id: ID!) { auditVictim(id: $id) { highestStatus registrations { agency } } }`, { id: victimId }, dpo);
+    expect(more.data?.auditVictim).toBeNull();
+    expect(more.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await auditRecordsSince(database.db, before)).toMatchObject([
+      { subject: 'test-dpo-1', agency: 'data-protection', purpose: null, operation: 'Trail', victimIds: [victimId], fields: ['Query.auditVictim', 'Victim.id', 'Victim.nrmAuditTrail'] },
+      { subject: 'test-dpo-1', victimIds: [victimId], fields: ['Query.auditVictim'] },
+    ]);
   });
 });

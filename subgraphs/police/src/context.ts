@@ -1,35 +1,26 @@
 import type { IncomingMessage } from 'node:http';
-import { groupedLoader, httpNrmClient, type NrmClient } from '@nrm-hub/kit';
+import { agencyRequestBase, auditTrailLoader, groupedLoader, type AgencyRequestBase, type AgencySettings } from '@nrm-hub/kit';
 import { personsWithRecords, type PoliceDb } from './data/person-store.ts';
 
 /** Per-request state of the police subgraph. */
-export interface PoliceContext {
+export interface PoliceContext extends AgencyRequestBase {
   db: PoliceDb;
-  requestId: string;
-  nrm: NrmClient;
-  linkageSecret: string;
   loaders: ReturnType<typeof createLoaders>;
 }
 
 function createLoaders(db: PoliceDb) {
   return {
+    auditTrail: auditTrailLoader(db),
     personsByVictim: groupedLoader((ids: readonly string[]) => personsWithRecords(db, { victimIds: ids }), (p) => p.victimId as string),
   };
 }
 
-/** Builds the context factory; loaders are fresh per request. */
-export function contextFactory(settings: { nrm: NrmClient; linkageSecret: string }) {
+/** Builds the context factory: the caller is verified and loaders are fresh per request. */
+export function contextFactory(settings: AgencySettings) {
   return (db: PoliceDb) =>
-    async (_req: IncomingMessage, requestId: string): Promise<PoliceContext> => ({
+    async (req: IncomingMessage, requestId: string): Promise<PoliceContext> => ({
+      ...(await agencyRequestBase(settings, req, requestId)),
       db,
-      requestId,
-      nrm: settings.nrm,
-      linkageSecret: settings.linkageSecret,
       loaders: createLoaders(db),
     });
-}
-
-/** Settings from the agency configuration. */
-export function defaultSettings(config: { NRM_URL: string; LINKAGE_SECRET: string }) {
-  return { nrm: httpNrmClient(config.NRM_URL), linkageSecret: config.LINKAGE_SECRET };
 }

@@ -2,6 +2,7 @@ import { relations, sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Identifier } from '@nrm-hub/kit';
 export { registrationRequests } from '@nrm-hub/kit';
+export { auditLog } from '@nrm-hub/kit';
 
 /** Child cases; the id is the record id from the registration flow, `victimId` the NRM's id. */
 export const childCases = pgTable(

@@ -1,10 +1,12 @@
 import {
+  addMonths,
   badInput,
   checkIdempotencyKey,
   checkUuid,
   normalisePerson,
   registerPotentialVictim,
   type PersonInput,
+  onBehalfOf,
   type StatusDecision,
 } from '@nrm-hub/kit';
 import type { ChildWelfareContext } from '../context.ts';
@@ -55,16 +57,6 @@ function checkChildAge(input: PersonInput, ageAssessment: string, decidedOn?: st
   }
 }
 
-/** The day `months` calendar months after `day` (`YYYY-MM-DD`), clamped to the month's last day. */
-function addMonths(day: string, months: number): string {
-  const total = Number(day.slice(5, 7)) - 1 + months;
-  const year = Number(day.slice(0, 4)) + Math.floor(total / 12);
-  const month = total % 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const d = Math.min(Number(day.slice(8, 10)), lastDay);
-  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
 export const Mutation = {
   async childWelfareRegisterPotentialVictim(_: unknown, { input }: { input: RegisterInput }, ctx: ChildWelfareContext) {
     const details: CaseDetails = {
@@ -79,6 +71,7 @@ export const Mutation = {
       agency: 'CHILD_WELFARE',
       nrm: ctx.nrm,
       linkageSecret: ctx.linkageSecret,
+      nrmHeaders: onBehalfOf(ctx.viewer),
       idempotencyKey: input.idempotencyKey,
       person: input.person,
       decision: input.decision,

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { hubError } from '@nrm-hub/kit';
+import { addMonths, hubError } from '@nrm-hub/kit';
 import { applicants, asylumDecisions, reflectionPeriods, residencePermits, returnProceedings } from '../db/schema.ts';
 import type { ImmigrationDb } from './applicant-store.ts';
 
@@ -7,19 +7,6 @@ import type { ImmigrationDb } from './applicant-store.ts';
 export const REFLECTION_PERIOD_MONTHS = 6;
 /** Longest a limited permit for a trafficking victim runs at a time, in months. */
 export const LIMITED_PERMIT_MAX_MONTHS = 12;
-
-/**
- * Adds calendar months to a `YYYY-MM-DD` date; a day that does not exist in
- * the target month is clamped to its last day (31 August + 6 months = 28/29 February).
- */
-export function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const index = m - 1 + months;
-  const year = y + Math.floor(index / 12);
-  const month = ((index % 12) + 12) % 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month, Math.min(d, lastDay))).toISOString().slice(0, 10);
-}
 
 async function requireApplicant(db: ImmigrationDb, applicantId: string): Promise<void> {
   const [a] = await db.select({ id: applicants.id }).from(applicants).where(eq(applicants.id, applicantId));

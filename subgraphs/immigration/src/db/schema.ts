@@ -2,6 +2,7 @@ import { relations, sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Identifier } from '@nrm-hub/kit';
 export { registrationRequests } from '@nrm-hub/kit';
+export { auditLog } from '@nrm-hub/kit';
 
 /** Applicants UDI recorded; `id` is the record id of the registration flow, `victimId` the NRM's. */
 export const applicants = pgTable(

@@ -1,8 +1,7 @@
-import { badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, type PersonInput, type StatusDecision } from '@nrm-hub/kit';
+import { addMonths, badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, type PersonInput, type StatusDecision, onBehalfOf } from '@nrm-hub/kit';
 import type { ImmigrationContext } from '../context.ts';
 import { applicantsWithRecords, insertApplicant } from '../data/applicant-store.ts';
 import {
-  addMonths,
   grantReflectionPeriod,
   grantResidencePermit,
   LIMITED_PERMIT_MAX_MONTHS,
@@ -23,6 +22,7 @@ export const Mutation = {
       agency: 'IMMIGRATION',
       nrm: ctx.nrm,
       linkageSecret: ctx.linkageSecret,
+      nrmHeaders: onBehalfOf(ctx.viewer),
       idempotencyKey: input.idempotencyKey,
       person: input.person,
       decision: input.decision,

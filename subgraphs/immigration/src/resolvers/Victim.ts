@@ -1,6 +1,9 @@
+import { loadVictimRecords, type VictimReference } from '@nrm-hub/kit';
 import type { ImmigrationContext } from '../context.ts';
 
 export const Victim = {
-  __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
-  immigration: (victim: { id: string }, _: unknown, ctx: ImmigrationContext) => ctx.loaders.applicantsByVictim.load(victim.id),
+  __resolveReference: (ref: VictimReference) => ({ id: ref.id, mergedIds: ref.mergedIds ?? [] }),
+  immigrationAuditTrail: (victim: { id: string }, _: unknown, ctx: ImmigrationContext) => ctx.loaders.auditTrail.load(victim.id),
+  /** Records stored under the victim's id or any id merged into it, in one batch. */
+  immigration: (victim: VictimReference, _: unknown, ctx: ImmigrationContext) => loadVictimRecords(ctx.loaders.applicantsByVictim, victim),
 };

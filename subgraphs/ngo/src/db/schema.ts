@@ -2,6 +2,7 @@ import { relations, sql } from 'drizzle-orm';
 import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Identifier } from '@nrm-hub/kit';
 export { registrationRequests } from '@nrm-hub/kit';
+export { auditLog } from '@nrm-hub/kit';
 
 /** NGOs and municipal crisis centres that assist clients; the name is unique. */
 export const organisations = pgTable('organisations', {

@@ -1,4 +1,5 @@
-import { badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, type PersonInput, type StatusDecision } from '@nrm-hub/kit';
+import { badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, type PersonInput, type StatusDecision, onBehalfOf } from '@nrm-hub/kit';
+import { requireOwnOrganisation } from '../consent.ts';
 import type { NgoContext } from '../context.ts';
 import { endAssistance, recordAssistance, recordConsent, withdrawConsent } from '../data/assistance-store.ts';
 import { clientsWithRecords, insertClient } from '../data/client-store.ts';
@@ -31,6 +32,12 @@ function checkYear(value: number, field: string): number {
   return value;
 }
 
+/** Refuses NGO staff acting on another organisation's client; unknown clients are left to the store's NOT_FOUND. */
+async function requireOwnClient(ctx: NgoContext, clientId: string): Promise<void> {
+  const [client] = await clientsWithRecords(ctx.db, { ids: [checkUuid(clientId, 'input.clientId')] });
+  if (client) requireOwnOrganisation(ctx.viewer, client.organisation.name);
+}
+
 export const Mutation = {
   ngoCreateOrganisation: (_: unknown, { input }: { input: { name: string; kind: string } }, ctx: NgoContext) =>
     createOrganisation(ctx.db, { name: checkText(input.name, 'input.name'), kind: input.kind }),
@@ -38,12 +45,15 @@ export const Mutation = {
   async ngoRegisterPotentialVictim(_: unknown, { input }: { input: RegisterInput }, ctx: NgoContext) {
     const organisationId = checkUuid(input.organisationId, 'input.organisationId');
     // Checked before anything reaches the NRM.
-    if (!(await organisationById(ctx.db, organisationId))) throw badInput('input.organisationId', 'no such organisation');
+    const organisation = await organisationById(ctx.db, organisationId);
+    if (!organisation) throw badInput('input.organisationId', 'no such organisation');
+    requireOwnOrganisation(ctx.viewer, organisation.name);
     const { recordId, outcome } = await registerPotentialVictim({
       db: ctx.db,
       agency: 'NGO',
       nrm: ctx.nrm,
       linkageSecret: ctx.linkageSecret,
+      nrmHeaders: onBehalfOf(ctx.viewer),
       idempotencyKey: input.idempotencyKey,
       person: input.person,
       decision: input.decision,
@@ -54,12 +64,13 @@ export const Mutation = {
     return { outcome, client };
   },
 
-  ngoRecordAssistance: (
+  ngoRecordAssistance: async (
     _: unknown,
     { input }: { input: { idempotencyKey: string; clientId: string; type: string; startedAt: string; endedAt?: string | null } },
     ctx: NgoContext,
   ) => {
     if (input.endedAt && input.endedAt < input.startedAt) throw badInput('input.endedAt', 'must not be before startedAt');
+    await requireOwnClient(ctx, input.clientId);
     return recordAssistance(ctx.db, {
       ...input,
       idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
@@ -85,18 +96,20 @@ export const Mutation = {
     });
   },
 
-  ngoRecordConsent: (
+  ngoRecordConsent: async (
     _: unknown,
     { input }: { input: { idempotencyKey: string; clientId: string; agency: string; purpose: string; givenAt?: Date | null } },
     ctx: NgoContext,
-  ) =>
-    recordConsent(ctx.db, {
+  ) => {
+    await requireOwnClient(ctx, input.clientId);
+    return recordConsent(ctx.db, {
       idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
       clientId: checkUuid(input.clientId, 'input.clientId'),
       agency: input.agency,
       purpose: checkText(input.purpose, 'input.purpose', 500),
       givenAt: checkPast(input.givenAt, 'input.givenAt'),
-    }),
+    });
+  },
 
   ngoWithdrawConsent: (_: unknown, { input }: { input: { consentId: string; withdrawnAt?: Date | null } }, ctx: NgoContext) =>
     withdrawConsent(ctx.db, {

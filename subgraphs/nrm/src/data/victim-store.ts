@@ -1,16 +1,30 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { hubError, type Db } from '@nrm-hub/kit';
+import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { badInput, hubError, type Db } from '@nrm-hub/kit';
 import * as schema from '../db/schema.ts';
-import { matchKeys, referrals, registrations, victims, type ReferralRow, type RegistrationRow, type VictimRow } from '../db/schema.ts';
+import {
+  linkReviews,
+  matchKeys,
+  referrals,
+  registrations,
+  victimEvents,
+  victims,
+  type ReferralRow,
+  type RegistrationRow,
+  type VictimEventRow,
+  type VictimRow,
+} from '../db/schema.ts';
+import { decideMatch, insertBuckets, type MatchDecision } from './matching.ts';
 
 export type NrmDb = Db<typeof schema>;
 
-/** A registration request as the NRM receives it (see `NrmRegistrationInput`). */
+/** A registration request as the NRM receives it (see `NrmRegistrationInput`), its CLK decoded. */
 export interface RegistrationRequest {
   agency: string;
   agencyRecordId: string;
   idempotencyKey: string;
   identifierHashes: string[];
+  /** The CLK, 128 bytes. */
+  clk: Uint8Array;
   status: string;
   decidedBy: string;
   exploitationTypes: string[];
@@ -23,14 +37,30 @@ export interface RegistrationRequest {
 export interface RegistrationAnswer {
   victimId: string;
   matchedExisting: boolean;
+  /** 1 for an identifier hit or a new person; the Dice score for a CLK match. */
   matchScore: number;
+  /** The link review opened for an uncertain match, if any. */
+  reviewId: string | null;
+}
+
+/** Serialises matching: two registrations of one person arriving together must not both create a victim. */
+const MATCHING_LOCK = 0x4e524d01;
+
+/** Takes the registry-wide matching lock for the rest of the transaction. */
+export async function lockMatching(tx: NrmDb): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${MATCHING_LOCK})`);
 }
 
 /**
  * Registers a potential victim. Idempotent per (agency, idempotency key):
  * an advisory lock serialises concurrent retries of the same request, and a
- * retry returns the first answer. A hit on any identifier hash joins the
- * existing victim; otherwise a new victim is created.
+ * retry returns the first answer. Then, under the matching lock:
+ *
+ * 1. a hit on any identifier hash joins that registration's victim (score 1);
+ * 2. otherwise the CLK comparisons with the LSH candidates decide (see
+ *    `data/matching.ts`): a match joins that victim (score = Dice); an
+ *    uncertain match gets a new victim and an OPEN link review against the
+ *    candidate; otherwise a new victim (score 1).
  */
 export async function register(db: NrmDb, req: RegistrationRequest): Promise<RegistrationAnswer> {
   return db.transaction(async (tx) => {
@@ -40,18 +70,37 @@ export async function register(db: NrmDb, req: RegistrationRequest): Promise<Reg
       .from(registrations)
       .where(and(eq(registrations.agency, req.agency), eq(registrations.idempotencyKey, req.idempotencyKey)));
     if (existing) {
-      return { victimId: existing.victimId, matchedExisting: existing.matchedExisting, matchScore: existing.matchScore };
+      const [review] = await tx.select({ id: linkReviews.id }).from(linkReviews).where(eq(linkReviews.registrationId, existing.id));
+      return {
+        victimId: existing.issuedVictimId,
+        matchedExisting: existing.matchedExisting,
+        matchScore: existing.matchScore,
+        reviewId: review?.id ?? null,
+      };
     }
+    await lockMatching(tx);
     let victimId: string | undefined;
-    if (req.identifierHashes.length > 0) {
+    let matchScore = 1;
+    let review: MatchDecision | null = null;
+    const uniqueHashes = [...new Set(req.identifierHashes)];
+    if (uniqueHashes.length > 0) {
       const [hit] = await tx
         .select({ victimId: registrations.victimId })
         .from(matchKeys)
         .innerJoin(registrations, eq(registrations.id, matchKeys.registrationId))
-        .where(and(eq(matchKeys.kind, 'ID_HASH'), inArray(matchKeys.value, req.identifierHashes)))
+        .where(and(eq(matchKeys.kind, 'ID_HASH'), inArray(matchKeys.value, uniqueHashes)))
         .orderBy(asc(registrations.registeredAt))
         .limit(1);
       victimId = hit?.victimId;
+    }
+    if (!victimId) {
+      const decision = await decideMatch(tx, req.clk);
+      if (decision.kind === 'MATCH') {
+        victimId = decision.victimId;
+        matchScore = decision.score!;
+      } else if (decision.kind === 'REVIEW') {
+        review = decision;
+      }
     }
     const matchedExisting = victimId !== undefined;
     if (!victimId) {
@@ -62,6 +111,7 @@ export async function register(db: NrmDb, req: RegistrationRequest): Promise<Reg
       .insert(registrations)
       .values({
         victimId,
+        issuedVictimId: victimId,
         agency: req.agency,
         agencyRecordId: req.agencyRecordId,
         idempotencyKey: req.idempotencyKey,
@@ -72,16 +122,177 @@ export async function register(db: NrmDb, req: RegistrationRequest): Promise<Reg
         gender: req.gender,
         birthYear: req.birthYear ?? null,
         citizenships: req.citizenships,
+        clk: req.clk,
         matchedExisting,
-        matchScore: 1,
+        matchScore,
       })
       .returning({ id: registrations.id });
-    const uniqueHashes = [...new Set(req.identifierHashes)];
+    const registrationId = registration!.id;
     if (uniqueHashes.length > 0) {
-      await tx.insert(matchKeys).values(uniqueHashes.map((value) => ({ registrationId: registration!.id, kind: 'ID_HASH', value })));
+      await tx.insert(matchKeys).values(uniqueHashes.map((value) => ({ registrationId, kind: 'ID_HASH', value })));
     }
-    return { victimId, matchedExisting, matchScore: 1 };
+    await insertBuckets(tx, registrationId, req.clk);
+    let reviewId: string | null = null;
+    if (review) {
+      const [opened] = await tx
+        .insert(linkReviews)
+        .values({ registrationId, victimId, candidateVictimId: review.victimId!, score: review.score! })
+        .returning({ id: linkReviews.id });
+      reviewId = opened!.id;
+    }
+    return { victimId, matchedExisting, matchScore, reviewId };
   });
+}
+
+/** Follows a victim id to the victim it resolves to now (itself, or the survivor it was merged into). */
+export async function resolveVictim(db: NrmDb, id: string): Promise<VictimRow | null> {
+  const [row] = await db.select().from(victims).where(eq(victims.id, id));
+  if (!row?.mergedInto) return row ?? null;
+  const [survivor] = await db.select().from(victims).where(eq(victims.id, row.mergedInto));
+  return survivor ?? null;
+}
+
+/**
+ * Merges one victim into another (both resolved to their survivors first).
+ * Every registration of the merged victim moves to the survivor; the merged
+ * id and the ids merged into it before now resolve to the survivor, so the
+ * ids agencies stored keep working. Open link reviews between the two close
+ * as confirmed. Recorded in `victim_events`. `INVALID_STATE` when both are
+ * already one victim.
+ */
+export function mergeVictims(db: NrmDb, input: MergeInput): Promise<VictimRow> {
+  return db.transaction((tx) => mergeWithin(tx, input));
+}
+
+/** What a merge needs: the two victims, who decided, and the link review it settles, if any. */
+export interface MergeInput {
+  survivorId: string;
+  mergedId: string;
+  decidedBy: string;
+  reviewId?: string | null;
+}
+
+/** `mergeVictims` inside a transaction the caller holds. */
+export async function mergeWithin(tx: NrmDb, input: MergeInput): Promise<VictimRow> {
+  await lockMatching(tx);
+  const survivor = await resolveVictim(tx, input.survivorId);
+  const merged = await resolveVictim(tx, input.mergedId);
+  if (!survivor || !merged) throw hubError('NOT_FOUND', 'No victim with that id.');
+  if (survivor.id === merged.id) throw hubError('INVALID_STATE', 'These ids already name the same victim.');
+  const now = new Date();
+  const moved = await tx
+    .update(registrations)
+    .set({ victimId: survivor.id })
+    .where(eq(registrations.victimId, merged.id))
+    .returning({ id: registrations.id });
+  const redirected = await tx
+    .update(victims)
+    .set({ mergedInto: survivor.id, mergedAt: now })
+    .where(or(eq(victims.id, merged.id), eq(victims.mergedInto, merged.id)))
+    .returning({ id: victims.id });
+  await tx.insert(victimEvents).values({
+    kind: 'MERGE',
+    victimId: survivor.id,
+    otherVictimId: merged.id,
+    registrationIds: moved.map((r) => r.id),
+    redirectedIds: redirected.map((v) => v.id),
+    reviewId: input.reviewId ?? null,
+    decidedBy: input.decidedBy,
+    at: now,
+  });
+  const cluster = [survivor.id, ...(await mergedIdsOf(tx, [survivor.id])).map((v) => v.id)];
+  await tx
+    .update(linkReviews)
+    .set({ state: 'CONFIRMED', decidedBy: input.decidedBy, decidedAt: now })
+    .where(and(eq(linkReviews.state, 'OPEN'), inArray(linkReviews.victimId, cluster), inArray(linkReviews.candidateVictimId, cluster)));
+  return survivor;
+}
+
+/**
+ * Splits registrations off a victim (resolved to its survivor). The
+ * registrations move to one victim: when they are exactly the registrations
+ * once issued under ids merged into this victim, the earliest of those ids
+ * comes back as a victim of its own (so the agencies' stored ids follow
+ * their records); otherwise a new victim. Merged-away ids whose issued
+ * registrations all move are redirected to it. Every registration is kept;
+ * the split is recorded in `victim_events`. A registration issued under the
+ * split victim's own id keeps showing under that id in its agency's view
+ * until the agency re-points its record.
+ */
+export async function splitVictim(
+  db: NrmDb,
+  input: { victimId: string; registrationIds: string[]; decidedBy: string },
+): Promise<VictimRow> {
+  return db.transaction(async (tx) => {
+    await lockMatching(tx);
+    const victim = await resolveVictim(tx, input.victimId);
+    if (!victim) throw hubError('NOT_FOUND', 'No victim with that id.');
+    const own = await tx.select().from(registrations).where(eq(registrations.victimId, victim.id));
+    const moving = new Set(input.registrationIds);
+    if (moving.size === 0) throw badInput('registrationIds', 'must name at least one registration');
+    if ([...moving].some((id) => !own.some((r) => r.id === id))) {
+      throw badInput('registrationIds', 'each must be a registration of this victim');
+    }
+    if (moving.size === own.length) throw hubError('INVALID_STATE', 'A split must leave at least one registration with the victim.');
+    const merged = await mergedIdsOf(tx, [victim.id]);
+    const issuedBy = (victimId: string) => own.filter((r) => r.issuedVictimId === victimId);
+    const followers = merged.filter((m) => {
+      const issued = issuedBy(m.id);
+      return issued.length > 0 && issued.every((r) => moving.has(r.id));
+    });
+    const movingRows = own.filter((r) => moving.has(r.id));
+    const revivable = movingRows.every((r) => followers.some((m) => m.id === r.issuedVictimId));
+    const now = new Date();
+    let target: VictimRow;
+    if (revivable && followers.length > 0) {
+      const earliest = [...followers].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0]!;
+      [target] = (await tx
+        .update(victims)
+        .set({ mergedInto: null, mergedAt: null })
+        .where(eq(victims.id, earliest.id))
+        .returning()) as [VictimRow];
+    } else {
+      [target] = (await tx.insert(victims).values({}).returning()) as [VictimRow];
+    }
+    const redirect = followers.map((m) => m.id).filter((id) => id !== target.id);
+    if (redirect.length > 0) {
+      await tx.update(victims).set({ mergedInto: target.id, mergedAt: now }).where(inArray(victims.id, redirect));
+    }
+    await tx.update(registrations).set({ victimId: target.id }).where(inArray(registrations.id, [...moving]));
+    await tx.insert(victimEvents).values({
+      kind: 'SPLIT',
+      victimId: victim.id,
+      otherVictimId: target.id,
+      registrationIds: [...moving],
+      redirectedIds: followers.map((m) => m.id),
+      decidedBy: input.decidedBy,
+      at: now,
+    });
+    return target;
+  });
+}
+
+/** Victims merged into any of the given victims, for a loader. */
+export function mergedIdsOf(db: NrmDb, victimIds: readonly string[]): Promise<VictimRow[]> {
+  return db
+    .select()
+    .from(victims)
+    .where(inArray(victims.mergedInto, [...victimIds]))
+    .orderBy(asc(victims.createdAt));
+}
+
+/** Merge and split events naming any of the given victims in one role, oldest first, for a loader. */
+export function eventsOfVictims(db: NrmDb, victimIds: readonly string[], role: 'victimId' | 'otherVictimId'): Promise<VictimEventRow[]> {
+  return db
+    .select()
+    .from(victimEvents)
+    .where(inArray(victimEvents[role], [...victimIds]))
+    .orderBy(asc(victimEvents.at));
+}
+
+/** Registrations by id, for a loader. */
+export function registrationsByIds(db: NrmDb, ids: readonly string[]): Promise<RegistrationRow[]> {
+  return db.select().from(registrations).where(inArray(registrations.id, [...ids]));
 }
 
 /** Victims by id, for a loader. */
@@ -89,12 +300,12 @@ export function victimsByIds(db: NrmDb, ids: readonly string[]): Promise<VictimR
   return db.select().from(victims).where(inArray(victims.id, [...ids]));
 }
 
-/** A page of victims in id order. */
+/** A page of victims in id order; victims merged into another are left out. */
 export function listVictims(db: NrmDb, first: number, after?: string | null): Promise<VictimRow[]> {
   return db
     .select()
     .from(victims)
-    .where(after ? gt(victims.id, after) : undefined)
+    .where(and(isNull(victims.mergedInto), after ? gt(victims.id, after) : undefined))
     .orderBy(asc(victims.id))
     .limit(first);
 }

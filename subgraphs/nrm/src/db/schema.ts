@@ -1,18 +1,55 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+export { auditLog } from '@nrm-hub/kit';
 
-/** The canonical pseudonymous victims. No name, birth date or identity number is stored here. */
-export const victims = pgTable('victims', {
-  id: uuid().primaryKey().default(sql`gen_random_uuid()`),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+/** `bytea` as a `Uint8Array` on both drivers (postgres.js gives a Buffer, PGlite a Uint8Array). */
+const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
 });
+
+/**
+ * The canonical pseudonymous victims. No name, birth date or identity number
+ * is stored here. A victim merged into another keeps its row, pointing at the
+ * survivor, so ids that agencies stored keep resolving.
+ */
+export const victims = pgTable(
+  'victims',
+  {
+    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The surviving victim this one was merged into; always a victim that is not merged itself. */
+    mergedInto: uuid().references((): AnyPgColumn => victims.id),
+    mergedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.mergedInto)],
+);
 
 /** Each agency's registration of a potential victim, with its own status decision. */
 export const registrations = pgTable(
   'registrations',
   {
     id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    /** The victim the registration belongs to now (moves on merge and split). */
     victimId: uuid().notNull().references(() => victims.id),
+    /** The victim id handed to the agency when it registered; never changes. */
+    issuedVictimId: uuid().notNull().references(() => victims.id),
     agency: text().notNull(),
     agencyRecordId: uuid().notNull(),
     idempotencyKey: text().notNull(),
@@ -23,6 +60,8 @@ export const registrations = pgTable(
     gender: text().notNull(),
     birthYear: integer(),
     citizenships: text().array().notNull(),
+    /** The agency's Bloom-filter encoding (CLK) of the person, 128 bytes; not reversible without the linkage secret. */
+    clk: bytes().notNull(),
     matchedExisting: boolean().notNull(),
     matchScore: doublePrecision().notNull(),
     registeredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -40,6 +79,64 @@ export const matchKeys = pgTable(
     value: text().notNull(),
   },
   (t) => [index().on(t.kind, t.value)],
+);
+
+/**
+ * Locality-sensitive hashing buckets of each registration's CLK (bit-sampling
+ * bands, see `data/matching.ts`): candidates for a new registration are the
+ * registrations sharing a bucket, found through the primary-key index.
+ */
+export const lshBuckets = pgTable(
+  'lsh_buckets',
+  {
+    bucket: bigint({ mode: 'number' }).notNull(),
+    registrationId: uuid().notNull().references(() => registrations.id),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.registrationId] })],
+);
+
+/**
+ * Uncertain matches for a coordinating-unit user to decide: the registration
+ * got a new victim, which may be the same person as the candidate victim.
+ */
+export const linkReviews = pgTable(
+  'link_reviews',
+  {
+    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    registrationId: uuid().notNull().references(() => registrations.id),
+    /** The victim created for the registration. */
+    victimId: uuid().notNull().references(() => victims.id),
+    /** The already registered victim it resembles. */
+    candidateVictimId: uuid().notNull().references(() => victims.id),
+    score: doublePrecision().notNull(),
+    /** OPEN, CONFIRMED (merged) or REJECTED (kept apart). */
+    state: text().notNull().default('OPEN'),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    decidedBy: text(),
+    decidedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.state, t.createdAt)],
+);
+
+/** Merge and split history: which registrations moved, which victim ids were redirected, who decided and when. */
+export const victimEvents = pgTable(
+  'victim_events',
+  {
+    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    /** MERGE or SPLIT. */
+    kind: text().notNull(),
+    /** MERGE: the survivor; SPLIT: the victim split. */
+    victimId: uuid().notNull().references(() => victims.id),
+    /** MERGE: the victim merged away; SPLIT: the victim that received the registrations. */
+    otherVictimId: uuid().notNull().references(() => victims.id),
+    registrationIds: uuid().array().notNull(),
+    /** Victim ids that now resolve to a different victim. */
+    redirectedIds: uuid().array().notNull(),
+    reviewId: uuid().references(() => linkReviews.id),
+    decidedBy: text().notNull(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.victimId), index().on(t.otherVictimId)],
 );
 
 /** Referrals between agencies and services. */
@@ -62,3 +159,5 @@ export const referrals = pgTable(
 export type VictimRow = typeof victims.$inferSelect;
 export type RegistrationRow = typeof registrations.$inferSelect;
 export type ReferralRow = typeof referrals.$inferSelect;
+export type LinkReviewRow = typeof linkReviews.$inferSelect;
+export type VictimEventRow = typeof victimEvents.$inferSelect;

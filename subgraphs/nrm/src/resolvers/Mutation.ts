@@ -1,16 +1,28 @@
-import { badInput, checkCountryCode, checkIdempotencyKey, checkUuid } from '@nrm-hub/kit';
+import { badInput, checkCountryCode, checkIdempotencyKey, checkUuid, CLK_BITS, clkFromBase64, popcount, hubError, registeringAgency } from '@nrm-hub/kit';
 import type { NrmContext } from '../context.ts';
-import { register, sendReferral, updateReferralState, type RegistrationRequest } from '../data/victim-store.ts';
+import { decideLinkReview } from '../data/link-review-store.ts';
+import { mergeVictims, register, sendReferral, splitVictim, updateReferralState, type RegistrationRequest } from '../data/victim-store.ts';
 
 const HASH_RE = /^[0-9a-f]{64}$/;
+/** A CLK with more bits set than this matches too much to be an encoding of one person. */
+const MAX_CLK_FILL = 0.75;
 
-function checkRegistration(input: RegistrationRequest): RegistrationRequest {
+/** `NrmRegistrationInput` as received: the CLK still base64. */
+type RegistrationInput = Omit<RegistrationRequest, 'clk'> & { clk: string };
+
+function checkRegistration(input: RegistrationInput): RegistrationRequest {
   checkUuid(input.agencyRecordId, 'input.agencyRecordId');
   checkIdempotencyKey(input.idempotencyKey);
   // Only keyed hashes are accepted: a plain identity number must never land here.
   input.identifierHashes.forEach((h, i) => {
     if (!HASH_RE.test(h)) throw badInput(`input.identifierHashes[${i}]`, 'must be a 64-character lower-case hex HMAC');
   });
+  if (input.identifierHashes.length > 20) throw badInput('input.identifierHashes', 'at most 20 hashes');
+  const clk = clkFromBase64(input.clk);
+  const bits = clk ? popcount(clk) : 0;
+  if (!clk || bits === 0 || bits > CLK_BITS * MAX_CLK_FILL) {
+    throw badInput('input.clk', `must be the base64 of a ${CLK_BITS}-bit Bloom filter with 1 to ${CLK_BITS * MAX_CLK_FILL} bits set`);
+  }
   input.citizenships.forEach((c, i) => {
     const p = checkCountryCode(c);
     if (p) throw badInput(`input.citizenships[${i}]`, p);
@@ -19,20 +31,54 @@ function checkRegistration(input: RegistrationRequest): RegistrationRequest {
   if (input.birthYear != null && (input.birthYear < 1900 || input.birthYear > year)) {
     throw badInput('input.birthYear', `must be between 1900 and ${year}`);
   }
-  return input;
+  return { ...input, clk };
+}
+
+/** Who decided, as given until authentication supplies it: 1 to 200 characters. */
+function checkDecidedBy(value: string): string {
+  const v = value.trim();
+  if (v.length === 0 || v.length > 200) throw badInput('decidedBy', 'must be 1 to 200 characters');
+  return v;
 }
 
 export const Mutation = {
-  registerPotentialVictim: (_: unknown, args: { input: RegistrationRequest }, ctx: NrmContext) =>
-    register(ctx.db, checkRegistration(args.input)),
+  registerPotentialVictim: async (_: unknown, args: { input: RegistrationInput }, ctx: NrmContext) => {
+    // An agency registers only in its own name.
+    if (registeringAgency(ctx.viewer) !== args.input.agency) {
+      throw hubError('FORBIDDEN', 'An agency may only register potential victims in its own name.');
+    }
+    const answer = await register(ctx.db, checkRegistration(args.input));
+    return { ...answer, underReview: answer.reviewId !== null };
+  },
   sendReferral: (
     _: unknown,
     args: { input: { victimId: string; fromAgency: string; target: string; idempotencyKey: string } },
     ctx: NrmContext,
   ) => {
     checkIdempotencyKey(args.input.idempotencyKey);
+    // Agencies refer in their own name; the coordinating unit refers for any of them.
+    const own = registeringAgency(ctx.viewer);
+    if (own !== null && own !== args.input.fromAgency) throw hubError('FORBIDDEN', 'An agency may only send referrals in its own name.');
     return sendReferral(ctx.db, { ...args.input, victimId: checkUuid(args.input.victimId, 'input.victimId') });
   },
   updateReferralState: (_: unknown, args: { input: { referralId: string; state: string } }, ctx: NrmContext) =>
     updateReferralState(ctx.db, checkUuid(args.input.referralId, 'input.referralId'), args.input.state),
+  confirmLinkReview: (_: unknown, args: { id: string; decidedBy: string }, ctx: NrmContext) =>
+    decideLinkReview(ctx.db, { id: checkUuid(args.id, 'id'), decision: 'CONFIRMED', decidedBy: checkDecidedBy(args.decidedBy) }),
+  rejectLinkReview: (_: unknown, args: { id: string; decidedBy: string }, ctx: NrmContext) =>
+    decideLinkReview(ctx.db, { id: checkUuid(args.id, 'id'), decision: 'REJECTED', decidedBy: checkDecidedBy(args.decidedBy) }),
+  mergeVictims: (_: unknown, args: { survivorId: string; mergedId: string; decidedBy: string }, ctx: NrmContext) =>
+    mergeVictims(ctx.db, {
+      survivorId: checkUuid(args.survivorId, 'survivorId'),
+      mergedId: checkUuid(args.mergedId, 'mergedId'),
+      decidedBy: checkDecidedBy(args.decidedBy),
+    }),
+  splitVictim: (_: unknown, args: { victimId: string; registrationIds: string[]; decidedBy: string }, ctx: NrmContext) => {
+    if (args.registrationIds.length > 500) throw badInput('registrationIds', 'at most 500 registrations');
+    return splitVictim(ctx.db, {
+      victimId: checkUuid(args.victimId, 'victimId'),
+      registrationIds: args.registrationIds.map((id, i) => checkUuid(id, `registrationIds[${i}]`)),
+      decidedBy: checkDecidedBy(args.decidedBy),
+    });
+  },
 };

@@ -3,9 +3,16 @@ import type { VictimRow } from '../db/schema.ts';
 
 const STATUS_RANK: Record<string, number> = { ACTUAL: 3, POSSIBLE: 2, NOT_A_VICTIM: 1 };
 
+/** The victim an id resolves to now: itself, or the survivor it was merged into. */
+export async function survivorOf(id: string, ctx: NrmContext): Promise<VictimRow | null> {
+  const row = await ctx.loaders.victim.load(id);
+  return row?.mergedInto ? ctx.loaders.victim.load(row.mergedInto) : row;
+}
+
 export const Victim = {
-  __resolveReference: (ref: { id: string }, ctx: NrmContext) => ctx.loaders.victim.load(ref.id),
+  __resolveReference: (ref: { id: string }, ctx: NrmContext) => survivorOf(ref.id, ctx),
   registrations: (victim: VictimRow, _: unknown, ctx: NrmContext) => ctx.loaders.registrations.load(victim.id),
+  nrmAuditTrail: (victim: VictimRow, _: unknown, ctx: NrmContext) => ctx.loaders.auditTrail.load(victim.id),
   highestStatus: async (victim: VictimRow, _: unknown, ctx: NrmContext) => {
     const regs = await ctx.loaders.registrations.load(victim.id);
     return regs.reduce((best, r) => ((STATUS_RANK[r.status] ?? 0) > (STATUS_RANK[best] ?? 0) ? r.status : best), 'NOT_A_VICTIM');
@@ -14,6 +21,21 @@ export const Victim = {
     const regs = await ctx.loaders.registrations.load(victim.id);
     return [...new Set(regs.map((r) => r.agency))];
   },
-  referrals: (victim: VictimRow, _: unknown, ctx: NrmContext) => ctx.loaders.referrals.load(victim.id),
+  referrals: async (victim: VictimRow, _: unknown, ctx: NrmContext) => {
+    // Referrals sent under a merged-away id belong to the survivor too.
+    const merged = await ctx.loaders.mergedInto.load(victim.id);
+    const lists = await ctx.loaders.referrals.loadMany([victim.id, ...merged.map((m) => m.id)]);
+    return lists
+      .flatMap((l) => {
+        if (l instanceof Error) throw l;
+        return l;
+      })
+      .sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime());
+  },
   firstRegisteredAt: (victim: VictimRow) => victim.createdAt,
+  mergedIds: async (victim: VictimRow, _: unknown, ctx: NrmContext) => (await ctx.loaders.mergedInto.load(victim.id)).map((m) => m.id),
+  history: async (victim: VictimRow, _: unknown, ctx: NrmContext) => {
+    const [asVictim, asOther] = await Promise.all([ctx.loaders.eventsAsVictim.load(victim.id), ctx.loaders.eventsAsOther.load(victim.id)]);
+    return [...asVictim, ...asOther].sort((a, b) => a.at.getTime() - b.at.getTime());
+  },
 };

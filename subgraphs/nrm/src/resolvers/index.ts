@@ -1,6 +1,7 @@
+import { LinkReview } from './LinkReview.ts';
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { Referral } from './Referral.ts';
 import { Victim } from './Victim.ts';
 
-export const resolvers = { Query, Mutation, Victim, Referral };
+export const resolvers = { Query, Mutation, Victim, Referral, LinkReview };

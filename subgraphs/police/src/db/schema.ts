@@ -2,6 +2,7 @@ import { relations, sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { Identifier } from '@nrm-hub/kit';
 export { registrationRequests } from '@nrm-hub/kit';
+export { auditLog } from '@nrm-hub/kit';
 
 /** Persons the police recorded; `victimId` once registered with the NRM. */
 export const persons = pgTable(

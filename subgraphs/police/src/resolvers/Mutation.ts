@@ -1,4 +1,4 @@
-import { badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, type PersonInput, type StatusDecision } from '@nrm-hub/kit';
+import { badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, type PersonInput, type StatusDecision, onBehalfOf } from '@nrm-hub/kit';
 import type { PoliceContext } from '../context.ts';
 import { addCaseRole, investigationById, openInvestigation, recordCompensation, recordCustodyStay, updateInvestigation } from '../data/investigation-store.ts';
 import { insertPerson, personsWithRecords } from '../data/person-store.ts';
@@ -29,6 +29,7 @@ export const Mutation = {
       agency: 'POLICE',
       nrm: ctx.nrm,
       linkageSecret: ctx.linkageSecret,
+      nrmHeaders: onBehalfOf(ctx.viewer),
       idempotencyKey: input.idempotencyKey,
       person: input.person,
       decision: input.decision,

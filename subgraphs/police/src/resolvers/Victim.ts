@@ -1,6 +1,9 @@
+import { loadVictimRecords, type VictimReference } from '@nrm-hub/kit';
 import type { PoliceContext } from '../context.ts';
 
 export const Victim = {
-  __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
-  police: (victim: { id: string }, _: unknown, ctx: PoliceContext) => ctx.loaders.personsByVictim.load(victim.id),
+  __resolveReference: (ref: VictimReference) => ({ id: ref.id, mergedIds: ref.mergedIds ?? [] }),
+  policeAuditTrail: (victim: { id: string }, _: unknown, ctx: PoliceContext) => ctx.loaders.auditTrail.load(victim.id),
+  /** Records stored under the victim's id or any id merged into it, in one batch. */
+  police: (victim: VictimReference, _: unknown, ctx: PoliceContext) => loadVictimRecords(ctx.loaders.personsByVictim, victim),
 };

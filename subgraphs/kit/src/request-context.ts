@@ -1,0 +1,61 @@
+import type { IncomingMessage } from 'node:http';
+import { AuditCollector } from './audit.ts';
+import { authorizationHeader, createTokenVerifier, loadAuthConfig, type TokenVerifier, type Viewer } from './auth.ts';
+import { httpNrmClient, type NrmClient } from './nrm-client.ts';
+
+/** What every subgraph request carries: its id, the verified caller (null when anonymous) and its audit collector. */
+export interface RequestBase {
+  requestId: string;
+  viewer: Viewer | null;
+  /** Personal-data fields served so far; written as one audit record when the response is sent. */
+  audit: AuditCollector;
+}
+
+/** What an agency subgraph request carries on top: the NRM client and the linkage secret. */
+export interface AgencyRequestBase extends RequestBase {
+  nrm: NrmClient;
+  linkageSecret: string;
+}
+
+/** Process-wide dependencies of an agency subgraph. */
+export interface AgencySettings {
+  nrm: NrmClient;
+  linkageSecret: string;
+  verifier: TokenVerifier;
+}
+
+/** Verifies the request's bearer token; throws `UNAUTHENTICATED` (HTTP 401) for a bad one. */
+export async function requestBase(verifier: TokenVerifier, req: IncomingMessage, requestId: string): Promise<RequestBase> {
+  return { requestId, viewer: await verifier(authorizationHeader(req)), audit: new AuditCollector() };
+}
+
+/** `requestBase` plus the agency's NRM client and linkage secret. */
+export async function agencyRequestBase(settings: AgencySettings, req: IncomingMessage, requestId: string): Promise<AgencyRequestBase> {
+  return { ...(await requestBase(settings.verifier, req, requestId)), nrm: settings.nrm, linkageSecret: settings.linkageSecret };
+}
+
+/** Agency settings from configuration (`NRM_URL`, `LINKAGE_SECRET`, `AUTH_*`). */
+export function agencySettings(config: { NRM_URL: string; LINKAGE_SECRET: string }, env: Record<string, string | undefined> = process.env): AgencySettings {
+  return { nrm: httpNrmClient(config.NRM_URL), linkageSecret: config.LINKAGE_SECRET, verifier: createTokenVerifier(loadAuthConfig(env)) };
+}
+
+/** Headers for a call made on the caller's behalf (the NRM verifies the same token). */
+export function onBehalfOf(viewer: Viewer | null): Record<string, string> {
+  return viewer ? { authorization: `Bearer ${viewer.token}` } : {};
+}
+
+/** The NRM's agency code for a viewer's agency kind, or null for non-registering agencies. */
+export function registeringAgency(viewer: Viewer | null): 'POLICE' | 'IMMIGRATION' | 'CHILD_WELFARE' | 'NGO' | null {
+  switch (viewer?.agencyKind) {
+    case 'police':
+      return 'POLICE';
+    case 'immigration':
+      return 'IMMIGRATION';
+    case 'child-welfare':
+      return 'CHILD_WELFARE';
+    case 'ngo':
+      return 'NGO';
+    default:
+      return null;
+  }
+}

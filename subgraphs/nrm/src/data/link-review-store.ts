@@ -1,0 +1,39 @@
+import { asc, eq } from 'drizzle-orm';
+import { hubError } from '@nrm-hub/kit';
+import { linkReviews, type LinkReviewRow } from '../db/schema.ts';
+import { lockMatching, mergeWithin, type NrmDb } from './victim-store.ts';
+
+/** Link reviews in one state, oldest first. */
+export function listLinkReviews(db: NrmDb, state: string, first: number): Promise<LinkReviewRow[]> {
+  return db.select().from(linkReviews).where(eq(linkReviews.state, state)).orderBy(asc(linkReviews.createdAt), asc(linkReviews.id)).limit(first);
+}
+
+/**
+ * Decides an OPEN link review, recording who and when. CONFIRMED merges the
+ * registration's victim into the candidate victim (unless they are one
+ * already); REJECTED keeps them apart. Deciding again the same way returns
+ * the review unchanged; the other way is `INVALID_STATE`.
+ */
+export function decideLinkReview(db: NrmDb, input: { id: string; decision: 'CONFIRMED' | 'REJECTED'; decidedBy: string }): Promise<LinkReviewRow> {
+  return db.transaction(async (tx) => {
+    await lockMatching(tx);
+    const [review] = await tx.select().from(linkReviews).where(eq(linkReviews.id, input.id)).for('update');
+    if (!review) throw hubError('NOT_FOUND', 'No link review with that id.');
+    if (review.state === input.decision) return review;
+    if (review.state !== 'OPEN') throw hubError('INVALID_STATE', `A ${review.state} link review cannot become ${input.decision}.`);
+    const [decided] = await tx
+      .update(linkReviews)
+      .set({ state: input.decision, decidedBy: input.decidedBy, decidedAt: new Date() })
+      .where(eq(linkReviews.id, input.id))
+      .returning();
+    if (input.decision === 'CONFIRMED') {
+      try {
+        await mergeWithin(tx, { survivorId: review.candidateVictimId, mergedId: review.victimId, decidedBy: input.decidedBy, reviewId: review.id });
+      } catch (error) {
+        // Merged already by other means: confirming only records the decision.
+        if ((error as { extensions?: { code?: string } }).extensions?.code !== 'INVALID_STATE') throw error;
+      }
+    }
+    return decided!;
+  });
+}

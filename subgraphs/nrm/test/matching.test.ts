@@ -1,0 +1,288 @@
+import { randomUUID } from 'node:crypto';
+import {
+  compareClks,
+  createTestDatabase,
+  encodeClk,
+  execute,
+  normalisePerson,
+  nrmRegistrationRequest,
+  SAMPLE_IDS,
+  testIssuer,
+  type AgencyCode,
+  type Database,
+  type PersonInput,
+  type TestClaims,
+} from '@nrm-hub/kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { contextFactory, type NrmContext } from '../src/context.ts';
+import { classify } from '../src/data/matching.ts';
+import * as schema from '../src/db/schema.ts';
+import { createServer, migrationsFolder } from '../src/server.ts';
+
+// All people here are synthetic; the identity numbers have valid check digits and belong to no one.
+const LINKAGE_SECRET = 'agencies-only-linkage-secret-0123456789';
+let database: Database<typeof schema>;
+const server = createServer();
+const issuer = await testIssuer();
+const AGENCY_CLAIM: Record<AgencyCode, string> = { POLICE: 'police', IMMIGRATION: 'immigration', CHILD_WELFARE: 'child-welfare', NGO: 'ngo:test-ngo' };
+const COORDINATOR: TestClaims = { sub: 'test-coordinator-1', agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-0042' };
+const run = async (query: string, variables: Record<string, unknown>, claims: TestClaims) =>
+  execute<NrmContext>(server, await contextFactory({ verifier: issuer.verifier })(database.db)(await issuer.request(claims), 'test-request'), query, variables);
+
+const REGISTER = `mutation($input: NrmRegistrationInput!) { registerPotentialVictim(input: $input) { victimId matchedExisting matchScore underReview } }`;
+const VICTIM = `query($id: ID!) { victim(id: $id) { id mergedIds registrations { id agency issuedVictimId } history { kind victimId otherVictimId registrationIds decidedBy } } }`;
+
+/** What an agency's `registerPotentialVictim` sends the NRM: the kit's real validation and encoding. */
+function requestFor(agency: AgencyCode, idempotencyKey: string, input: PersonInput) {
+  return nrmRegistrationRequest({
+    agency,
+    agencyRecordId: randomUUID(),
+    idempotencyKey,
+    linkageSecret: LINKAGE_SECRET,
+    person: normalisePerson(input),
+    decision: { status: 'POSSIBLE', decidedBy: agency === 'NGO' ? 'NGO' : 'POLICE', exploitationTypes: ['FORCED_LABOUR'], decidedOn: '2021-06-01' },
+  });
+}
+
+async function register(agency: AgencyCode, idempotencyKey: string, input: PersonInput) {
+  const result = await run(REGISTER, { input: requestFor(agency, idempotencyKey, input) }, { agency: AGENCY_CLAIM[agency], roles: ['caseworker'] });
+  expect(result.errors).toBeUndefined();
+  return result.data?.registerPotentialVictim as { victimId: string; matchedExisting: boolean; matchScore: number; underReview: boolean };
+}
+
+const count = async () => ({
+  registrations: (await database.db.select().from(schema.registrations)).length,
+  victims: (await database.db.select().from(schema.victims)).length,
+});
+
+const person = (over: Partial<PersonInput> = {}): PersonInput => ({
+  givenNames: 'Ana Maria',
+  familyName: 'Testescu',
+  birthDate: '1995-03-14',
+  gender: 'FEMININE',
+  citizenships: ['RO'],
+  ...over,
+});
+
+beforeAll(async () => {
+  database = await createTestDatabase(schema, migrationsFolder);
+  await server.start();
+});
+afterAll(async () => {
+  await server.stop();
+  await database.close();
+});
+
+describe('the NRM configuration', () => {
+  it('refuses to start with the agencies linkage secret, and starts without it', () => {
+    expect(() => loadConfig({ LINKAGE_SECRET: 'x'.repeat(40) })).toThrow('LINKAGE_SECRET must not be given to the NRM');
+    expect(() => loadConfig({})).not.toThrow();
+  });
+});
+
+describe('CLK similarity of the same person written differently', () => {
+  const clk = (p: PersonInput) => encodeClk(LINKAGE_SECRET, normalisePerson(p));
+  const verdict = (a: PersonInput, b: PersonInput) => classify(compareClks(clk(a), clk(b)));
+
+  it.each<[string, PersonInput, PersonInput]>([
+    ['a typo in the family name', person(), person({ familyName: 'Testecsu' })],
+    ['Mohammed and Muhammad', person({ givenNames: 'Mohammed', familyName: 'Haddad', gender: 'MASCULINE' }), person({ givenNames: 'Muhammad', familyName: 'Haddad', gender: 'MASCULINE' })],
+    ['Ø and O', person({ givenNames: 'Øydis', familyName: 'Sørbø', citizenships: ['NO'] }), person({ givenNames: 'Oydis', familyName: 'Sorbo', citizenships: ['NO'] })],
+    ['Aleksandr and Alexander', person({ givenNames: 'Aleksandr', familyName: 'Testov', gender: 'MASCULINE' }), person({ givenNames: 'Alexander', familyName: 'Testov', gender: 'MASCULINE' })],
+    ['given and family name swapped', person(), person({ givenNames: 'Testescu', familyName: 'Ana Maria' })],
+    ['day and month swapped', person({ birthDate: '1995-03-11' }), person({ birthDate: '1995-11-03' })],
+    ['a birth year instead of the date', person(), person({ birthDate: null, birthYear: 1995 })],
+    ['no birth date at all', person(), person({ birthDate: null })],
+  ])('matches across %s', (_name, a, b) => {
+    expect(verdict(a, b)).toBe('MATCH');
+  });
+
+  it('does not match two people with the same common name and birth year', () => {
+    const a = person({ givenNames: 'Thị Lan', familyName: 'Nguyễn', citizenships: ['VN'], birthDate: '1990-03-05' });
+    const b = person({ givenNames: 'Thị Lan', familyName: 'Nguyễn', citizenships: ['VN'], birthDate: '1990-11-22' });
+    expect(verdict(a, b)).not.toBe('MATCH');
+    expect(verdict(a, { ...b, birthDate: '1984-03-05' })).toBe('NONE');
+  });
+
+  it('does not match different people born the same day', () => {
+    expect(verdict(person(), person({ givenNames: 'Ioana', familyName: 'Popescu' }))).toBe('NONE');
+  });
+});
+
+describe('registering one person through several agencies', () => {
+  it('gives police (fødselsnummer), an NGO (typo, no id) and UDI (DUF number, transliterated) one victim', async () => {
+    const police = await register('POLICE', 'dw1-police-0001', {
+      givenNames: 'Yuliya',
+      familyName: 'Kovalenko',
+      birthDate: '2000-01-01',
+      gender: 'FEMININE',
+      citizenships: ['UA'],
+      identifiers: [{ type: 'FODSELSNUMMER', value: SAMPLE_IDS.fodselsnummer }],
+    });
+    const ngo = await register('NGO', 'dw1-ngo-0000001', { givenNames: 'Yuliya', familyName: 'Kovalneko', birthDate: '2000-01-01', gender: 'FEMININE', citizenships: ['UA'] });
+    const udi = await register('IMMIGRATION', 'dw1-udi-0000001', {
+      givenNames: 'Iuliia',
+      familyName: 'Kovalenko',
+      birthYear: 2000,
+      gender: 'FEMININE',
+      citizenships: ['UA'],
+      identifiers: [{ type: 'DUF_NUMMER', value: SAMPLE_IDS.duf }],
+    });
+    expect(police).toMatchObject({ matchedExisting: false, matchScore: 1, underReview: false });
+    expect(ngo).toMatchObject({ victimId: police.victimId, matchedExisting: true, underReview: false });
+    expect(udi).toMatchObject({ victimId: police.victimId, matchedExisting: true, underReview: false });
+    // A CLK match reports its Dice score, below 1 for records that differ.
+    expect(ngo.matchScore).toBeGreaterThan(0.8);
+    expect(ngo.matchScore).toBeLessThan(1);
+    const view = await run(VICTIM, { id: police.victimId }, COORDINATOR);
+    expect(view.data?.victim.registrations.map((r: { agency: string }) => r.agency)).toEqual(['POLICE', 'NGO', 'IMMIGRATION']);
+  });
+
+  it('gives two different people with the same common name and birth year two victims', async () => {
+    const first = await register('NGO', 'dw1-same-name-01', person({ givenNames: 'Thị Hoa', familyName: 'Trần', citizenships: ['VN'], birthDate: '1991-02-07' }));
+    const second = await register('POLICE', 'dw1-same-name-02', person({ givenNames: 'Thị Hoa', familyName: 'Trần', citizenships: ['VN'], birthDate: '1991-10-25' }));
+    expect(second.victimId).not.toBe(first.victimId);
+    expect(second.matchedExisting).toBe(false);
+  });
+
+  it('matches on an identifier hash alone however different the rest, with score 1', async () => {
+    const a = await register('POLICE', 'id-hit-000001', person({ givenNames: 'Precious', familyName: 'Osagiefemi', identifiers: [{ type: 'PASSPORT', value: 'NG1234567', issuingCountry: 'NG' }] }));
+    const b = await register('IMMIGRATION', 'id-hit-000002', person({ givenNames: 'Mercy', familyName: 'Obiekwe', birthDate: '1988-08-08', identifiers: [{ type: 'PASSPORT', value: 'NG1234567', issuingCountry: 'NG' }] }));
+    expect(b).toMatchObject({ victimId: a.victimId, matchedExisting: true, matchScore: 1 });
+  });
+});
+
+describe('retries', () => {
+  it('never create a second registration or victim for concurrent retries of one idempotency key', async () => {
+    const before = await count();
+    const input = requestFor('NGO', 'retry-concurrent-01', person({ givenNames: 'Gift', familyName: 'Ehiosun', citizenships: ['NG'] }));
+    const claims = { agency: AGENCY_CLAIM.NGO, roles: ['caseworker'] };
+    const answers = await Promise.all(Array.from({ length: 6 }, () => run(REGISTER, { input }, claims)));
+    expect(answers.map((a) => a.errors)).toEqual(Array(6).fill(undefined));
+    expect(new Set(answers.map((a) => a.data?.registerPotentialVictim.victimId)).size).toBe(1);
+    expect(await count()).toEqual({ registrations: before.registrations + 1, victims: before.victims + 1 });
+  });
+
+  it('give one victim when two agencies register the same new person at the same moment', async () => {
+    const before = await count();
+    const p = person({ givenNames: 'Blessing', familyName: 'Igbinosun', citizenships: ['NG'], birthDate: '1993-06-17' });
+    const [a, b] = await Promise.all([register('POLICE', 'simultaneous-01', p), register('NGO', 'simultaneous-02', { ...p, familyName: 'Igbinosum' })]);
+    expect(a.victimId).toBe(b.victimId);
+    expect(await count()).toEqual({ registrations: before.registrations + 2, victims: before.victims + 1 });
+  });
+});
+
+describe('the review queue', () => {
+  const LIST = `query { linkReviews(state: OPEN) { id state score registration { id agency } victim { id } candidate { id } } }`;
+  const DECIDE = (m: string) => `mutation($id: ID!, $by: String!) { ${m}(id: $id, decidedBy: $by) { id state decidedBy decidedAt victim { id } candidate { id } } }`;
+
+  /** Two registrations the CLKs cannot settle: same name and year, day and month disagreeing. */
+  async function uncertainPair(tag: string, familyName: string) {
+    const a = await register('POLICE', `${tag}-review-a`, person({ givenNames: 'Arta', familyName, citizenships: ['AL'], birthDate: '1992-04-09' }));
+    const b = await register('NGO', `${tag}-review-b`, person({ givenNames: 'Arta', familyName, citizenships: ['AL'], birthDate: '1992-06-18' }));
+    expect(b).toMatchObject({ matchedExisting: false, underReview: true });
+    expect(b.victimId).not.toBe(a.victimId);
+    const open = (await run(LIST, {}, COORDINATOR)).data?.linkReviews as { id: string; victim: { id: string }; candidate: { id: string }; score: number }[];
+    const review = open.find((r) => r.victim.id === b.victimId);
+    expect(review).toMatchObject({ state: 'OPEN', candidate: { id: a.victimId }, registration: { agency: 'NGO' } });
+    expect(review!.score).toBeGreaterThan(0.7);
+    return { a, b, review: review! };
+  }
+
+  it('lists an uncertain match, and confirming it merges the two victims, recording who and when', async () => {
+    const { a, b, review } = await uncertainPair('confirm', 'Krasniqaj');
+    const confirmed = await run(DECIDE('confirmLinkReview'), { id: review.id, by: 'test-coordinator-1' }, COORDINATOR);
+    expect(confirmed.data?.confirmLinkReview).toMatchObject({ state: 'CONFIRMED', decidedBy: 'test-coordinator-1', victim: { id: a.victimId }, candidate: { id: a.victimId } });
+    expect(Date.parse(confirmed.data?.confirmLinkReview.decidedAt)).toBeGreaterThan(Date.now() - 60_000);
+    const merged = await run(VICTIM, { id: b.victimId }, COORDINATOR);
+    expect(merged.data?.victim).toMatchObject({ id: a.victimId, mergedIds: [b.victimId] });
+    expect(merged.data?.victim.registrations).toHaveLength(2);
+    expect(merged.data?.victim.history).toMatchObject([{ kind: 'MERGE', victimId: a.victimId, otherVictimId: b.victimId, decidedBy: 'test-coordinator-1' }]);
+    const again = await run(LIST, {}, COORDINATOR);
+    expect(again.data?.linkReviews.map((r: { id: string }) => r.id)).not.toContain(review.id);
+  });
+
+  it('rejecting an uncertain match keeps the victims apart, and a decided review cannot be decided the other way', async () => {
+    const { a, b, review } = await uncertainPair('reject', 'Hoxhollari');
+    const rejected = await run(DECIDE('rejectLinkReview'), { id: review.id, by: 'test-coordinator-2' }, COORDINATOR);
+    expect(rejected.data?.rejectLinkReview).toMatchObject({ state: 'REJECTED', decidedBy: 'test-coordinator-2' });
+    const view = await run(VICTIM, { id: b.victimId }, COORDINATOR);
+    expect(view.data?.victim).toMatchObject({ id: b.victimId, mergedIds: [] });
+    expect((await run(VICTIM, { id: a.victimId }, COORDINATOR)).data?.victim.registrations).toHaveLength(1);
+    const flip = await run(DECIDE('confirmLinkReview'), { id: review.id, by: 'test-coordinator-1' }, COORDINATOR);
+    expect(flip.errors?.[0]?.extensions?.code).toBe('INVALID_STATE');
+  });
+});
+
+describe('merging and splitting victims', () => {
+  const MERGE = `mutation($s: ID!, $m: ID!) { mergeVictims(survivorId: $s, mergedId: $m, decidedBy: "test-coordinator-1") { id mergedIds } }`;
+  const SPLIT = `mutation($v: ID!, $r: [ID!]!) { splitVictim(victimId: $v, registrationIds: $r, decidedBy: "test-coordinator-1") { id } }`;
+
+  it('keeps every registration through a merge and a split, and the split gives the agencies their stored id back', async () => {
+    const x1 = await register('POLICE', 'merge-x-000001', person({ givenNames: 'Mirela', familyName: 'Ciobanaru', birthDate: '1987-01-30' }));
+    const x2 = await register('NGO', 'merge-x-000002', person({ givenNames: 'Mirela', familyName: 'Ciobanaru', birthDate: '1987-01-30' }));
+    const y = await register('CHILD_WELFARE', 'merge-y-000001', person({ givenNames: 'Desislava', familyName: 'Petrovska', citizenships: ['BG'], birthDate: '2006-05-02' }));
+    expect(x2.victimId).toBe(x1.victimId);
+    const before = await count();
+
+    const merged = await run(MERGE, { s: x1.victimId, m: y.victimId }, COORDINATOR);
+    expect(merged.data?.mergeVictims).toEqual({ id: x1.victimId, mergedIds: [y.victimId] });
+    const survivor = (await run(VICTIM, { id: y.victimId }, COORDINATOR)).data?.victim;
+    expect(survivor.id).toBe(x1.victimId);
+    expect(survivor.registrations.map((r: { agency: string }) => r.agency)).toEqual(['POLICE', 'NGO', 'CHILD_WELFARE']);
+    const ofY = survivor.registrations.find((r: { agency: string }) => r.agency === 'CHILD_WELFARE');
+    expect(ofY.issuedVictimId).toBe(y.victimId);
+
+    const split = await run(SPLIT, { v: x1.victimId, r: [ofY.id] }, COORDINATOR);
+    expect(split.data?.splitVictim).toEqual({ id: y.victimId });
+    const afterSplit = (await run(VICTIM, { id: x1.victimId }, COORDINATOR)).data?.victim;
+    expect(afterSplit).toMatchObject({ id: x1.victimId, mergedIds: [] });
+    expect(afterSplit.registrations).toHaveLength(2);
+    expect(afterSplit.history.map((e: { kind: string }) => e.kind)).toEqual(['MERGE', 'SPLIT']);
+    expect((await run(VICTIM, { id: y.victimId }, COORDINATOR)).data?.victim).toMatchObject({ id: y.victimId, registrations: [{ id: ofY.id }] });
+    expect(await count()).toEqual(before);
+  });
+
+  it('splits a wrongly joined registration off into a new victim, keeping it', async () => {
+    const a = await register('POLICE', 'split-new-00001', person({ givenNames: 'Senait', familyName: 'Tesfamariam', citizenships: ['ER'], birthDate: '1996-02-10' }));
+    const b = await register('NGO', 'split-new-00002', person({ givenNames: 'Senait', familyName: 'Tesfamariam', citizenships: ['ER'], birthDate: '1996-02-10' }));
+    expect(b.victimId).toBe(a.victimId);
+    const regs = (await run(VICTIM, { id: a.victimId }, COORDINATOR)).data?.victim.registrations as { id: string; agency: string }[];
+    const ngo = regs.find((r) => r.agency === 'NGO')!;
+    const split = await run(SPLIT, { v: a.victimId, r: [ngo.id] }, COORDINATOR);
+    const newId = split.data?.splitVictim.id as string;
+    expect(newId).not.toBe(a.victimId);
+    expect((await run(VICTIM, { id: newId }, COORDINATOR)).data?.victim.registrations).toEqual([{ id: ngo.id, agency: 'NGO', issuedVictimId: a.victimId }]);
+    expect((await run(VICTIM, { id: a.victimId }, COORDINATOR)).data?.victim.registrations).toHaveLength(1);
+  });
+
+  it('refuses to merge a victim with itself or to split off every registration', async () => {
+    const a = await register('POLICE', 'refuse-000001', person({ givenNames: 'Ilir', familyName: 'Gjokaj', gender: 'MASCULINE', citizenships: ['AL'], birthDate: '1979-12-01' }));
+    const same = await run(MERGE, { s: a.victimId, m: a.victimId }, COORDINATOR);
+    expect(same.errors?.[0]?.extensions?.code).toBe('INVALID_STATE');
+    const regs = (await run(VICTIM, { id: a.victimId }, COORDINATOR)).data?.victim.registrations as { id: string }[];
+    const all = await run(SPLIT, { v: a.victimId, r: regs.map((r) => r.id) }, COORDINATOR);
+    expect(all.errors?.[0]?.extensions?.code).toBe('INVALID_STATE');
+    const foreign = await run(SPLIT, { v: a.victimId, r: [randomUUID()] }, COORDINATOR);
+    expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'registrationIds' });
+  });
+});
+
+describe('malformed match keys', () => {
+  const base = () => requestFor('POLICE', `bad-clk-${randomUUID()}`, person({ givenNames: 'Roxana', familyName: 'Malformescu' }));
+  it.each([
+    ['not base64', 'this is not base64!'],
+    ['too short', Buffer.alloc(64, 0x11).toString('base64')],
+    ['too long', Buffer.alloc(256, 0x11).toString('base64')],
+    ['empty of bits', Buffer.alloc(128).toString('base64')],
+    ['nearly all bits set', Buffer.alloc(128, 0xff).toString('base64')],
+    ['a name in plain text', Buffer.from('Roxana Malformescu').toString('base64')],
+  ])('refuses a CLK that is %s with a clear error and stores nothing', async (_name, clk) => {
+    const before = await count();
+    const result = await run(REGISTER, { input: { ...base(), clk } }, { agency: 'police', roles: ['caseworker'] });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.clk' });
+    expect(result.errors?.[0]?.message).toMatch(/1024-bit Bloom filter/);
+    expect(await count()).toEqual(before);
+  });
+});
