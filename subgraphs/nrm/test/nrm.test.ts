@@ -200,4 +200,22 @@ describe('nrm subgraph', () => {
       { subject: 'test-dpo-1', victimIds: [victimId], fields: ['Query.auditVictim'] },
     ]);
   });
+
+  it('lets only the coordinating unit review links, merge and split: others get FORBIDDEN, anonymous callers UNAUTHENTICATED', async () => {
+    const a = await run(REGISTER, { input: registration({ idempotencyKey: 'auth-merge-a1', identifierHashes: [hash('auth-merge-a')] }) });
+    const b = await run(REGISTER, { input: registration({ idempotencyKey: 'auth-merge-b1', identifierHashes: [hash('auth-merge-b')] }) });
+    const MERGE = `mutation($s: ID!, $m: ID!) { mergeVictims(survivorId: $s, mergedId: $m, decidedBy: "someone") { id mergedIds } }`;
+    const vars = { s: a.data?.registerPotentialVictim.victimId, m: b.data?.registerPotentialVictim.victimId };
+    const police = await run(MERGE, vars, { agency: 'police', roles: ['investigator'] });
+    expect(police.data).toBeNull();
+    expect(police.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const anonymous = await run(MERGE, vars, null);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const reviews = await run(`{ linkReviews { id } }`, undefined, { agency: 'ngo:test-ngo', roles: ['worker'] });
+    expect(reviews.data).toBeNull();
+    expect(reviews.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Nothing was merged.
+    const victim = await run(`query($id: ID!) { victim(id: $id) { id mergedIds } }`, { id: vars.m });
+    expect(victim.data?.victim).toEqual({ id: vars.m, mergedIds: [] });
+  });
 });
