@@ -175,11 +175,6 @@ async function accuracy(): Promise<boolean> {
     predicted.forEach((v, i) => {
       if (victimPerson.get(v) !== regs[i]!.personIndex) {
         falseMerges += 1;
-        if (process.env.ZZ_DEBUG) {
-          const j = predicted.findIndex((w) => w === v);
-          const f = (r: SyntheticRegistration) => `${r.person.givenNames} / ${r.person.familyName} ${r.person.birthDate ?? r.person.birthYear ?? '-'} ${r.person.gender[0]} ${r.person.citizenships} ${r.agency} ids:${(r.person.identifiers ?? []).length} [${r.corruptions}]`;
-          console.log('WRONG', f(regs[i]!), ' -> ', f(regs[j]!));
-        }
       }
     });
     console.log(`\nAccuracy: ${PEOPLE} people, ${regs.length} registrations (${(DUPLICATE_SHARE * 100).toFixed(0)}% duplicates), seed ${SEED}`);

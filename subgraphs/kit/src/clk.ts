@@ -11,7 +11,7 @@ import { consonantSkeleton, nameTokens } from './name-normalisation.ts';
  * a name or a date.
  *
  * Each feature (a string such as `b:an` for the bigram "an" of a name token,
- * `t:lan` for a whole token, `y:1995`, `dmv:3` for a day or month number)
+ * `t:lan` for a whole token, `y:1995`, `dm:3` for a day or month number)
  * sets `k` bits in its field's segment, `k` depending on the kind of feature
  * (`CLK_WEIGHTS`, a weighted CLK). Bit positions are `start + (h1 + i·h2)
  * mod length` for `i < k` (double hashing), where `h1`, `h2` come from
@@ -69,8 +69,8 @@ export const CLK_WEIGHTS = {
   alias: 4,
   /** Each of birth year −1, 0 and +1: the same year shares all three, years one apart two, two apart one. */
   birthYear: 14,
-  /** Day and month as an unordered pair of numbers, and each number alone: swaps share all. */
-  dayMonth: 20,
+  /** Each of the day and the month, as numbers in one set: swaps share all, one wrong number shares half. */
+  dayMonth: 24,
   /** Sex, when known. */
   sex: 3,
   /** Each citizenship. */
@@ -118,9 +118,9 @@ export function clkFeatures(person: ClkPerson): ClkFeature[] {
   if (person.birthDate) {
     const month = Number(person.birthDate.slice(5, 7));
     const day = Number(person.birthDate.slice(8, 10));
-    features.push([`dm:${Math.min(day, month)}-${Math.max(day, month)}`, 'dayMonth', w.dayMonth]);
-    features.push([`dmv:${day}`, 'dayMonth', w.dayMonth]);
-    features.push([`dmv:${month}`, 'dayMonth', w.dayMonth]);
+    // The day and the month as a set of numbers: a day/month swap encodes identically.
+    features.push([`dm:${day}`, 'dayMonth', w.dayMonth]);
+    features.push([`dm:${month}`, 'dayMonth', w.dayMonth]);
   }
   if (person.gender && person.gender !== 'UNKNOWN') features.push([`g:${person.gender}`, 'sex', w.sex]);
   for (const c of person.citizenships ?? []) features.push([`c:${c.toUpperCase()}`, 'citizenship', w.citizenship]);

