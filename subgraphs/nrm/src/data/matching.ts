@@ -42,7 +42,7 @@ import type { NrmDb } from './victim-store.ts';
  */
 
 /** Dice score from which a registration joins a victim, by what both CLKs hold. */
-export const MATCH_THRESHOLDS = { fullDate: Number(process.env.ZZ_FD ?? 0.82), yearOnly: Number(process.env.ZZ_YO ?? 0.85), nameOnly: 0.92 } as const;
+export const MATCH_THRESHOLDS = { fullDate: 0.84, yearOnly: 0.85, nameOnly: 0.92 } as const;
 /** Uncertain matches down to this far below the threshold go to the review queue. */
 export const REVIEW_MARGIN = 0.08;
 /**
@@ -53,7 +53,7 @@ export const REVIEW_MARGIN = 0.08;
  */
 export const YEAR_VETO = 0.4;
 /** Below this day/month-segment Dice day and month share no number (chance overlap stays near 0.25): no automatic match, but review. */
-export const DAY_MONTH_VETO = Number(process.env.ZZ_DM ?? 0.34);
+export const DAY_MONTH_VETO = 0.34;
 /** Below this name-segment Dice the names differ too much for any match or review, whatever the dates. */
 export const NAME_FLOOR = 0.65;
 /** Number of LSH bands. */
