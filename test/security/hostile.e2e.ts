@@ -299,7 +299,7 @@ describe('policy: a verified caller sees only what the policy table gives them',
     const otherId = other.json?.data?.policeRegisterPotentialVictim?.outcome?.victimId as string;
     expect(otherId).toBeTruthy();
     expect(otherId).not.toBe(seed.victimId);
-    const answer = await gql(hub.gateway.url, `mutation($s: ID!, $m: ID!) { mergeVictims(survivorId: $s, mergedId: $m, decidedBy: "anonymous") { id mergedIds } }`, { s: seed.victimId, m: otherId });
+    const answer = await gql(hub.gateway.url, `mutation($s: ID!, $m: ID!) { mergeVictims(survivorId: $s, mergedId: $m) { id mergedIds } }`, { s: seed.victimId, m: otherId });
     expectRefused(answer, 'UNAUTHENTICATED', 200);
     const after = await gql(hub.gateway.url, `query($id: ID!) { victim(id: $id) { mergedIds } }`, { id: seed.victimId }, await as(COORDINATOR));
     expect(after.json?.data?.victim?.mergedIds).not.toContain(otherId);

@@ -175,7 +175,7 @@ describe('retries', () => {
 
 describe('the review queue', () => {
   const LIST = `query { linkReviews(state: OPEN) { id state score registration { id agency } victim { id } candidate { id } } }`;
-  const DECIDE = (m: string) => `mutation($id: ID!, $by: String!) { ${m}(id: $id, decidedBy: $by) { id state decidedBy decidedAt victim { id } candidate { id } } }`;
+  const DECIDE = (m: string) => `mutation($id: ID!) { ${m}(id: $id) { id state decidedBy decidedAt victim { id } candidate { id } } }`;
 
   /** Two registrations the CLKs cannot settle: same name and year, day and month disagreeing. */
   async function uncertainPair(tag: string, familyName: string) {
@@ -192,7 +192,7 @@ describe('the review queue', () => {
 
   it('lists an uncertain match, and confirming it merges the two victims, recording who and when', async () => {
     const { a, b, review } = await uncertainPair('confirm', 'Krasniqaj');
-    const confirmed = await run(DECIDE('confirmLinkReview'), { id: review.id, by: 'test-coordinator-1' }, COORDINATOR);
+    const confirmed = await run(DECIDE('confirmLinkReview'), { id: review.id }, COORDINATOR);
     expect(confirmed.data?.confirmLinkReview).toMatchObject({ state: 'CONFIRMED', decidedBy: 'test-coordinator-1', victim: { id: a.victimId }, candidate: { id: a.victimId } });
     expect(Date.parse(confirmed.data?.confirmLinkReview.decidedAt)).toBeGreaterThan(Date.now() - 60_000);
     const merged = await run(VICTIM, { id: b.victimId }, COORDINATOR);
@@ -205,19 +205,20 @@ describe('the review queue', () => {
 
   it('rejecting an uncertain match keeps the victims apart, and a decided review cannot be decided the other way', async () => {
     const { a, b, review } = await uncertainPair('reject', 'Hoxhollari');
-    const rejected = await run(DECIDE('rejectLinkReview'), { id: review.id, by: 'test-coordinator-2' }, COORDINATOR);
+    // The decider recorded is the caller's verified subject, whoever calls.
+    const rejected = await run(DECIDE('rejectLinkReview'), { id: review.id }, { ...COORDINATOR, sub: 'test-coordinator-2' });
     expect(rejected.data?.rejectLinkReview).toMatchObject({ state: 'REJECTED', decidedBy: 'test-coordinator-2' });
     const view = await run(VICTIM, { id: b.victimId }, COORDINATOR);
     expect(view.data?.victim).toMatchObject({ id: b.victimId, mergedIds: [] });
     expect((await run(VICTIM, { id: a.victimId }, COORDINATOR)).data?.victim.registrations).toHaveLength(1);
-    const flip = await run(DECIDE('confirmLinkReview'), { id: review.id, by: 'test-coordinator-1' }, COORDINATOR);
+    const flip = await run(DECIDE('confirmLinkReview'), { id: review.id }, COORDINATOR);
     expect(flip.errors?.[0]?.extensions?.code).toBe('INVALID_STATE');
   });
 });
 
 describe('merging and splitting victims', () => {
-  const MERGE = `mutation($s: ID!, $m: ID!) { mergeVictims(survivorId: $s, mergedId: $m, decidedBy: "test-coordinator-1") { id mergedIds } }`;
-  const SPLIT = `mutation($v: ID!, $r: [ID!]!) { splitVictim(victimId: $v, registrationIds: $r, decidedBy: "test-coordinator-1") { id } }`;
+  const MERGE = `mutation($s: ID!, $m: ID!) { mergeVictims(survivorId: $s, mergedId: $m) { id mergedIds } }`;
+  const SPLIT = `mutation($v: ID!, $r: [ID!]!) { splitVictim(victimId: $v, registrationIds: $r) { id } }`;
 
   it('keeps every registration through a merge and a split, and the split gives the agencies their stored id back', async () => {
     const x1 = await register('POLICE', 'merge-x-000001', person({ givenNames: 'Mirela', familyName: 'Ciobanaru', birthDate: '1987-01-30' }));
@@ -234,12 +235,16 @@ describe('merging and splitting victims', () => {
     const ofY = survivor.registrations.find((r: { agency: string }) => r.agency === 'CHILD_WELFARE');
     expect(ofY.issuedVictimId).toBe(y.victimId);
 
-    const split = await run(SPLIT, { v: x1.victimId, r: [ofY.id] }, COORDINATOR);
+    // The split is done by another coordinator: each decision records its own caller.
+    const split = await run(SPLIT, { v: x1.victimId, r: [ofY.id] }, { ...COORDINATOR, sub: 'test-coordinator-4' });
     expect(split.data?.splitVictim).toEqual({ id: y.victimId });
     const afterSplit = (await run(VICTIM, { id: x1.victimId }, COORDINATOR)).data?.victim;
     expect(afterSplit).toMatchObject({ id: x1.victimId, mergedIds: [] });
     expect(afterSplit.registrations).toHaveLength(2);
-    expect(afterSplit.history.map((e: { kind: string }) => e.kind)).toEqual(['MERGE', 'SPLIT']);
+    expect(afterSplit.history.map((e: { kind: string; decidedBy: string }) => [e.kind, e.decidedBy])).toEqual([
+      ['MERGE', 'test-coordinator-1'],
+      ['SPLIT', 'test-coordinator-4'],
+    ]);
     expect((await run(VICTIM, { id: y.victimId }, COORDINATOR)).data?.victim).toMatchObject({ id: y.victimId, registrations: [{ id: ofY.id }] });
     expect(await count()).toEqual(before);
   });
@@ -255,6 +260,17 @@ describe('merging and splitting victims', () => {
     expect(newId).not.toBe(a.victimId);
     expect((await run(VICTIM, { id: newId }, COORDINATOR)).data?.victim.registrations).toEqual([{ id: ngo.id, agency: 'NGO', issuedVictimId: a.victimId }]);
     expect((await run(VICTIM, { id: a.victimId }, COORDINATOR)).data?.victim.registrations).toHaveLength(1);
+  });
+
+  it('takes no decider from the client: a decidedBy argument is refused before anything is written', async () => {
+    const a = await register('POLICE', 'spoof-000001', person({ givenNames: 'Dorina', familyName: 'Spoofaj', birthDate: '1990-03-03' }));
+    const b = await register('POLICE', 'spoof-000002', person({ givenNames: 'Ermal', familyName: 'Otherperson', gender: 'MASCULINE', birthDate: '1970-11-11' }));
+    const before = await count();
+    const spoof = await run(`mutation($s: ID!, $m: ID!) { mergeVictims(survivorId: $s, mergedId: $m, decidedBy: "someone-else") { id } }`, { s: a.victimId, m: b.victimId }, COORDINATOR);
+    expect(spoof.data).toBeUndefined();
+    expect(spoof.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(await count()).toEqual(before);
+    expect((await run(VICTIM, { id: b.victimId }, COORDINATOR)).data?.victim).toMatchObject({ id: b.victimId, mergedIds: [] });
   });
 
   it('refuses to merge a victim with itself or to split off every registration', async () => {

@@ -204,7 +204,7 @@ describe('nrm subgraph', () => {
   it('lets only the coordinating unit review links, merge and split: others get FORBIDDEN, anonymous callers UNAUTHENTICATED', async () => {
     const a = await run(REGISTER, { input: registration({ idempotencyKey: 'auth-merge-a1', identifierHashes: [hash('auth-merge-a')] }) });
     const b = await run(REGISTER, { input: registration({ idempotencyKey: 'auth-merge-b1', identifierHashes: [hash('auth-merge-b')] }) });
-    const MERGE = `mutation($s: ID!, $m: ID!) { mergeVictims(survivorId: $s, mergedId: $m, decidedBy: "someone") { id mergedIds } }`;
+    const MERGE = `mutation($s: ID!, $m: ID!) { mergeVictims(survivorId: $s, mergedId: $m) { id mergedIds } }`;
     const vars = { s: a.data?.registerPotentialVictim.victimId, m: b.data?.registerPotentialVictim.victimId };
     const police = await run(MERGE, vars, { agency: 'police', roles: ['investigator'] });
     expect(police.data).toBeNull();

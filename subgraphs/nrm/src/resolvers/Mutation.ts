@@ -34,12 +34,12 @@ function checkRegistration(input: RegistrationInput): RegistrationRequest {
   return { ...input, clk };
 }
 
-/** Who decided, as given until authentication supplies it: 1 to 200 characters. */
-function checkDecidedBy(value: string): string {
-  const v = value.trim();
-  if (v.length === 0 || v.length > 200) throw badInput('decidedBy', 'must be 1 to 200 characters');
-  return v;
-}
+/**
+ * Who decided a review, merge or split: always the verified caller (the
+ * token's subject), never a name the client sends, so the record cannot be
+ * put in someone else's name.
+ */
+const decider = (ctx: NrmContext): string => ctx.viewer.subject;
 
 export const Mutation = {
   registerPotentialVictim: async (_: unknown, args: { input: RegistrationInput }, ctx: NrmContext) => {
@@ -63,22 +63,22 @@ export const Mutation = {
   },
   updateReferralState: (_: unknown, args: { input: { referralId: string; state: string } }, ctx: NrmContext) =>
     updateReferralState(ctx.db, checkUuid(args.input.referralId, 'input.referralId'), args.input.state),
-  confirmLinkReview: (_: unknown, args: { id: string; decidedBy: string }, ctx: NrmContext) =>
-    decideLinkReview(ctx.db, { id: checkUuid(args.id, 'id'), decision: 'CONFIRMED', decidedBy: checkDecidedBy(args.decidedBy) }),
-  rejectLinkReview: (_: unknown, args: { id: string; decidedBy: string }, ctx: NrmContext) =>
-    decideLinkReview(ctx.db, { id: checkUuid(args.id, 'id'), decision: 'REJECTED', decidedBy: checkDecidedBy(args.decidedBy) }),
-  mergeVictims: (_: unknown, args: { survivorId: string; mergedId: string; decidedBy: string }, ctx: NrmContext) =>
+  confirmLinkReview: (_: unknown, args: { id: string }, ctx: NrmContext) =>
+    decideLinkReview(ctx.db, { id: checkUuid(args.id, 'id'), decision: 'CONFIRMED', decidedBy: decider(ctx) }),
+  rejectLinkReview: (_: unknown, args: { id: string }, ctx: NrmContext) =>
+    decideLinkReview(ctx.db, { id: checkUuid(args.id, 'id'), decision: 'REJECTED', decidedBy: decider(ctx) }),
+  mergeVictims: (_: unknown, args: { survivorId: string; mergedId: string }, ctx: NrmContext) =>
     mergeVictims(ctx.db, {
       survivorId: checkUuid(args.survivorId, 'survivorId'),
       mergedId: checkUuid(args.mergedId, 'mergedId'),
-      decidedBy: checkDecidedBy(args.decidedBy),
+      decidedBy: decider(ctx),
     }),
-  splitVictim: (_: unknown, args: { victimId: string; registrationIds: string[]; decidedBy: string }, ctx: NrmContext) => {
+  splitVictim: (_: unknown, args: { victimId: string; registrationIds: string[] }, ctx: NrmContext) => {
     if (args.registrationIds.length > 500) throw badInput('registrationIds', 'at most 500 registrations');
     return splitVictim(ctx.db, {
       victimId: checkUuid(args.victimId, 'victimId'),
       registrationIds: args.registrationIds.map((id, i) => checkUuid(id, `registrationIds[${i}]`)),
-      decidedBy: checkDecidedBy(args.decidedBy),
+      decidedBy: decider(ctx),
     });
   },
 };
