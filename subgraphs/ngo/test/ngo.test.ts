@@ -338,6 +338,41 @@ describe('ngo subgraph', () => {
     expect(direct.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it("lets another NGO's staff change nothing of this organisation's: assistance, consent, grants or clients", async () => {
+    const reg = await run(REGISTER, { input: input({ idempotencyKey: 'ngo-other-org-01' }, { identifiers: [] }) });
+    const clientId = reg.data?.ngoRegisterPotentialVictim.client.id as string;
+    const episode = await run(RECORD_ASSISTANCE, { i: { idempotencyKey: 'ngo-other-org-a1', clientId, type: 'SHELTER', startedAt: '2021-03-01' } });
+    const episodeId = episode.data?.ngoRecordAssistance.id as string;
+    const consent = await run(`mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id } }`, {
+      i: { idempotencyKey: 'ngo-other-org-c1', clientId, agency: 'POLICE', purpose: 'Witness statement' },
+    });
+    const consentId = consent.data?.ngoRecordConsent.id as string;
+    const tables = async () => ({
+      episodes: await database.db.select().from(schema.assistanceEpisodes),
+      consents: await database.db.select().from(schema.consents),
+      grants: await database.db.select().from(schema.grants),
+      clients: (await database.db.select().from(schema.clients)).length,
+    });
+    const before = await tables();
+
+    const other: TestClaims = { agency: 'ngo:another-ngo', roles: ['caseworker'], purpose: 'CASE-2021-99' };
+    const attempts = await Promise.all([
+      run(`mutation($i: NgoWithdrawConsentInput!) { ngoWithdrawConsent(input: $i) { id withdrawnAt } }`, { i: { consentId } }, other),
+      run(`mutation($i: NgoEndAssistanceInput!) { ngoEndAssistance(input: $i) { id endedAt } }`, { i: { episodeId, endedAt: '2021-04-01' } }, other),
+      run(RECORD_ASSISTANCE, { i: { idempotencyKey: 'ngo-other-org-a2', clientId, type: 'LEGAL', startedAt: '2021-03-01' } }, other),
+      run(`mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id } }`, {
+        i: { idempotencyKey: 'ngo-other-org-c2', clientId, agency: 'IMMIGRATION', purpose: 'Permit' },
+      }, other),
+      run(RECORD_GRANT, { i: { idempotencyKey: 'ngo-other-org-g1', organisationId, year: 2021, amountNok: 1000, grantor: 'Somebody' } }, other),
+      run(REGISTER, { input: input({ idempotencyKey: 'ngo-other-org-02' }, { identifiers: [] }) }, other),
+    ]);
+    for (const attempt of attempts) {
+      expect(attempt.data).toBeNull();
+      expect(attempt.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(await tables()).toEqual(before);
+  });
+
   it('gives no client data without a token, without a purpose, or to the statistics role', async () => {
     const reg = await run(REGISTER, { input: input({ idempotencyKey: 'ngo-auth-flow-01' }, { identifiers: [] }) });
     const { client } = reg.data?.ngoRegisterPotentialVictim;

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { badInput, hubError } from '@nrm-hub/kit';
-import { assistanceEpisodes, clients, consents } from '../db/schema.ts';
+import { assistanceEpisodes, clients, consents, organisations } from '../db/schema.ts';
 import type { NgoDb } from './client-store.ts';
 
 async function requireClient(db: NgoDb, clientId: string): Promise<void> {
@@ -77,4 +77,26 @@ export async function withdrawConsent(db: NgoDb, input: { consentId: string; wit
     const [row] = await tx.update(consents).set({ withdrawnAt: input.withdrawnAt }).where(eq(consents.id, input.consentId)).returning();
     return row!;
   });
+}
+
+/** The name of the organisation whose client an assistance episode belongs to, or null when there is no such episode. */
+export async function organisationOfEpisode(db: NgoDb, episodeId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ name: organisations.name })
+    .from(assistanceEpisodes)
+    .innerJoin(clients, eq(clients.id, assistanceEpisodes.clientId))
+    .innerJoin(organisations, eq(organisations.id, clients.organisationId))
+    .where(eq(assistanceEpisodes.id, episodeId));
+  return row?.name ?? null;
+}
+
+/** The name of the organisation whose client gave a consent, or null when there is no such consent. */
+export async function organisationOfConsent(db: NgoDb, consentId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ name: organisations.name })
+    .from(consents)
+    .innerJoin(clients, eq(clients.id, consents.clientId))
+    .innerJoin(organisations, eq(organisations.id, clients.organisationId))
+    .where(eq(consents.id, consentId));
+  return row?.name ?? null;
 }

@@ -1,7 +1,7 @@
 import { badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, type PersonInput, type StatusDecision, onBehalfOf } from '@nrm-hub/kit';
 import { requireOwnOrganisation } from '../consent.ts';
 import type { NgoContext } from '../context.ts';
-import { endAssistance, recordAssistance, recordConsent, withdrawConsent } from '../data/assistance-store.ts';
+import { endAssistance, organisationOfConsent, organisationOfEpisode, recordAssistance, recordConsent, withdrawConsent } from '../data/assistance-store.ts';
 import { clientsWithRecords, insertClient } from '../data/client-store.ts';
 import { createOrganisation, organisationById, recordGrant } from '../data/organisation-store.ts';
 
@@ -78,18 +78,26 @@ export const Mutation = {
     });
   },
 
-  ngoEndAssistance: (_: unknown, { input }: { input: { episodeId: string; endedAt: string } }, ctx: NgoContext) =>
-    endAssistance(ctx.db, { episodeId: checkUuid(input.episodeId, 'input.episodeId'), endedAt: input.endedAt }),
+  ngoEndAssistance: async (_: unknown, { input }: { input: { episodeId: string; endedAt: string } }, ctx: NgoContext) => {
+    const episodeId = checkUuid(input.episodeId, 'input.episodeId');
+    const owner = await organisationOfEpisode(ctx.db, episodeId);
+    if (owner) requireOwnOrganisation(ctx.viewer, owner);
+    return endAssistance(ctx.db, { episodeId, endedAt: input.endedAt });
+  },
 
-  ngoRecordGrant: (
+  ngoRecordGrant: async (
     _: unknown,
     { input }: { input: { idempotencyKey: string; organisationId: string; year: number; amountNok: number; grantor: string } },
     ctx: NgoContext,
   ) => {
     if (input.amountNok <= 0) throw badInput('input.amountNok', 'must be positive');
+    const organisationId = checkUuid(input.organisationId, 'input.organisationId');
+    // Unknown organisations are left to the store's NOT_FOUND.
+    const organisation = await organisationById(ctx.db, organisationId);
+    if (organisation) requireOwnOrganisation(ctx.viewer, organisation.name);
     return recordGrant(ctx.db, {
       idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
-      organisationId: checkUuid(input.organisationId, 'input.organisationId'),
+      organisationId,
       year: checkYear(input.year, 'input.year'),
       amountNok: input.amountNok,
       grantor: checkText(input.grantor, 'input.grantor'),
@@ -111,9 +119,11 @@ export const Mutation = {
     });
   },
 
-  ngoWithdrawConsent: (_: unknown, { input }: { input: { consentId: string; withdrawnAt?: Date | null } }, ctx: NgoContext) =>
-    withdrawConsent(ctx.db, {
-      consentId: checkUuid(input.consentId, 'input.consentId'),
-      withdrawnAt: checkPast(input.withdrawnAt, 'input.withdrawnAt') ?? new Date(),
-    }),
+  ngoWithdrawConsent: async (_: unknown, { input }: { input: { consentId: string; withdrawnAt?: Date | null } }, ctx: NgoContext) => {
+    const consentId = checkUuid(input.consentId, 'input.consentId');
+    // Only the organisation that recorded a consent may withdraw it; unknown consents are left to the store's NOT_FOUND.
+    const owner = await organisationOfConsent(ctx.db, consentId);
+    if (owner) requireOwnOrganisation(ctx.viewer, owner);
+    return withdrawConsent(ctx.db, { consentId, withdrawnAt: checkPast(input.withdrawnAt, 'input.withdrawnAt') ?? new Date() });
+  },
 };
