@@ -235,6 +235,56 @@ describe('the hub through the gateway', () => {
       expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
 
+    it('follows merges: from either id of a merged victim, data protection finds the reads logged under both', async () => {
+      const POLICE: TestClaims = { agency: 'police', roles: ['investigator'], purpose: 'CASE-2021-17' };
+      const register = async (key: string, givenNames: string, birthDate: string) => {
+        const { body } = await q(
+          `mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { victimId matchedExisting } } }`,
+          {
+            i: {
+              idempotencyKey: key,
+              person: { givenNames, familyName: 'Trailmerge', birthDate, gender: 'FEMININE', citizenships: ['MD'] },
+              decision: { status: 'POSSIBLE', decidedBy: 'POLICE', exploitationTypes: ['FORCED_LABOUR'] },
+            },
+          },
+          POLICE,
+        );
+        expect(body.data.policeRegisterPotentialVictim.outcome.matchedExisting).toBe(false);
+        return body.data.policeRegisterPotentialVictim.outcome.victimId as string;
+      };
+      const survivor = await register('e2e-trail-merge-1', 'Veronica', '1993-02-14');
+      const mergedAway = await register('e2e-trail-merge-2', 'Zinaida', '1961-10-30');
+      // A read under the id that is about to be merged away.
+      const read = await q(`query ReadBeforeMerge($id: ID!) { victim(id: $id) { registrations { agency } police { givenNames } } }`, { id: mergedAway }, READER);
+      expect(read.body.data.victim.police).toEqual([{ givenNames: 'Zinaida' }]);
+      const merge = await q(`mutation($s: ID!, $m: ID!) { mergeVictims(survivorId: $s, mergedId: $m) { id mergedIds } }`, { s: survivor, m: mergedAway });
+      expect(merge.body.data.mergeVictims).toEqual({ id: survivor, mergedIds: [mergedAway] });
+
+      // Either id leads data protection to the whole cluster, and the reads logged under each id.
+      const TRAIL = `query($id: ID!) { auditVictim(id: $id) { id mergeCluster { id policeAuditTrail { subject operation } nrmAuditTrail { subject operation } } } }`;
+      for (const id of [survivor, mergedAway]) {
+        const { body } = await q(TRAIL, { id }, DPO);
+        expect(body.errors).toBeUndefined();
+        expect(body.data.auditVictim.id).toBe(id);
+        const cluster = body.data.auditVictim.mergeCluster as { id: string; policeAuditTrail: { operation: string | null }[]; nrmAuditTrail: { operation: string | null }[] }[];
+        expect(cluster.map((v) => v.id)).toEqual([survivor, mergedAway]);
+        const readsOf = (v: (typeof cluster)[number]) => ({
+          id: v.id,
+          police: v.policeAuditTrail.filter((r) => r.operation === 'ReadBeforeMerge'),
+          nrm: v.nrmAuditTrail.filter((r) => r.operation === 'ReadBeforeMerge'),
+        });
+        const read = [{ subject: 'test-coordinator-e2e', operation: 'ReadBeforeMerge' }];
+        expect(cluster.map(readsOf)).toEqual([
+          { id: survivor, police: [], nrm: [] },
+          { id: mergedAway, police: read, nrm: read },
+        ]);
+      }
+      // The cluster is for data protection only.
+      const coordinator = await q(`query($id: ID!) { victim(id: $id) { mergeCluster { id } } }`, { id: survivor });
+      expect(coordinator.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(coordinator.body.data ?? null)).not.toContain(mergedAway);
+    });
+
     it('verifies the hash chain of all five audit logs, and finds a tampered record', async () => {
       for (const s of SUBGRAPHS) {
         const result = await verifyAuditChain(hub.databases[s].db);

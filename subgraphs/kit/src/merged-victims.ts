@@ -11,6 +11,11 @@ export interface VictimReference {
   mergedIds?: readonly string[] | null;
 }
 
+/** The entity an agency subgraph resolves from a `Victim` representation: its id and the ids the NRM supplied, if any. */
+export function victimReference(ref: VictimReference): VictimReference {
+  return { id: ref.id, mergedIds: ref.mergedIds ?? [] };
+}
+
 /** The entity's own id and every id merged into it, without repeats. */
 export function victimIdsOf(victim: VictimReference): string[] {
   return [...new Set([victim.id, ...(victim.mergedIds ?? [])])];

@@ -1,9 +1,9 @@
 import { shareBasis, withheld } from '../consent.ts';
-import { loadVictimRecords, type VictimReference } from '@nrm-hub/kit';
+import { loadVictimRecords, victimReference, type VictimReference } from '@nrm-hub/kit';
 import type { NgoContext } from '../context.ts';
 
 export const Victim = {
-  __resolveReference: (ref: VictimReference) => ({ id: ref.id, mergedIds: ref.mergedIds ?? [] }),
+  __resolveReference: victimReference,
   ngoAuditTrail: (victim: { id: string }, _: unknown, ctx: NgoContext) => ctx.loaders.auditTrail.load(victim.id),
   /** Each client record the viewer may not see becomes a FORBIDDEN error at its list position. */
   assistance: async (victim: VictimReference, _: unknown, ctx: NgoContext) => {

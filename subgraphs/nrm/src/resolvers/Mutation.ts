@@ -1,3 +1,4 @@
+import { unauthenticated } from '@nrm-hub/kit/auth';
 import { badInput, checkCountryCode, checkIdempotencyKey, checkUuid, CLK_BITS, clkFromBase64, popcount, hubError, registeringAgency } from '@nrm-hub/kit';
 import type { NrmContext } from '../context.ts';
 import { decideLinkReview } from '../data/link-review-store.ts';
@@ -39,7 +40,10 @@ function checkRegistration(input: RegistrationInput): RegistrationRequest {
  * token's subject), never a name the client sends, so the record cannot be
  * put in someone else's name.
  */
-const decider = (ctx: NrmContext): string => ctx.viewer.subject;
+function decider(ctx: NrmContext): string {
+  if (!ctx.viewer) throw unauthenticated();
+  return ctx.viewer.subject;
+}
 
 export const Mutation = {
   registerPotentialVictim: async (_: unknown, args: { input: RegistrationInput }, ctx: NrmContext) => {

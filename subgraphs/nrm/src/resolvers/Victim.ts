@@ -12,6 +12,15 @@ export async function survivorOf(id: string, ctx: NrmContext): Promise<VictimRow
 export const Victim = {
   __resolveReference: (ref: { id: string }, ctx: NrmContext) => survivorOf(ref.id, ctx),
   registrations: (victim: VictimRow, _: unknown, ctx: NrmContext) => ctx.loaders.registrations.load(victim.id),
+  /**
+   * The person's merge cluster for data protection: the survivor first (merges are flat, so one level is all there is), then every
+   * victim merged into it. The rows themselves, merged away or not, so each trail is looked up under its own id.
+   */
+  mergeCluster: async (victim: VictimRow, _: unknown, ctx: NrmContext) => {
+    const root = victim.mergedInto ? await ctx.loaders.victim.load(victim.mergedInto) : victim;
+    if (!root) return [victim];
+    return [root, ...(await ctx.loaders.mergedInto.load(root.id))];
+  },
   nrmAuditTrail: (victim: VictimRow, _: unknown, ctx: NrmContext) => ctx.loaders.auditTrail.load(victim.id),
   highestStatus: async (victim: VictimRow, _: unknown, ctx: NrmContext) => {
     const regs = await ctx.loaders.registrations.load(victim.id);
