@@ -6,6 +6,7 @@ export * from './loaders.ts';
 export * from './match-keys.ts';
 export * from './nrm-client.ts';
 export * from './person.ts';
+export * from './person-columns.ts';
 export * from './registration.ts';
 export * from './registration-requests.ts';
 export * from './scalars.ts';

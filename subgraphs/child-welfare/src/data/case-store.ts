@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import { hubError, type Db, type Person, type StatusDecision } from '@nrm-hub/kit';
+import { decisionValues, hubError, type Db, type Person, type StatusDecision } from '@nrm-hub/kit';
 import * as schema from '../db/schema.ts';
 import { childCases, type ChildCaseRow } from '../db/schema.ts';
 
@@ -26,9 +26,7 @@ export async function insertCase(
     id: recordId,
     victimId,
     ...person,
-    status: decision.status,
-    decidedBy: decision.decidedBy,
-    exploitationTypes: decision.exploitationTypes,
+    ...decisionValues(decision),
     ...details,
   });
 }

@@ -1,6 +1,6 @@
 import { relations, sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { Identifier } from '@nrm-hub/kit';
+import { boolean, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { decisionColumns, personColumns } from '@nrm-hub/kit';
 export { registrationRequests } from '@nrm-hub/kit';
 export { auditLog } from '@nrm-hub/kit';
 
@@ -10,17 +10,8 @@ export const childCases = pgTable(
   {
     id: uuid().primaryKey(),
     victimId: uuid(),
-    givenNames: text().notNull(),
-    familyName: text().notNull(),
-    aliases: text().array().notNull(),
-    birthDate: date(),
-    birthYear: integer(),
-    gender: text().notNull(),
-    citizenships: text().array().notNull(),
-    identifiers: jsonb().$type<Identifier[]>().notNull(),
-    status: text().notNull(),
-    decidedBy: text().notNull(),
-    exploitationTypes: text().array().notNull(),
+    ...personColumns(),
+    ...decisionColumns(),
     municipality: text().notNull(),
     ageAssessment: text().notNull(),
     unaccompanied: boolean().notNull(),

@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import { isEeaCitizen, type Db, type Person, type StatusDecision } from '@nrm-hub/kit';
+import { decisionValues, isEeaCitizen, type Db, type Person, type StatusDecision } from '@nrm-hub/kit';
 import * as schema from '../db/schema.ts';
 import { applicants, type ApplicantRow } from '../db/schema.ts';
 
@@ -19,9 +19,7 @@ export async function insertApplicant(
     ...person,
     dufNumber: person.identifiers.find((i) => i.type === 'DUF_NUMMER')?.value ?? null,
     eeaCitizen: isEeaCitizen(person.citizenships),
-    status: decision.status,
-    decidedBy: decision.decidedBy,
-    exploitationTypes: decision.exploitationTypes,
+    ...decisionValues(decision),
   });
 }
 

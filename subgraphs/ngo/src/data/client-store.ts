@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { Db, Person, StatusDecision } from '@nrm-hub/kit';
+import { decisionValues, type Db, type Person, type StatusDecision } from '@nrm-hub/kit';
 import * as schema from '../db/schema.ts';
 import { clients, type ClientRow } from '../db/schema.ts';
 
@@ -19,9 +19,7 @@ export async function insertClient(
     victimId,
     organisationId,
     ...person,
-    status: decision.status,
-    decidedBy: decision.decidedBy,
-    exploitationTypes: decision.exploitationTypes,
+    ...decisionValues(decision),
   });
 }
 

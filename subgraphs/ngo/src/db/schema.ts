@@ -1,6 +1,6 @@
 import { relations, sql } from 'drizzle-orm';
-import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { Identifier } from '@nrm-hub/kit';
+import { bigint, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { decisionColumns, personColumns } from '@nrm-hub/kit';
 export { registrationRequests } from '@nrm-hub/kit';
 export { auditLog } from '@nrm-hub/kit';
 
@@ -20,17 +20,8 @@ export const clients = pgTable(
     organisationId: uuid()
       .notNull()
       .references(() => organisations.id),
-    givenNames: text().notNull(),
-    familyName: text().notNull(),
-    aliases: text().array().notNull(),
-    birthDate: date(),
-    birthYear: integer(),
-    gender: text().notNull(),
-    citizenships: text().array().notNull(),
-    identifiers: jsonb().$type<Identifier[]>().notNull(),
-    status: text().notNull(),
-    decidedBy: text().notNull(),
-    exploitationTypes: text().array().notNull(),
+    ...personColumns(),
+    ...decisionColumns(),
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.victimId), index().on(t.organisationId)],

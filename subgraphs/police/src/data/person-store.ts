@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { Db, Person, StatusDecision } from '@nrm-hub/kit';
+import { decisionValues, type Db, type Person, type StatusDecision } from '@nrm-hub/kit';
 import * as schema from '../db/schema.ts';
 import { persons, type PersonRow } from '../db/schema.ts';
 
@@ -17,9 +17,7 @@ export async function insertPerson(
     id: recordId,
     victimId,
     ...person,
-    status: decision.status,
-    decidedBy: decision.decidedBy,
-    exploitationTypes: decision.exploitationTypes,
+    ...decisionValues(decision),
   });
 }
 
