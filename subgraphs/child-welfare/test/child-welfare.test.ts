@@ -1,26 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { auditHead, auditRecordsSince, createTestDatabase, execute, inMemoryNrm, SAMPLE_IDS, type Database, testIssuer, type TestClaims, verifyAuditChain } from '@nrm-hub/kit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { contextFactory, type ChildWelfareContext } from '../src/context.ts';
+import { expectAuditTrailServedToDataProtectionOnly, expectPersonalReadAuditedOnce, SAMPLE_IDS, subgraphTestSuite, type TestClaims } from '@nrm-hub/kit';
+import { describe, expect, it } from 'vitest';
+import { contextFactory } from '../src/context.ts';
 import * as schema from '../src/db/schema.ts';
 import { createServer, migrationsFolder } from '../src/server.ts';
 
-const nrm = inMemoryNrm();
-let database: Database<typeof schema>;
-const server = createServer();
-const issuer = await testIssuer();
 /** The caller: a child-welfare caseworker working on a case, unless a test says otherwise. */
 const CALLER: TestClaims = { agency: 'child-welfare', roles: ['caseworker'], purpose: 'CASE-2021-17' };
-const run = async (query: string, variables?: Record<string, unknown>, claims: TestClaims | null = CALLER) =>
-  execute<ChildWelfareContext>(
-    server,
-    await contextFactory({ nrm, linkageSecret: 'x'.repeat(32), verifier: issuer.verifier })(database.db)(
-      claims ? await issuer.request(claims) : ({ headers: {} } as never),
-      'req',
-    ),
-    query,
-    variables,
-  );
+const { database, nrm, run } = await subgraphTestSuite({ schema, migrationsFolder, server: createServer(), contextFactory, defaultClaims: CALLER });
 
 /** The day `years` years before today, `YYYY-MM-DD` (so the sample child stays a child). */
 const yearsAgo = (years: number) => {
@@ -72,18 +59,6 @@ async function registerChild(idempotencyKey: string) {
   const { outcome, childCase } = result.data?.childWelfareRegisterPotentialVictim;
   return { caseId: childCase.id as string, victimId: outcome.victimId as string };
 }
-
-beforeAll(async () => {
-  database = await createTestDatabase(schema, migrationsFolder);
-  await server.start();
-});
-afterAll(async () => {
-  await server.stop();
-  await database.close();
-});
-beforeEach(() => {
-  nrm.down = false;
-});
 
 describe('child-welfare subgraph', () => {
   it('serves its SDL through _service, extending Victim with child cases', async () => {
@@ -295,18 +270,14 @@ describe('child-welfare subgraph', () => {
 
   it('logs a personal read as exactly one audit record, a read of nothing personal or a refused read as none', async () => {
     const { caseId: recordId, victimId } = await registerChild('cw-audit-01');
-    const before = (await auditHead(database.db))?.seq ?? 0;
-    await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { id } } }`, { r: [{ __typename: 'Victim', id: victimId }] });
-    const refused = await run(`query($id: ID!) { childCase(id: $id) { givenNames } }`, { id: recordId }, { ...CALLER, purpose: null });
-    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(await auditRecordsSince(database.db, before)).toEqual([]);
-
     const reader: TestClaims = { sub: 'test-cw-caseworker-3', agency: 'child-welfare', roles: ['caseworker'], purpose: 'CASE-2021-0042' };
-    const read = await run(`query ChildView($id: ID!) { childCase(id: $id) { victimId givenNames familyName } }`, { id: recordId }, reader);
-    expect(read.errors).toBeUndefined();
-    expect(await auditRecordsSince(database.db, before)).toMatchObject([
-      {
-        seq: before + 1,
+    await expectPersonalReadAuditedOnce({
+      run,
+      db: database.db,
+      impersonalReads: [[`query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { id } } }`, { r: [{ __typename: 'Victim', id: victimId }] }]],
+      refusedRead: [`query($id: ID!) { childCase(id: $id) { givenNames } }`, { id: recordId }, { ...CALLER, purpose: null }],
+      personalRead: [`query ChildView($id: ID!) { childCase(id: $id) { victimId givenNames familyName } }`, { id: recordId }, reader],
+      expectedRecord: {
         requestId: 'req',
         subject: 'test-cw-caseworker-3',
         agency: 'child-welfare',
@@ -316,37 +287,29 @@ describe('child-welfare subgraph', () => {
         victimIds: [victimId],
         fields: ['ChildCase.familyName', 'ChildCase.givenNames', 'ChildCase.victimId', 'Query.childCase'],
       },
-    ]);
-    // The database itself refuses to change its log.
-    await expect(database.db.execute(sql`delete from audit_log where seq = ${before + 1}`)).rejects.toThrow();
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, records: before + 1 });
+      // The database itself refuses to change its log.
+      tamper: (seq) => sql`delete from audit_log where seq = ${seq}`,
+    });
   });
 
   it("serves a victim's audit trail to data protection only, and logs that read too", async () => {
     const { caseId: recordId, victimId } = await registerChild('cw-audit-02');
-    const TRAIL = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { childWelfareAuditTrail { at subject agency roles purpose requestId fields operation } } } }`;
-    const r = [{ __typename: 'Victim', id: victimId }];
-    const denied = await run(TRAIL, { r });
-    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(denied.data?._entities[0].childWelfareAuditTrail).toBeNull();
-
-    await run(`query($id: ID!) { childCase(id: $id) { givenNames } }`, { id: recordId });
-    const before = (await auditHead(database.db))?.seq ?? 0;
-    const dpo: TestClaims = { sub: 'test-dpo-1', agency: 'data-protection', roles: ['auditor'], purpose: null };
-    const trail = await run(TRAIL, { r }, dpo);
-    expect(trail.errors).toBeUndefined();
-    expect(trail.data?._entities[0].childWelfareAuditTrail.at(-1)).toEqual({
-      at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
-      subject: 'test-user-child-welfare',
-      agency: 'child-welfare',
-      roles: ['caseworker'],
-      purpose: 'CASE-2021-17',
-      requestId: 'req',
-      fields: ['ChildCase.givenNames', 'Query.childCase'],
-      operation: null,
+    await expectAuditTrailServedToDataProtectionOnly({
+      run,
+      db: database.db,
+      victimId,
+      trailField: 'childWelfareAuditTrail',
+      precedingRead: [`query($id: ID!) { childCase(id: $id) { givenNames } }`, { id: recordId }],
+      expectedLastRecord: {
+        at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        subject: 'test-user-child-welfare',
+        agency: 'child-welfare',
+        roles: ['caseworker'],
+        purpose: 'CASE-2021-17',
+        requestId: 'req',
+        fields: ['ChildCase.givenNames', 'Query.childCase'],
+        operation: null,
+      },
     });
-    expect(await auditRecordsSince(database.db, before)).toMatchObject([
-      { subject: 'test-dpo-1', agency: 'data-protection', purpose: null, victimIds: [victimId], fields: ['Victim.childWelfareAuditTrail'] },
-    ]);
   });
 });

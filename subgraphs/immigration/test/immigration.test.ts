@@ -1,26 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
-import { auditHead, auditRecordsSince, createTestDatabase, execute, inMemoryNrm, SAMPLE_IDS, type Database, testIssuer, type TestClaims, addMonths, verifyAuditChain } from '@nrm-hub/kit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { contextFactory, type ImmigrationContext } from '../src/context.ts';
+import { addMonths, expectAuditTrailServedToDataProtectionOnly, expectPersonalReadAuditedOnce, SAMPLE_IDS, subgraphTestSuite, type TestClaims } from '@nrm-hub/kit';
+import { describe, expect, it } from 'vitest';
+import { contextFactory } from '../src/context.ts';
 import * as schema from '../src/db/schema.ts';
 import { createServer, migrationsFolder } from '../src/server.ts';
 
-const nrm = inMemoryNrm();
-let database: Database<typeof schema>;
-const server = createServer();
-const issuer = await testIssuer();
 /** The caller: a immigration caseworker working on a case, unless a test says otherwise. */
 const CALLER: TestClaims = { agency: 'immigration', roles: ['caseworker'], purpose: 'CASE-2021-17' };
-const run = async (query: string, variables?: Record<string, unknown>, claims: TestClaims | null = CALLER) =>
-  execute<ImmigrationContext>(
-    server,
-    await contextFactory({ nrm, linkageSecret: 'x'.repeat(32), verifier: issuer.verifier })(database.db)(
-      claims ? await issuer.request(claims) : ({ headers: {} } as never),
-      'req',
-    ),
-    query,
-    variables,
-  );
+const { database, nrm, run } = await subgraphTestSuite({ schema, migrationsFolder, server: createServer(), contextFactory, defaultClaims: CALLER });
 
 const REGISTER = `mutation($input: ImmigrationRegisterPotentialVictimInput!) {
   immigrationRegisterPotentialVictim(input: $input) {
@@ -66,18 +53,6 @@ async function registerApplicant(key: string, person: Record<string, unknown> = 
 }
 
 const UNKNOWN_ID = '00000000-0000-4000-a000-000000000000';
-
-beforeAll(async () => {
-  database = await createTestDatabase(schema, migrationsFolder);
-  await server.start();
-});
-afterAll(async () => {
-  await server.stop();
-  await database.close();
-});
-beforeEach(() => {
-  nrm.down = false;
-});
 
 describe('immigration subgraph', () => {
   it('serves its SDL through _service, extending Victim with UDI records', async () => {
@@ -276,18 +251,14 @@ describe('immigration subgraph', () => {
 
   it('logs a personal read as exactly one audit record, a read of nothing personal or a refused read as none', async () => {
     const { applicantId: recordId, victimId } = await registerApplicant('immigration-audit-01');
-    const before = (await auditHead(database.db))?.seq ?? 0;
-    await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { id } } }`, { r: [{ __typename: 'Victim', id: victimId }] });
-    const refused = await run(`query($id: ID!) { applicant(id: $id) { givenNames } }`, { id: recordId }, { ...CALLER, purpose: null });
-    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(await auditRecordsSince(database.db, before)).toEqual([]);
-
     const reader: TestClaims = { sub: 'test-udi-caseworker-3', agency: 'immigration', roles: ['caseworker'], purpose: 'CASE-2021-0042' };
-    const read = await run(`query UdiView($id: ID!) { applicant(id: $id) { victimId givenNames familyName } }`, { id: recordId }, reader);
-    expect(read.errors).toBeUndefined();
-    expect(await auditRecordsSince(database.db, before)).toMatchObject([
-      {
-        seq: before + 1,
+    await expectPersonalReadAuditedOnce({
+      run,
+      db: database.db,
+      impersonalReads: [[`query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { id } } }`, { r: [{ __typename: 'Victim', id: victimId }] }]],
+      refusedRead: [`query($id: ID!) { applicant(id: $id) { givenNames } }`, { id: recordId }, { ...CALLER, purpose: null }],
+      personalRead: [`query UdiView($id: ID!) { applicant(id: $id) { victimId givenNames familyName } }`, { id: recordId }, reader],
+      expectedRecord: {
         requestId: 'req',
         subject: 'test-udi-caseworker-3',
         agency: 'immigration',
@@ -297,37 +268,29 @@ describe('immigration subgraph', () => {
         victimIds: [victimId],
         fields: ['Applicant.familyName', 'Applicant.givenNames', 'Applicant.victimId', 'Query.applicant'],
       },
-    ]);
-    // The database itself refuses to change its log.
-    await expect(database.db.execute(sql`delete from audit_log where seq = ${before + 1}`)).rejects.toThrow();
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, records: before + 1 });
+      // The database itself refuses to change its log.
+      tamper: (seq) => sql`delete from audit_log where seq = ${seq}`,
+    });
   });
 
   it("serves a victim's audit trail to data protection only, and logs that read too", async () => {
     const { applicantId: recordId, victimId } = await registerApplicant('immigration-audit-02');
-    const TRAIL = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { immigrationAuditTrail { at subject agency roles purpose requestId fields operation } } } }`;
-    const r = [{ __typename: 'Victim', id: victimId }];
-    const denied = await run(TRAIL, { r });
-    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(denied.data?._entities[0].immigrationAuditTrail).toBeNull();
-
-    await run(`query($id: ID!) { applicant(id: $id) { givenNames } }`, { id: recordId });
-    const before = (await auditHead(database.db))?.seq ?? 0;
-    const dpo: TestClaims = { sub: 'test-dpo-1', agency: 'data-protection', roles: ['auditor'], purpose: null };
-    const trail = await run(TRAIL, { r }, dpo);
-    expect(trail.errors).toBeUndefined();
-    expect(trail.data?._entities[0].immigrationAuditTrail.at(-1)).toEqual({
-      at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
-      subject: 'test-user-immigration',
-      agency: 'immigration',
-      roles: ['caseworker'],
-      purpose: 'CASE-2021-17',
-      requestId: 'req',
-      fields: ['Applicant.givenNames', 'Query.applicant'],
-      operation: null,
+    await expectAuditTrailServedToDataProtectionOnly({
+      run,
+      db: database.db,
+      victimId,
+      trailField: 'immigrationAuditTrail',
+      precedingRead: [`query($id: ID!) { applicant(id: $id) { givenNames } }`, { id: recordId }],
+      expectedLastRecord: {
+        at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        subject: 'test-user-immigration',
+        agency: 'immigration',
+        roles: ['caseworker'],
+        purpose: 'CASE-2021-17',
+        requestId: 'req',
+        fields: ['Applicant.givenNames', 'Query.applicant'],
+        operation: null,
+      },
     });
-    expect(await auditRecordsSince(database.db, before)).toMatchObject([
-      { subject: 'test-dpo-1', agency: 'data-protection', purpose: null, victimIds: [victimId], fields: ['Victim.immigrationAuditTrail'] },
-    ]);
   });
 });

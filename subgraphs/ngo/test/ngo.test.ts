@@ -1,26 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { auditHead, auditRecordsSince, createTestDatabase, execute, inMemoryNrm, SAMPLE_IDS, type Database, testIssuer, type TestClaims, verifyAuditChain } from '@nrm-hub/kit';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { contextFactory, type NgoContext } from '../src/context.ts';
+import { expectAuditTrailServedToDataProtectionOnly, expectPersonalReadAuditedOnce, SAMPLE_IDS, subgraphTestSuite, type TestClaims } from '@nrm-hub/kit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { contextFactory } from '../src/context.ts';
 import * as schema from '../src/db/schema.ts';
 import { createServer, migrationsFolder } from '../src/server.ts';
 
-const nrm = inMemoryNrm();
-let database: Database<typeof schema>;
-const server = createServer();
-const issuer = await testIssuer();
 /** The caller: a ngo:test-ngo caseworker working on a case, unless a test says otherwise. */
 const CALLER: TestClaims = { agency: 'ngo:test-safe-house', roles: ['caseworker'], purpose: 'CASE-2021-17' };
-const run = async (query: string, variables?: Record<string, unknown>, claims: TestClaims | null = CALLER) =>
-  execute<NgoContext>(
-    server,
-    await contextFactory({ nrm, linkageSecret: 'x'.repeat(32), verifier: issuer.verifier })(database.db)(
-      claims ? await issuer.request(claims) : ({ headers: {} } as never),
-      'req',
-    ),
-    query,
-    variables,
-  );
+const { database, nrm, run } = await subgraphTestSuite({ schema, migrationsFolder, server: createServer(), contextFactory, defaultClaims: CALLER });
 
 const CREATE_ORG = `mutation($input: NgoCreateOrganisationInput!) { ngoCreateOrganisation(input: $input) { id name kind } }`;
 const REGISTER = `mutation($input: NgoRegisterPotentialVictimInput!) {
@@ -51,18 +38,10 @@ const input = (over: Record<string, unknown> = {}, person: Record<string, unknow
 });
 const countRows = async () => (await database.db.select().from(schema.clients)).length;
 
+// Runs after the suite's hooks have opened the database and started the server.
 beforeAll(async () => {
-  database = await createTestDatabase(schema, migrationsFolder);
-  await server.start();
   const org = await run(CREATE_ORG, { input: { name: 'Test Safe House', kind: 'NGO' } });
   organisationId = org.data?.ngoCreateOrganisation.id;
-});
-afterAll(async () => {
-  await server.stop();
-  await database.close();
-});
-beforeEach(() => {
-  nrm.down = false;
 });
 
 describe('ngo subgraph', () => {
@@ -394,19 +373,17 @@ describe('ngo subgraph', () => {
     const { client, outcome } = reg.data?.ngoRegisterPotentialVictim;
     const recordId = client.id as string;
     const victimId = outcome.victimId as string;
-    const before = (await auditHead(database.db))?.seq ?? 0;
-    await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { id } } }`, { r: [{ __typename: 'Victim', id: victimId }] });
-    await run('{ organisations { name } }');
-    const refused = await run(`query($id: ID!) { ngoClient(id: $id) { givenNames } }`, { id: recordId }, { ...CALLER, purpose: null });
-    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(await auditRecordsSince(database.db, before)).toEqual([]);
-
     const reader: TestClaims = { sub: 'test-ngo-worker-3', agency: 'ngo:test-safe-house', roles: ['caseworker'], purpose: 'CASE-2021-0042' };
-    const read = await run(`query NgoView($id: ID!) { ngoClient(id: $id) { victimId givenNames familyName } }`, { id: recordId }, reader);
-    expect(read.errors).toBeUndefined();
-    expect(await auditRecordsSince(database.db, before)).toMatchObject([
-      {
-        seq: before + 1,
+    await expectPersonalReadAuditedOnce({
+      run,
+      db: database.db,
+      impersonalReads: [
+        [`query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { id } } }`, { r: [{ __typename: 'Victim', id: victimId }] }],
+        ['{ organisations { name } }'],
+      ],
+      refusedRead: [`query($id: ID!) { ngoClient(id: $id) { givenNames } }`, { id: recordId }, { ...CALLER, purpose: null }],
+      personalRead: [`query NgoView($id: ID!) { ngoClient(id: $id) { victimId givenNames familyName } }`, { id: recordId }, reader],
+      expectedRecord: {
         requestId: 'req',
         subject: 'test-ngo-worker-3',
         agency: 'ngo:test-safe-house',
@@ -416,10 +393,9 @@ describe('ngo subgraph', () => {
         victimIds: [victimId],
         fields: ['NgoClient.familyName', 'NgoClient.givenNames', 'NgoClient.victimId', 'Query.ngoClient'],
       },
-    ]);
-    // The database itself refuses to change its log.
-    await expect(database.db.execute(sql`delete from audit_log where seq = ${before + 1}`)).rejects.toThrow();
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, records: before + 1 });
+      // The database itself refuses to change its log.
+      tamper: (seq) => sql`delete from audit_log where seq = ${seq}`,
+    });
   });
 
   it("serves a victim's audit trail to data protection only, and logs that read too", async () => {
@@ -427,29 +403,22 @@ describe('ngo subgraph', () => {
     const { client, outcome } = reg.data?.ngoRegisterPotentialVictim;
     const recordId = client.id as string;
     const victimId = outcome.victimId as string;
-    const TRAIL = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { ngoAuditTrail { at subject agency roles purpose requestId fields operation } } } }`;
-    const r = [{ __typename: 'Victim', id: victimId }];
-    const denied = await run(TRAIL, { r });
-    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(denied.data?._entities[0].ngoAuditTrail).toBeNull();
-
-    await run(`query($id: ID!) { ngoClient(id: $id) { givenNames } }`, { id: recordId });
-    const before = (await auditHead(database.db))?.seq ?? 0;
-    const dpo: TestClaims = { sub: 'test-dpo-1', agency: 'data-protection', roles: ['auditor'], purpose: null };
-    const trail = await run(TRAIL, { r }, dpo);
-    expect(trail.errors).toBeUndefined();
-    expect(trail.data?._entities[0].ngoAuditTrail.at(-1)).toEqual({
-      at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
-      subject: 'test-user-ngo:test-safe-house',
-      agency: 'ngo:test-safe-house',
-      roles: ['caseworker'],
-      purpose: 'CASE-2021-17',
-      requestId: 'req',
-      fields: ['NgoClient.givenNames', 'Query.ngoClient'],
-      operation: null,
+    await expectAuditTrailServedToDataProtectionOnly({
+      run,
+      db: database.db,
+      victimId,
+      trailField: 'ngoAuditTrail',
+      precedingRead: [`query($id: ID!) { ngoClient(id: $id) { givenNames } }`, { id: recordId }],
+      expectedLastRecord: {
+        at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        subject: 'test-user-ngo:test-safe-house',
+        agency: 'ngo:test-safe-house',
+        roles: ['caseworker'],
+        purpose: 'CASE-2021-17',
+        requestId: 'req',
+        fields: ['NgoClient.givenNames', 'Query.ngoClient'],
+        operation: null,
+      },
     });
-    expect(await auditRecordsSince(database.db, before)).toMatchObject([
-      { subject: 'test-dpo-1', agency: 'data-protection', purpose: null, victimIds: [victimId], fields: ['Victim.ngoAuditTrail'] },
-    ]);
   });
 });

@@ -1,34 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import {
-  compareClks,
-  createTestDatabase,
-  encodeClk,
-  execute,
-  normalisePerson,
-  nrmRegistrationRequest,
-  SAMPLE_IDS,
-  testIssuer,
-  type AgencyCode,
-  type Database,
-  type PersonInput,
-  type TestClaims,
-} from '@nrm-hub/kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareClks, encodeClk, normalisePerson, nrmRegistrationRequest, SAMPLE_IDS, subgraphTestSuite, type AgencyCode, type PersonInput, type TestClaims } from '@nrm-hub/kit';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
-import { contextFactory, type NrmContext } from '../src/context.ts';
+import { contextFactory } from '../src/context.ts';
 import { classify } from '../src/data/matching.ts';
 import * as schema from '../src/db/schema.ts';
 import { createServer, migrationsFolder } from '../src/server.ts';
 
 // All people here are synthetic; the identity numbers have valid check digits and belong to no one.
 const LINKAGE_SECRET = 'agencies-only-linkage-secret-0123456789';
-let database: Database<typeof schema>;
-const server = createServer();
-const issuer = await testIssuer();
 const AGENCY_CLAIM: Record<AgencyCode, string> = { POLICE: 'police', IMMIGRATION: 'immigration', CHILD_WELFARE: 'child-welfare', NGO: 'ngo:test-ngo' };
 const COORDINATOR: TestClaims = { sub: 'test-coordinator-1', agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-0042' };
-const run = async (query: string, variables: Record<string, unknown>, claims: TestClaims) =>
-  execute<NrmContext>(server, await contextFactory({ verifier: issuer.verifier })(database.db)(await issuer.request(claims), 'test-request'), query, variables);
+// Every operation here names its caller.
+const { database, run } = await subgraphTestSuite({ schema, migrationsFolder, server: createServer(), contextFactory, requestId: 'test-request' });
 
 const REGISTER = `mutation($input: NrmRegistrationInput!) { registerPotentialVictim(input: $input) { victimId matchedExisting matchScore underReview } }`;
 const VICTIM = `query($id: ID!) { victim(id: $id) { id mergedIds registrations { id agency issuedVictimId } history { kind victimId otherVictimId registrationIds decidedBy } } }`;
@@ -63,15 +47,6 @@ const person = (over: Partial<PersonInput> = {}): PersonInput => ({
   gender: 'FEMININE',
   citizenships: ['RO'],
   ...over,
-});
-
-beforeAll(async () => {
-  database = await createTestDatabase(schema, migrationsFolder);
-  await server.start();
-});
-afterAll(async () => {
-  await server.stop();
-  await database.close();
 });
 
 describe('the NRM configuration', () => {

@@ -1,25 +1,26 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { auditHead, auditRecordsSince, clkToBase64, createTestDatabase, encodeClk, execute, type Database, testIssuer, type TestClaims, verifyAuditChain } from '@nrm-hub/kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextFactory, type NrmContext } from '../src/context.ts';
+import { auditHead, auditRecordsSince, clkToBase64, encodeClk, expectPersonalReadAuditedOnce, subgraphTestSuite, type TestClaims } from '@nrm-hub/kit';
+import { describe, expect, it } from 'vitest';
+import { contextFactory } from '../src/context.ts';
 import * as schema from '../src/db/schema.ts';
 import { createServer, migrationsFolder } from '../src/server.ts';
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
-let database: Database<typeof schema>;
-const server = createServer();
-const issuer = await testIssuer();
 const AGENCY_CLAIM: Record<string, string> = { POLICE: 'police', IMMIGRATION: 'immigration', CHILD_WELFARE: 'child-welfare', NGO: 'ngo:test-ngo' };
 /** The caller: the registering agency's caseworker for a registration, else the coordinating unit. */
 const callerFor = (variables?: Record<string, unknown>): TestClaims => {
   const agency = (variables?.input as { agency?: string } | undefined)?.agency;
   return agency ? { agency: AGENCY_CLAIM[agency] ?? 'police', roles: ['caseworker'] } : { agency: 'coordinating-unit', roles: ['coordinator'] };
 };
-const ctx = async (claims: TestClaims | null) =>
-  contextFactory({ verifier: issuer.verifier })(database.db)(claims ? await issuer.request(claims) : ({ headers: {} } as never), 'test-request');
-const run = async (query: string, variables?: Record<string, unknown>, claims: TestClaims | null = callerFor(variables)) =>
-  execute<NrmContext>(server, await ctx(claims), query, variables);
+const { database, run } = await subgraphTestSuite({
+  schema,
+  migrationsFolder,
+  server: createServer(),
+  contextFactory,
+  defaultClaims: callerFor,
+  requestId: 'test-request',
+});
 
 const REGISTER = `mutation($input: NrmRegistrationInput!) { registerPotentialVictim(input: $input) { victimId matchedExisting matchScore } }`;
 let people = 0;
@@ -42,15 +43,6 @@ const registration = (over: Record<string, unknown> = {}) => ({
   birthYear: 1995,
   citizenships: ['RO'],
   ...over,
-});
-
-beforeAll(async () => {
-  database = await createTestDatabase(schema, migrationsFolder);
-  await server.start();
-});
-afterAll(async () => {
-  await server.stop();
-  await database.close();
 });
 
 describe('nrm subgraph', () => {
@@ -135,19 +127,17 @@ describe('nrm subgraph', () => {
   it('logs a personal read as exactly one audit record, a read of nothing personal or a refused read as none', async () => {
     const reg = await run(REGISTER, { input: registration({ idempotencyKey: 'audit-key-01', identifierHashes: [] }) });
     const victimId = reg.data?.registerPotentialVictim.victimId as string;
-    const before = (await auditHead(database.db))?.seq ?? 0;
-    await run('{ _service { sdl } }');
-    await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { __typename } } }`, { r: [{ __typename: 'Victim', id: victimId }] });
-    const refused = await run(`query($id: ID!) { victim(id: $id) { highestStatus } }`, { id: victimId }, { agency: 'coordinating-unit', roles: ['coordinator'], purpose: null });
-    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(await auditRecordsSince(database.db, before)).toEqual([]);
-
     const reader: TestClaims = { sub: 'test-coordinator-3', agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-0042' };
-    const read = await run(`query NrmView($id: ID!) { victim(id: $id) { id highestStatus registrations { agency } } }`, { id: victimId }, reader);
-    expect(read.errors).toBeUndefined();
-    expect(await auditRecordsSince(database.db, before)).toMatchObject([
-      {
-        seq: before + 1,
+    await expectPersonalReadAuditedOnce({
+      run,
+      db: database.db,
+      impersonalReads: [
+        ['{ _service { sdl } }'],
+        [`query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { __typename } } }`, { r: [{ __typename: 'Victim', id: victimId }] }],
+      ],
+      refusedRead: [`query($id: ID!) { victim(id: $id) { highestStatus } }`, { id: victimId }, { agency: 'coordinating-unit', roles: ['coordinator'], purpose: null }],
+      personalRead: [`query NrmView($id: ID!) { victim(id: $id) { id highestStatus registrations { agency } } }`, { id: victimId }, reader],
+      expectedRecord: {
         requestId: 'test-request',
         subject: 'test-coordinator-3',
         agency: 'coordinating-unit',
@@ -157,10 +147,9 @@ describe('nrm subgraph', () => {
         victimIds: [victimId],
         fields: ['Query.victim', 'Registration.agency', 'Victim.highestStatus', 'Victim.id', 'Victim.registrations'],
       },
-    ]);
-    // The database itself refuses to change its log.
-    await expect(database.db.execute(sql`update audit_log set subject = 'someone-else' where seq = ${before + 1}`)).rejects.toThrow();
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, records: before + 1 });
+      // The database itself refuses to change its log.
+      tamper: (seq) => sql`update audit_log set subject = 'someone-else' where seq = ${seq}`,
+    });
   });
 
   it("serves a victim's audit trail to data protection only, through auditVictim, and logs that read too", async () => {

@@ -1,18 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import {
-  createTestDatabase,
-  execute,
-  normalisePerson,
-  nrmRegistrationRequest,
-  SAMPLE_IDS,
-  testIssuer,
-  type AgencyCode,
-  type Database,
-  type PersonInput,
-} from '@nrm-hub/kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextFactory, type NrmContext } from '../src/context.ts';
+import { normalisePerson, nrmRegistrationRequest, SAMPLE_IDS, subgraphTestSuite, type AgencyCode, type PersonInput } from '@nrm-hub/kit';
+import { describe, expect, it } from 'vitest';
+import { contextFactory } from '../src/context.ts';
 import * as schema from '../src/db/schema.ts';
 import { createServer, migrationsFolder } from '../src/server.ts';
 
@@ -50,19 +40,8 @@ function needles(): string[] {
 /** Rows of a raw query on either driver (postgres.js returns an array, PGlite an object with `rows`). */
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? []));
 
-let database: Database<typeof schema>;
-const server = createServer();
-const issuer = await testIssuer();
+const { database, run } = await subgraphTestSuite({ schema, migrationsFolder, server: createServer(), contextFactory });
 const CLAIM: Record<AgencyCode, string> = { POLICE: 'police', IMMIGRATION: 'immigration', CHILD_WELFARE: 'child-welfare', NGO: 'ngo:test-ngo' };
-
-beforeAll(async () => {
-  database = await createTestDatabase(schema, migrationsFolder);
-  await server.start();
-});
-afterAll(async () => {
-  await server.stop();
-  await database.close();
-});
 
 describe('the NRM database', () => {
   it('holds no plaintext name, birth date or identity number after registrations through the agencies encoding', async () => {
@@ -76,8 +55,7 @@ describe('the NRM database', () => {
         person: normalisePerson(input),
         decision: { status: 'POSSIBLE', decidedBy: 'OTHER', exploitationTypes: ['SEXUAL_EXPLOITATION'], decidedOn: '2021-06-01' },
       });
-      const context = await contextFactory({ verifier: issuer.verifier })(database.db)(await issuer.request({ agency: CLAIM[agency], roles: ['caseworker'] }), 'req');
-      const result = await execute<NrmContext>(server, context, `mutation($input: NrmRegistrationInput!) { registerPotentialVictim(input: $input) { victimId } }`, { input: request });
+      const result = await run(`mutation($input: NrmRegistrationInput!) { registerPotentialVictim(input: $input) { victimId } }`, { input: request }, { agency: CLAIM[agency], roles: ['caseworker'] });
       expect(result.errors).toBeUndefined();
     }
     // The two Kovalenko registrations are one person; the others are not.

@@ -1,26 +1,13 @@
-import { auditHead, auditRecordsSince, createTestDatabase, execute, inMemoryNrm, SAMPLE_IDS, type Database, testIssuer, type TestClaims, verifyAuditChain } from '@nrm-hub/kit';
+import { expectAuditTrailServedToDataProtectionOnly, expectPersonalReadAuditedOnce, SAMPLE_IDS, subgraphTestSuite, type TestClaims } from '@nrm-hub/kit';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { contextFactory, type PoliceContext } from '../src/context.ts';
+import { describe, expect, it } from 'vitest';
+import { contextFactory } from '../src/context.ts';
 import * as schema from '../src/db/schema.ts';
 import { createServer, migrationsFolder } from '../src/server.ts';
 
-const nrm = inMemoryNrm();
-let database: Database<typeof schema>;
-const server = createServer();
-const issuer = await testIssuer();
 /** The caller: a police caseworker working on a case, unless a test says otherwise. */
 const CALLER: TestClaims = { agency: 'police', roles: ['caseworker'], purpose: 'CASE-2021-17' };
-const run = async (query: string, variables?: Record<string, unknown>, claims: TestClaims | null = CALLER) =>
-  execute<PoliceContext>(
-    server,
-    await contextFactory({ nrm, linkageSecret: 'x'.repeat(32), verifier: issuer.verifier })(database.db)(
-      claims ? await issuer.request(claims) : ({ headers: {} } as never),
-      'req',
-    ),
-    query,
-    variables,
-  );
+const { database, nrm, run } = await subgraphTestSuite({ schema, migrationsFolder, server: createServer(), contextFactory, defaultClaims: CALLER });
 
 const REGISTER = `mutation($input: PoliceRegisterPotentialVictimInput!) {
   policeRegisterPotentialVictim(input: $input) {
@@ -43,18 +30,6 @@ const input = (over: Record<string, unknown> = {}, person: Record<string, unknow
   ...over,
 });
 const countRows = async () => (await database.db.select().from(schema.persons)).length;
-
-beforeAll(async () => {
-  database = await createTestDatabase(schema, migrationsFolder);
-  await server.start();
-});
-afterAll(async () => {
-  await server.stop();
-  await database.close();
-});
-beforeEach(() => {
-  nrm.down = false;
-});
 
 describe('police subgraph', () => {
   it('serves its SDL through _service, extending Victim with police records', async () => {
@@ -160,18 +135,14 @@ describe('police subgraph', () => {
   it('logs a personal read as exactly one audit record, a read of nothing personal or a refused read as none', async () => {
     const reg = await run(REGISTER, { input: input({ idempotencyKey: 'police-audit-01' }, { identifiers: [] }) });
     const { person, outcome } = reg.data?.policeRegisterPotentialVictim;
-    const before = (await auditHead(database.db))?.seq ?? 0;
-    await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { id } } }`, { r: [{ __typename: 'Victim', id: outcome.victimId }] });
-    const refused = await run(`query($id: ID!) { policePerson(id: $id) { givenNames } }`, { id: person.id }, { ...CALLER, purpose: null });
-    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(await auditRecordsSince(database.db, before)).toEqual([]);
-
     const reader: TestClaims = { sub: 'test-investigator-7', agency: 'police', roles: ['investigator'], purpose: 'OSL-2021-0042' };
-    const read = await run(`query PoliceView($id: ID!) { policePerson(id: $id) { victimId givenNames familyName } }`, { id: person.id }, reader);
-    expect(read.errors).toBeUndefined();
-    expect(await auditRecordsSince(database.db, before)).toMatchObject([
-      {
-        seq: before + 1,
+    await expectPersonalReadAuditedOnce({
+      run,
+      db: database.db,
+      impersonalReads: [[`query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { id } } }`, { r: [{ __typename: 'Victim', id: outcome.victimId }] }]],
+      refusedRead: [`query($id: ID!) { policePerson(id: $id) { givenNames } }`, { id: person.id }, { ...CALLER, purpose: null }],
+      personalRead: [`query PoliceView($id: ID!) { policePerson(id: $id) { victimId givenNames familyName } }`, { id: person.id }, reader],
+      expectedRecord: {
         requestId: 'req',
         subject: 'test-investigator-7',
         agency: 'police',
@@ -181,31 +152,23 @@ describe('police subgraph', () => {
         victimIds: [outcome.victimId],
         fields: ['PolicePerson.familyName', 'PolicePerson.givenNames', 'PolicePerson.victimId', 'Query.policePerson'],
       },
-    ]);
-    // The police database itself refuses to change its log.
-    await expect(database.db.execute(sql`update audit_log set purpose = 'OTHER-1' where seq = ${before + 1}`)).rejects.toThrow();
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, records: before + 1 });
+      // The police database itself refuses to change its log.
+      tamper: (seq) => sql`update audit_log set purpose = 'OTHER-1' where seq = ${seq}`,
+    });
   });
 
   it("serves a victim's audit trail to data protection only, and logs that read too", async () => {
     const reg = await run(REGISTER, { input: input({ idempotencyKey: 'police-audit-02' }, { identifiers: [] }) });
     const { victimId } = reg.data?.policeRegisterPotentialVictim.outcome;
-    const TRAIL = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { policeAuditTrail { at subject agency roles purpose requestId fields operation } } } }`;
-    const r = [{ __typename: 'Victim', id: victimId }];
-    const denied = await run(TRAIL, { r });
-    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(denied.data?._entities[0].policeAuditTrail).toBeNull();
-
-    const before = (await auditHead(database.db))?.seq ?? 0;
-    const dpo: TestClaims = { sub: 'test-dpo-1', agency: 'data-protection', roles: ['auditor'], purpose: null };
-    const trail = await run(TRAIL, { r }, dpo);
-    expect(trail.errors).toBeUndefined();
-    // The registration answered with the person's fields: that read is the trail's one record.
-    expect(trail.data?._entities[0].policeAuditTrail).toEqual([
-      expect.objectContaining({ subject: 'test-user-police', agency: 'police', purpose: 'CASE-2021-17', operation: null, fields: expect.arrayContaining(['PolicePerson.givenNames']) }),
-    ]);
-    expect(await auditRecordsSince(database.db, before)).toMatchObject([
-      { subject: 'test-dpo-1', agency: 'data-protection', purpose: null, victimIds: [victimId], fields: ['Victim.policeAuditTrail'] },
-    ]);
+    await expectAuditTrailServedToDataProtectionOnly({
+      run,
+      db: database.db,
+      victimId,
+      trailField: 'policeAuditTrail',
+      // The registration answered with the person's fields: that read is the trail's one record.
+      expectedTrail: [
+        expect.objectContaining({ subject: 'test-user-police', agency: 'police', purpose: 'CASE-2021-17', operation: null, fields: expect.arrayContaining(['PolicePerson.givenNames']) }),
+      ],
+    });
   });
 });
