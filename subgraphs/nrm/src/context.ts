@@ -9,11 +9,14 @@ import {
   victimsByIds,
   type NrmDb,
 } from './data/victim-store.ts';
+import { matchingMaintenance, type MatchingMaintenance } from './data/maintenance.ts';
 
 /** Per-request state of the NRM subgraph. */
 export interface NrmContext extends RequestBase {
   db: NrmDb;
   loaders: ReturnType<typeof createLoaders>;
+  /** Shared by all requests on this database: vacuums the matching tables every so many registrations. */
+  maintenance: MatchingMaintenance;
 }
 
 function createLoaders(db: NrmDb) {
@@ -30,11 +33,18 @@ function createLoaders(db: NrmDb) {
 }
 
 /** Builds the context factory: the caller is verified and loaders are fresh per request. */
-export function contextFactory(settings: { verifier: TokenVerifier }) {
-  return (db: NrmDb) =>
-    async (req: IncomingMessage, requestId: string): Promise<NrmContext> => ({
+export function contextFactory(settings: {
+  verifier: TokenVerifier;
+  /** New registrations between two maintenance runs of the matching tables (default `MAINTENANCE_EVERY`). */
+  maintenanceEvery?: number;
+}) {
+  return (db: NrmDb) => {
+    const maintenance = matchingMaintenance(db, settings.maintenanceEvery);
+    return async (req: IncomingMessage, requestId: string): Promise<NrmContext> => ({
       ...(await requestBase(settings.verifier, req, requestId)),
       db,
       loaders: createLoaders(db),
+      maintenance,
     });
+  };
 }

@@ -66,9 +66,9 @@ export const LSH_BITS_PER_BAND = 18;
  * sets the same bits), it tells little, and capping it keeps each lookup
  * bounded however large the registry grows.
  */
-export const BUCKET_CAPACITY = 64;
+export const BUCKET_CAPACITY = 32;
 /** At most this many candidates (the ones sharing most buckets) are compared per registration. */
-export const CANDIDATE_LIMIT = 200;
+export const CANDIDATE_LIMIT = 100;
 
 function seeded(seed: number): () => number {
   let a = seed >>> 0;

@@ -41,6 +41,8 @@ export interface RegistrationAnswer {
   matchScore: number;
   /** The link review opened for an uncertain match, if any. */
   reviewId: string | null;
+  /** True when this was a retry answered from the first registration (nothing written). */
+  replayed: boolean;
 }
 
 /** Serialises matching: two registrations of one person arriving together must not both create a victim. */
@@ -76,6 +78,7 @@ export async function register(db: NrmDb, req: RegistrationRequest): Promise<Reg
         matchedExisting: existing.matchedExisting,
         matchScore: existing.matchScore,
         reviewId: review?.id ?? null,
+        replayed: true,
       };
     }
     await lockMatching(tx);
@@ -140,7 +143,7 @@ export async function register(db: NrmDb, req: RegistrationRequest): Promise<Reg
         .returning({ id: linkReviews.id });
       reviewId = opened!.id;
     }
-    return { victimId, matchedExisting, matchScore, reviewId };
+    return { victimId, matchedExisting, matchScore, reviewId, replayed: false };
   });
 }
 

@@ -52,6 +52,7 @@ export const Mutation = {
       throw hubError('FORBIDDEN', 'An agency may only register potential victims in its own name.');
     }
     const answer = await register(ctx.db, checkRegistration(args.input));
+    if (!answer.replayed) ctx.maintenance.registered();
     return { ...answer, underReview: answer.reviewId !== null };
   },
   sendReferral: (
