@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { clkToBase64, createTestDatabase, encodeClk, execute, testIssuer, type Database } from '@nrm-hub/kit';
+import { createTestDatabase, execute, testIssuer, type Database } from '@nrm-hub/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFactory } from '../src/context.ts';
 import * as schema from '../src/db/schema.ts';
 import { createServer, migrationsFolder } from '../src/server.ts';
+import { hash, registrationInput } from './registration-input.ts';
 
 // Its own database and context: maintenance state lives in the context factory, per database.
 const issuer = await testIssuer();
@@ -13,20 +13,8 @@ let database: Database<typeof schema>;
 let context: ReturnType<ReturnType<typeof contextFactory>>;
 
 const REGISTER = `mutation($input: NrmRegistrationInput!) { registerPotentialVictim(input: $input) { victimId } }`;
-const registration = (n: number, key = `maintenance-key-${String(n).padStart(4, '0')}`) => ({
-  clk: clkToBase64(encodeClk('test-secret', { givenNames: `Maintperson${n}`, familyName: `Zq${n * 7919}`, birthYear: 1960 + n, gender: 'UNKNOWN' })),
-  agency: 'POLICE',
-  agencyRecordId: '00000000-0000-4000-a000-000000000001',
-  idempotencyKey: key,
-  identifierHashes: [createHash('sha256').update(`maintenance-${n}`).digest('hex')],
-  status: 'POSSIBLE',
-  decidedBy: 'POLICE',
-  exploitationTypes: ['FORCED_LABOUR'],
-  decidedOn: '2021-05-01',
-  gender: 'FEMININE',
-  birthYear: 1995,
-  citizenships: ['RO'],
-});
+const registration = (n: number) =>
+  registrationInput({ idempotencyKey: `maintenance-key-${String(n).padStart(4, '0')}`, identifierHashes: [hash(`maintenance-${n}`)] });
 const register = async (input: ReturnType<typeof registration>) => {
   const ctx = await context(await issuer.request({ agency: 'police', roles: ['caseworker'], purpose: 'CASE-2021-17' }), 'req');
   const result = await execute(server, ctx, REGISTER, { input });

@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { auditHead, auditRecordsSince, clkToBase64, encodeClk, expectPersonalReadAuditedOnce, subgraphTestSuite, type TestClaims } from '@nrm-hub/kit';
+import { auditHead, auditRecordsSince, expectPersonalReadAuditedOnce, subgraphTestSuite, type TestClaims } from '@nrm-hub/kit';
 import { describe, expect, it } from 'vitest';
 import { contextFactory } from '../src/context.ts';
 import * as schema from '../src/db/schema.ts';
 import { createServer, migrationsFolder } from '../src/server.ts';
+import { hash, registrationInput } from './registration-input.ts';
 
-const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 const AGENCY_CLAIM: Record<string, string> = { POLICE: 'police', IMMIGRATION: 'immigration', CHILD_WELFARE: 'child-welfare', NGO: 'ngo:test-ngo' };
 /** The caller: the registering agency's caseworker for a registration, else the coordinating unit. */
 const callerFor = (variables?: Record<string, unknown>): TestClaims => {
@@ -23,27 +22,7 @@ const { database, run } = await subgraphTestSuite({
 });
 
 const REGISTER = `mutation($input: NrmRegistrationInput!) { registerPotentialVictim(input: $input) { victimId matchedExisting matchScore } }`;
-let people = 0;
-/** A CLK of a fresh synthetic person, unlike any other in this file. */
-const freshClk = () => {
-  people += 1;
-  return clkToBase64(encodeClk('test-secret', { givenNames: `Testperson${people}`, familyName: `Qx${people * 7919}`, birthYear: 1950 + people, gender: 'UNKNOWN' }));
-};
-const registration = (over: Record<string, unknown> = {}) => ({
-  clk: freshClk(),
-  agency: 'POLICE',
-  agencyRecordId: '00000000-0000-4000-a000-000000000001',
-  idempotencyKey: 'police-key-0001',
-  identifierHashes: [hash('id-a')],
-  status: 'POSSIBLE',
-  decidedBy: 'POLICE',
-  exploitationTypes: ['FORCED_LABOUR'],
-  decidedOn: '2021-05-01',
-  gender: 'FEMININE',
-  birthYear: 1995,
-  citizenships: ['RO'],
-  ...over,
-});
+const registration = registrationInput;
 
 describe('nrm subgraph', () => {
   it('serves its SDL through _service with the Victim key', async () => {

@@ -79,24 +79,23 @@ export async function withdrawConsent(db: NgoDb, input: { consentId: string; wit
   });
 }
 
-/** The name of the organisation whose client an assistance episode belongs to, or null when there is no such episode. */
-export async function organisationOfEpisode(db: NgoDb, episodeId: string): Promise<string | null> {
+/**
+ * The name of the organisation whose client a record of `table` (an
+ * assistance episode or a consent) belongs to, or null when there is no such
+ * record.
+ */
+async function owningOrganisation(db: NgoDb, table: typeof assistanceEpisodes | typeof consents, id: string): Promise<string | null> {
   const [row] = await db
     .select({ name: organisations.name })
-    .from(assistanceEpisodes)
-    .innerJoin(clients, eq(clients.id, assistanceEpisodes.clientId))
+    .from(table)
+    .innerJoin(clients, eq(clients.id, table.clientId))
     .innerJoin(organisations, eq(organisations.id, clients.organisationId))
-    .where(eq(assistanceEpisodes.id, episodeId));
+    .where(eq(table.id, id));
   return row?.name ?? null;
 }
 
+/** The name of the organisation whose client an assistance episode belongs to, or null when there is no such episode. */
+export const organisationOfEpisode = (db: NgoDb, episodeId: string) => owningOrganisation(db, assistanceEpisodes, episodeId);
+
 /** The name of the organisation whose client gave a consent, or null when there is no such consent. */
-export async function organisationOfConsent(db: NgoDb, consentId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ name: organisations.name })
-    .from(consents)
-    .innerJoin(clients, eq(clients.id, consents.clientId))
-    .innerJoin(organisations, eq(organisations.id, clients.organisationId))
-    .where(eq(consents.id, consentId));
-  return row?.name ?? null;
-}
+export const organisationOfConsent = (db: NgoDb, consentId: string) => owningOrganisation(db, consents, consentId);
