@@ -24,7 +24,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { clkFromBase64, createTestDatabase, normalisePerson, nrmRegistrationRequest, type Database } from '@nrm-hub/kit';
-import { register, type RegistrationRequest } from '@nrm-hub/nrm/data';
+import { register, registrationRow, type RegistrationRequest } from '@nrm-hub/nrm/data';
 import * as schema from '@nrm-hub/nrm/db';
 import { BUCKET_CAPACITY, bucketRows, CANDIDATE_LIMIT, LSH_BANDS, LSH_BITS_PER_BAND, MATCH_THRESHOLDS, REVIEW_MARGIN, YEAR_VETO, DAY_MONTH_VETO } from '@nrm-hub/nrm/matching';
 import { maintainMatchingTables, MAINTENANCE_EVERY } from '@nrm-hub/nrm/maintenance';
@@ -192,25 +192,7 @@ async function bulkLoad(database: NrmDatabase, requests: RegistrationRequest[], 
         .returning({ id: schema.victims.id });
       const rows = await tx
         .insert(schema.registrations)
-        .values(
-          batch.map((req, i) => ({
-            victimId: created[i]!.id,
-            issuedVictimId: created[i]!.id,
-            agency: req.agency,
-            agencyRecordId: req.agencyRecordId,
-            idempotencyKey: req.idempotencyKey,
-            status: req.status,
-            decidedBy: req.decidedBy,
-            exploitationTypes: req.exploitationTypes,
-            decidedOn: req.decidedOn,
-            gender: req.gender,
-            birthYear: req.birthYear ?? null,
-            citizenships: req.citizenships,
-            clk: req.clk,
-            matchedExisting: false,
-            matchScore: 1,
-          })),
-        )
+        .values(batch.map((req, i) => registrationRow(req, created[i]!.id, { matchedExisting: false, matchScore: 1 })))
         .returning({ id: schema.registrations.id });
       const hashes = batch.flatMap((req, i) => req.identifierHashes.map((value) => ({ registrationId: rows[i]!.id, kind: 'ID_HASH', value })));
       if (hashes.length > 0) await tx.insert(schema.matchKeys).values(hashes);

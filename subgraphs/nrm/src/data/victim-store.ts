@@ -53,6 +53,26 @@ export async function lockMatching(tx: NrmDb): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${MATCHING_LOCK})`);
 }
 
+/** The `registrations` row of a request filed under `victimId` (the id it is issued, too). */
+export function registrationRow(req: RegistrationRequest, victimId: string, match: { matchedExisting: boolean; matchScore: number }) {
+  return {
+    victimId,
+    issuedVictimId: victimId,
+    agency: req.agency,
+    agencyRecordId: req.agencyRecordId,
+    idempotencyKey: req.idempotencyKey,
+    status: req.status,
+    decidedBy: req.decidedBy,
+    exploitationTypes: req.exploitationTypes,
+    decidedOn: req.decidedOn,
+    gender: req.gender,
+    birthYear: req.birthYear ?? null,
+    citizenships: req.citizenships,
+    clk: req.clk,
+    ...match,
+  };
+}
+
 /**
  * Registers a potential victim. Idempotent per (agency, idempotency key):
  * an advisory lock serialises concurrent retries of the same request, and a
@@ -112,23 +132,7 @@ export async function register(db: NrmDb, req: RegistrationRequest): Promise<Reg
     }
     const [registration] = await tx
       .insert(registrations)
-      .values({
-        victimId,
-        issuedVictimId: victimId,
-        agency: req.agency,
-        agencyRecordId: req.agencyRecordId,
-        idempotencyKey: req.idempotencyKey,
-        status: req.status,
-        decidedBy: req.decidedBy,
-        exploitationTypes: req.exploitationTypes,
-        decidedOn: req.decidedOn,
-        gender: req.gender,
-        birthYear: req.birthYear ?? null,
-        citizenships: req.citizenships,
-        clk: req.clk,
-        matchedExisting,
-        matchScore,
-      })
+      .values(registrationRow(req, victimId, { matchedExisting, matchScore }))
       .returning({ id: registrations.id });
     const registrationId = registration!.id;
     if (uniqueHashes.length > 0) {
