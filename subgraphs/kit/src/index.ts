@@ -24,3 +24,4 @@ export * from './policy.ts';
 export * from './request-context.ts';
 export * from './audit.ts';
 export * from './merged-victims.ts';
+export * from './idempotent-insert.ts';

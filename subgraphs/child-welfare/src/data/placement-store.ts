@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { badInput, hubError } from '@nrm-hub/kit';
+import { badInput, hubError, insertOnce } from '@nrm-hub/kit';
 import { childCases, measures, placements, type MeasureRow, type PlacementRow } from '../db/schema.ts';
 import { notFoundCase, type ChildWelfareDb } from './case-store.ts';
 
@@ -15,18 +15,14 @@ export async function startPlacement(
 ): Promise<PlacementRow> {
   return db.transaction(async (tx) => {
     await requireCase(tx, input.caseId);
-    const [inserted] = await tx.insert(placements).values(input).onConflictDoNothing({ target: placements.idempotencyKey }).returning();
-    if (inserted) return inserted;
-    const [first] = await tx.select().from(placements).where(eq(placements.idempotencyKey, input.idempotencyKey));
-    if (
-      first?.caseId !== input.caseId ||
-      first.kind !== input.kind ||
-      first.startedAt !== input.startedAt ||
-      first.plannedEndAt !== input.plannedEndAt
-    ) {
-      throw hubError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another placement.');
-    }
-    return first;
+    return insertOnce(tx, placements, input, {
+      sameRequest: (first) =>
+        first.caseId === input.caseId &&
+        first.kind === input.kind &&
+        first.startedAt === input.startedAt &&
+        first.plannedEndAt === input.plannedEndAt,
+      what: 'placement',
+    });
   });
 }
 
@@ -54,12 +50,9 @@ export async function recordMeasure(
 ): Promise<MeasureRow> {
   return db.transaction(async (tx) => {
     await requireCase(tx, input.caseId);
-    const [inserted] = await tx.insert(measures).values(input).onConflictDoNothing({ target: measures.idempotencyKey }).returning();
-    if (inserted) return inserted;
-    const [first] = await tx.select().from(measures).where(eq(measures.idempotencyKey, input.idempotencyKey));
-    if (first?.caseId !== input.caseId || first.kind !== input.kind || first.takenAt !== input.takenAt) {
-      throw hubError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another measure.');
-    }
-    return first;
+    return insertOnce(tx, measures, input, {
+      sameRequest: (first) => first.caseId === input.caseId && first.kind === input.kind && first.takenAt === input.takenAt,
+      what: 'measure',
+    });
   });
 }

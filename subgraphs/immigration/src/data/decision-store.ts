@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { addMonths, hubError } from '@nrm-hub/kit';
+import { addMonths, hubError, insertOnce } from '@nrm-hub/kit';
 import { applicants, asylumDecisions, reflectionPeriods, residencePermits, returnProceedings } from '../db/schema.ts';
 import type { ImmigrationDb } from './applicant-store.ts';
 
@@ -41,11 +41,7 @@ export async function grantResidencePermit(
 ) {
   return db.transaction(async (tx) => {
     await requireApplicant(tx, input.applicantId);
-    const [inserted] = await tx.insert(residencePermits).values(input).onConflictDoNothing({ target: residencePermits.idempotencyKey }).returning();
-    if (inserted) return inserted;
-    const [first] = await tx.select().from(residencePermits).where(eq(residencePermits.idempotencyKey, input.idempotencyKey));
-    if (first?.applicantId !== input.applicantId) throw hubError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another permit.');
-    return first;
+    return insertOnce(tx, residencePermits, input, { sameRequest: (first) => first.applicantId === input.applicantId, what: 'permit' });
   });
 }
 
@@ -56,11 +52,7 @@ export async function recordAsylumDecision(
 ) {
   return db.transaction(async (tx) => {
     await requireApplicant(tx, input.applicantId);
-    const [inserted] = await tx.insert(asylumDecisions).values(input).onConflictDoNothing({ target: asylumDecisions.idempotencyKey }).returning();
-    if (inserted) return inserted;
-    const [first] = await tx.select().from(asylumDecisions).where(eq(asylumDecisions.idempotencyKey, input.idempotencyKey));
-    if (first?.applicantId !== input.applicantId) throw hubError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another decision.');
-    return first;
+    return insertOnce(tx, asylumDecisions, input, { sameRequest: (first) => first.applicantId === input.applicantId, what: 'decision' });
   });
 }
 
@@ -71,14 +63,9 @@ export async function planReturn(
 ) {
   return db.transaction(async (tx) => {
     await requireApplicant(tx, input.applicantId);
-    const [inserted] = await tx
-      .insert(returnProceedings)
-      .values({ ...input, status: 'PLANNED' })
-      .onConflictDoNothing({ target: returnProceedings.idempotencyKey })
-      .returning();
-    if (inserted) return inserted;
-    const [first] = await tx.select().from(returnProceedings).where(eq(returnProceedings.idempotencyKey, input.idempotencyKey));
-    if (first?.applicantId !== input.applicantId) throw hubError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another return.');
-    return first;
+    return insertOnce(tx, returnProceedings, { ...input, status: 'PLANNED' }, {
+      sameRequest: (first) => first.applicantId === input.applicantId,
+      what: 'return',
+    });
   });
 }

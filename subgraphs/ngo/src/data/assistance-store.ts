@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { badInput, hubError } from '@nrm-hub/kit';
+import { badInput, hubError, insertOnce } from '@nrm-hub/kit';
 import { assistanceEpisodes, clients, consents, organisations } from '../db/schema.ts';
 import type { NgoDb } from './client-store.ts';
 
@@ -15,17 +15,10 @@ export async function recordAssistance(
 ) {
   return db.transaction(async (tx) => {
     await requireClient(tx, input.clientId);
-    const [inserted] = await tx
-      .insert(assistanceEpisodes)
-      .values(input)
-      .onConflictDoNothing({ target: assistanceEpisodes.idempotencyKey })
-      .returning();
-    if (inserted) return inserted;
-    const [first] = await tx.select().from(assistanceEpisodes).where(eq(assistanceEpisodes.idempotencyKey, input.idempotencyKey));
-    if (first?.clientId !== input.clientId || first.type !== input.type) {
-      throw hubError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another assistance episode.');
-    }
-    return first;
+    return insertOnce(tx, assistanceEpisodes, input, {
+      sameRequest: (first) => first.clientId === input.clientId && first.type === input.type,
+      what: 'assistance episode',
+    });
   });
 }
 
@@ -53,17 +46,10 @@ export async function recordConsent(
 ) {
   return db.transaction(async (tx) => {
     await requireClient(tx, input.clientId);
-    const [inserted] = await tx
-      .insert(consents)
-      .values({ ...input, givenAt: input.givenAt ?? undefined })
-      .onConflictDoNothing({ target: consents.idempotencyKey })
-      .returning();
-    if (inserted) return inserted;
-    const [first] = await tx.select().from(consents).where(eq(consents.idempotencyKey, input.idempotencyKey));
-    if (first?.clientId !== input.clientId || first.agency !== input.agency) {
-      throw hubError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another consent.');
-    }
-    return first;
+    return insertOnce(tx, consents, { ...input, givenAt: input.givenAt ?? undefined }, {
+      sameRequest: (first) => first.clientId === input.clientId && first.agency === input.agency,
+      what: 'consent',
+    });
   });
 }
 

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { hubError } from '@nrm-hub/kit';
+import { hubError, insertOnce } from '@nrm-hub/kit';
 import { grants, organisations, type OrganisationRow } from '../db/schema.ts';
 import type { NgoDb } from './client-store.ts';
 
@@ -42,11 +42,10 @@ export async function recordGrant(
   return db.transaction(async (tx) => {
     const organisation = await organisationById(tx, input.organisationId);
     if (!organisation) throw hubError('NOT_FOUND', 'No organisation with that id.');
-    const [inserted] = await tx.insert(grants).values(input).onConflictDoNothing({ target: grants.idempotencyKey }).returning();
-    const row = inserted ?? (await tx.select().from(grants).where(eq(grants.idempotencyKey, input.idempotencyKey)))[0];
-    if (row?.organisationId !== input.organisationId || row.year !== input.year) {
-      throw hubError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another grant.');
-    }
+    const row = await insertOnce(tx, grants, input, {
+      sameRequest: (first) => first.organisationId === input.organisationId && first.year === input.year,
+      what: 'grant',
+    });
     return { ...row, organisation };
   });
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
-import { badInput, hubError, type Db } from '@nrm-hub/kit';
+import { badInput, hubError, insertOnce, type Db } from '@nrm-hub/kit';
 import * as schema from '../db/schema.ts';
 import {
   linkReviews,
@@ -343,17 +343,11 @@ export async function sendReferral(
   return db.transaction(async (tx) => {
     const [victim] = await tx.select({ id: victims.id }).from(victims).where(eq(victims.id, input.victimId));
     if (!victim) throw hubError('NOT_FOUND', 'No victim with that id.');
-    const [inserted] = await tx
-      .insert(referrals)
-      .values({ ...input, state: 'SENT' })
-      .onConflictDoNothing({ target: referrals.idempotencyKey })
-      .returning();
-    if (inserted) return inserted;
-    const [first] = await tx.select().from(referrals).where(eq(referrals.idempotencyKey, input.idempotencyKey));
-    if (!first || first.victimId !== input.victimId || first.target !== input.target) {
-      throw hubError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different referral.');
-    }
-    return first;
+    return insertOnce(tx, referrals, { ...input, state: 'SENT' }, {
+      sameRequest: (first) => first.victimId === input.victimId && first.target === input.target,
+      what: 'referral',
+      message: 'This idempotency key was already used for a different referral.',
+    });
   });
 }
 

@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { hubError } from '@nrm-hub/kit';
+import { hubError, insertOnce } from '@nrm-hub/kit';
 import { caseRoles, compensationOrders, custodyStays, investigations, persons, type InvestigationRow } from '../db/schema.ts';
 import type { PoliceDb } from './person-store.ts';
 
@@ -72,11 +72,7 @@ export async function recordCustodyStay(
 ) {
   return db.transaction(async (tx) => {
     await requirePersonAndInvestigation(tx, input.personId);
-    const [inserted] = await tx.insert(custodyStays).values(input).onConflictDoNothing({ target: custodyStays.idempotencyKey }).returning();
-    if (inserted) return inserted;
-    const [first] = await tx.select().from(custodyStays).where(eq(custodyStays.idempotencyKey, input.idempotencyKey));
-    if (first?.personId !== input.personId) throw hubError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another stay.');
-    return first;
+    return insertOnce(tx, custodyStays, input, { sameRequest: (first) => first.personId === input.personId, what: 'stay' });
   });
 }
 
@@ -87,13 +83,7 @@ export async function recordCompensation(
 ) {
   return db.transaction(async (tx) => {
     await requirePersonAndInvestigation(tx, input.personId, input.investigationId);
-    const [inserted] = await tx
-      .insert(compensationOrders)
-      .values(input)
-      .onConflictDoNothing({ target: compensationOrders.idempotencyKey })
-      .returning();
-    const row = inserted ?? (await tx.select().from(compensationOrders).where(eq(compensationOrders.idempotencyKey, input.idempotencyKey)))[0];
-    if (row?.personId !== input.personId) throw hubError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another order.');
+    const row = await insertOnce(tx, compensationOrders, input, { sameRequest: (first) => first.personId === input.personId, what: 'order' });
     const [investigation] = await tx.select().from(investigations).where(eq(investigations.id, row.investigationId));
     return { ...row, investigation: investigation! };
   });
