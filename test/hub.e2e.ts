@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_QUERY, loadDemoData } from '../scripts/src/demo-data.ts';
-import { seededRandom, syntheticPerson } from '../scripts/src/synthetic-people.ts';
+import { seededRandom } from '@nrm-hub/kit/seeded-random';
+import { syntheticPerson } from '../scripts/src/synthetic-people.ts';
 import { auditHead, auditRecordsSince, organisationCode, type TestClaims, verifyAuditChain } from '@nrm-hub/kit';
 import { startHub, type Hub } from './support/hub.ts';
 

@@ -1,5 +1,6 @@
 import { organisationCode } from '@nrm-hub/kit/policy';
-import { seededRandom, syntheticNationalId, syntheticPerson, type Country, type SyntheticPerson } from './synthetic-people.ts';
+import { seededRandom } from '@nrm-hub/kit/seeded-random';
+import { syntheticNationalId, syntheticPerson, type Country, type SyntheticPerson } from './synthetic-people.ts';
 
 /**
  * The synthetic demo data set, loaded through the gateway with the hub's own

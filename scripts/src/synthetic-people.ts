@@ -4,18 +4,6 @@
  * check digits and belong to no one.
  */
 
-/** A seeded PRNG (mulberry32), so the demo data set is the same on every start. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const NAMES: Record<string, { given: [string[], string[]]; family: string[] }> = {
   NO: { given: [['Ingrid', 'Kari', 'Silje', 'Maria', 'Nora'], ['Ola', 'Jonas', 'Lars', 'Emil', 'Henrik']], family: ['Hansen', 'Johansen', 'Olsen', 'Larsen', 'Berg', 'Haugen'] },
   RO: { given: [['Ioana', 'Andreea', 'Elena', 'Mihaela', 'Roxana'], ['Andrei', 'Florin', 'Mihai', 'Costel', 'Vasile']], family: ['Popescu', 'Ionescu', 'Dumitru', 'Stan', 'Lungu', 'Matei'] },

@@ -8,18 +8,7 @@
  * person it is (the truth the benchmark scores against).
  */
 import type { AgencyCode, IdentifierInput, PersonInput } from '@nrm-hub/kit';
-
-/** mulberry32: small, fast, seeded. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '@nrm-hub/kit/seeded-random';
 
 interface NamePool {
   weight: number;

@@ -1,5 +1,6 @@
 import { organisationCode, type TestClaims } from '@nrm-hub/kit';
-import { seededRandom, syntheticNationalId } from '../../scripts/src/synthetic-people.ts';
+import { seededRandom } from '@nrm-hub/kit/seeded-random';
+import { syntheticNationalId } from '../../scripts/src/synthetic-people.ts';
 import type { Hub } from '../support/hub.ts';
 
 /**

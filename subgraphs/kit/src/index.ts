@@ -10,6 +10,7 @@ export * from './person-columns.ts';
 export * from './registration.ts';
 export * from './registration-requests.ts';
 export * from './scalars.ts';
+export * from './seeded-random.ts';
 export * from './sdl.ts';
 export * from './server.ts';
 export * from './test-database.ts';

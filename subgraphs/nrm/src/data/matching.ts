@@ -1,5 +1,5 @@
 import { desc, eq, inArray, sql } from 'drizzle-orm';
-import { CLK_SEGMENTS, compareClks, type ClkComparison } from '@nrm-hub/kit';
+import { CLK_SEGMENTS, compareClks, seededRandom, type ClkComparison } from '@nrm-hub/kit';
 import { lshBuckets, registrations } from '../db/schema.ts';
 import type { NrmDb } from './victim-store.ts';
 
@@ -70,24 +70,13 @@ export const BUCKET_CAPACITY = 32;
 /** At most this many candidates (the ones sharing most buckets) are compared per registration. */
 export const CANDIDATE_LIMIT = 100;
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * The sampled bit positions of each band: fixed (a seeded shuffle), public,
  * and the same for every registration. Changing them needs the buckets
  * rebuilt.
  */
 export const LSH_POSITIONS: readonly (readonly number[])[] = (() => {
-  const rnd = seeded(0x4e524d);
+  const rnd = seededRandom(0x4e524d);
   const bands: number[][] = [];
   let pool: number[] = [];
   for (let b = 0; b < LSH_BANDS; b += 1) {

@@ -1,0 +1,16 @@
+/**
+ * A seeded pseudo-random generator (mulberry32): the same seed gives the same
+ * sequence of numbers in [0, 1) on every run. Not for secrets. Used where
+ * output must be reproducible: the NRM's fixed LSH bit positions, the demo
+ * data set and the synthetic populations of tests and benchmarks.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
