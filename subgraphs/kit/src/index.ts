@@ -27,3 +27,4 @@ export * from './audit.ts';
 export * from './merged-victims.ts';
 export * from './idempotent-insert.ts';
 export * from './indicators.ts';
+export * from './screening.ts';

@@ -15,6 +15,8 @@ export interface RequestBase {
 export interface AgencyRequestBase extends RequestBase {
   nrm: NrmClient;
   linkageSecret: string;
+  /** The subgraph's clock (injectable for tests): deadlines and "today" come from it. */
+  now: () => Date;
 }
 
 /** Process-wide dependencies of an agency subgraph. */
@@ -22,6 +24,8 @@ export interface AgencySettings {
   nrm: NrmClient;
   linkageSecret: string;
   verifier: TokenVerifier;
+  /** The clock; the real one when omitted. Tests inject a fixed day. */
+  clock?: () => Date;
 }
 
 /** Verifies the request's bearer token; throws `UNAUTHENTICATED` (HTTP 401) for a bad one. */
@@ -31,7 +35,12 @@ export async function requestBase(verifier: TokenVerifier, req: IncomingMessage,
 
 /** `requestBase` plus the agency's NRM client and linkage secret. */
 export async function agencyRequestBase(settings: AgencySettings, req: IncomingMessage, requestId: string): Promise<AgencyRequestBase> {
-  return { ...(await requestBase(settings.verifier, req, requestId)), nrm: settings.nrm, linkageSecret: settings.linkageSecret };
+  return {
+    ...(await requestBase(settings.verifier, req, requestId)),
+    nrm: settings.nrm,
+    linkageSecret: settings.linkageSecret,
+    now: settings.clock ?? (() => new Date()),
+  };
 }
 
 /** Agency settings from configuration (`NRM_URL`, `LINKAGE_SECRET`, `AUTH_*`). */
@@ -58,4 +67,9 @@ export function registeringAgency(viewer: Viewer | null): 'POLICE' | 'IMMIGRATIO
     default:
       return null;
   }
+}
+
+/** The day (`YYYY-MM-DD`, UTC) of a clock. */
+export function todayOf(now: () => Date): string {
+  return now().toISOString().slice(0, 10);
 }

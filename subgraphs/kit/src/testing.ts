@@ -13,7 +13,7 @@ export async function execute<TContext extends BaseContext>(
 }
 
 import { randomUUID } from 'node:crypto';
-import type { NrmClient, NrmRegistrationRequest } from './nrm-client.ts';
+import type { NrmClient, NrmOpenCaseRolesRequest, NrmRegistrationRequest, NrmReturnCheckRequest } from './nrm-client.ts';
 import { hubError } from './errors.ts';
 
 /**
@@ -21,12 +21,24 @@ import { hubError } from './errors.ts';
  * only (end-to-end tests run the real NRM subgraph). Idempotent per
  * (agency, key); joins registrations that share an identifier hash.
  */
-export function inMemoryNrm(): NrmClient & { requests: NrmRegistrationRequest[]; down: boolean } {
+export function inMemoryNrm(): NrmClient & { requests: NrmRegistrationRequest[]; down: boolean; openCaseRoles: Map<string, string[]> } {
   const byKey = new Map<string, string>();
   const byHash = new Map<string, string>();
   const state = {
     requests: [] as NrmRegistrationRequest[],
     down: false,
+    openCaseRoles: new Map<string, string[]>(),
+    async setOpenCaseRoles(request: NrmOpenCaseRolesRequest) {
+      if (state.down) throw hubError('UPSTREAM_UNAVAILABLE', 'The NRM registry did not answer; nothing was stored.');
+      state.openCaseRoles.set(request.victimId, request.roles);
+    },
+    /** A hit when an identifier hash is known and its victim has open-case roles. */
+    async checkReturn(request: NrmReturnCheckRequest) {
+      if (state.down) throw hubError('UPSTREAM_UNAVAILABLE', 'The NRM registry did not answer; nothing was stored.');
+      const victimId = request.identifierHashes.map((h) => byHash.get(h)).find(Boolean);
+      const hit = Boolean(victimId && state.openCaseRoles.get(victimId)?.length);
+      return { hit, alertId: hit ? randomUUID() : null, alertState: hit ? 'OPEN' : null };
+    },
     async register(request: NrmRegistrationRequest) {
       if (state.down) throw hubError('UPSTREAM_UNAVAILABLE', 'The NRM registry did not answer; nothing was stored.');
       state.requests.push(request);

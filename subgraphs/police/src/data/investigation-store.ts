@@ -28,18 +28,25 @@ export async function openInvestigation(
   return existing;
 }
 
-/** Records prosecution, conviction or closure. */
+/** Runs inside a write's transaction with the investigation it changed (safeguards: tell the NRM of open-case roles). */
+export type AfterCaseWrite = (tx: PoliceDb, investigationId: string) => Promise<void>;
+
+/** Records prosecution, conviction or closure; `after` runs in the same transaction. */
 export async function updateInvestigation(
   db: PoliceDb,
   input: { investigationId: string; status: string; prosecutedAs?: string | null; convictedAt?: string | null },
+  after?: AfterCaseWrite,
 ): Promise<InvestigationRow> {
-  const [row] = await db
-    .update(investigations)
-    .set({ status: input.status, prosecutedAs: input.prosecutedAs ?? null, convictedAt: input.convictedAt ?? null })
-    .where(eq(investigations.id, input.investigationId))
-    .returning();
-  if (!row) throw hubError('NOT_FOUND', 'No investigation with that id.');
-  return row;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(investigations)
+      .set({ status: input.status, prosecutedAs: input.prosecutedAs ?? null, convictedAt: input.convictedAt ?? null })
+      .where(eq(investigations.id, input.investigationId))
+      .returning();
+    if (!row) throw hubError('NOT_FOUND', 'No investigation with that id.');
+    await after?.(tx, row.id);
+    return row;
+  });
 }
 
 async function requirePersonAndInvestigation(db: PoliceDb, personId: string, investigationId?: string): Promise<void> {
@@ -51,11 +58,12 @@ async function requirePersonAndInvestigation(db: PoliceDb, personId: string, inv
   }
 }
 
-/** Gives a person a role in an investigation; adding the same role again is a no-op. */
-export async function addCaseRole(db: PoliceDb, input: { personId: string; investigationId: string; role: string }) {
+/** Gives a person a role in an investigation; adding the same role again is a no-op. `after` runs in the same transaction. */
+export async function addCaseRole(db: PoliceDb, input: { personId: string; investigationId: string; role: string }, after?: AfterCaseWrite) {
   return db.transaction(async (tx) => {
     await requirePersonAndInvestigation(tx, input.personId, input.investigationId);
     await tx.insert(caseRoles).values(input).onConflictDoNothing();
+    await after?.(tx, input.investigationId);
     const [investigation] = await tx.select().from(investigations).where(eq(investigations.id, input.investigationId));
     const [role] = await tx
       .select()

@@ -35,6 +35,7 @@ export function personsWithRecords(db: PoliceDb, where: { victimIds?: readonly s
     with: {
       caseRoles: { with: { investigation: true } },
       custodyStays: true,
+      screenings: { orderBy: (s, { asc }) => [asc(s.screenedOn), asc(s.recordedAt)] },
       compensationOrders: { with: { investigation: true } },
     },
     orderBy: (p, { asc }) => [asc(p.recordedAt)],

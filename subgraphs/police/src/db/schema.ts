@@ -1,6 +1,6 @@
 import { relations, sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { decisionColumns, personColumns } from '@nrm-hub/kit';
+import { date, foreignKey, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { decisionColumns, personColumns, screeningColumns } from '@nrm-hub/kit';
 export { registrationRequests } from '@nrm-hub/kit';
 export { auditLog } from '@nrm-hub/kit';
 
@@ -71,7 +71,14 @@ export const compensationOrders = pgTable(
   (t) => [index().on(t.personId)],
 );
 
+/** Trafficking-indicator screenings the police did (in an investigation, custody or prison); the outcome is computed by the kit's rule. */
+export const screenings = pgTable('screenings', screeningColumns(), (t) => [
+  index().on(t.subjectId),
+  foreignKey({ columns: [t.subjectId], foreignColumns: [persons.id] }),
+]);
+
 export const personsRelations = relations(persons, ({ many }) => ({
+  screenings: many(screenings),
   caseRoles: many(caseRoles),
   custodyStays: many(custodyStays),
   compensationOrders: many(compensationOrders),
@@ -86,6 +93,10 @@ export const custodyStaysRelations = relations(custodyStays, ({ one }) => ({
 export const compensationOrdersRelations = relations(compensationOrders, ({ one }) => ({
   person: one(persons, { fields: [compensationOrders.personId], references: [persons.id] }),
   investigation: one(investigations, { fields: [compensationOrders.investigationId], references: [investigations.id] }),
+}));
+
+export const screeningsRelations = relations(screenings, ({ one }) => ({
+  person: one(persons, { fields: [screenings.subjectId], references: [persons.id] }),
 }));
 
 export type PersonRow = typeof persons.$inferSelect;

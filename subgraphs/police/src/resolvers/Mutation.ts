@@ -3,6 +3,11 @@ import type { PoliceContext } from '../context.ts';
 import { addCaseRole, investigationById, openInvestigation, recordCompensation, recordCustodyStay, updateInvestigation } from '../data/investigation-store.ts';
 import { insertPerson, personsWithRecords } from '../data/person-store.ts';
 import { caseRoles } from '../db/schema.ts';
+import { personIdsInInvestigation, syncOpenCaseRoles } from '../data/safeguards-store.ts';
+
+/** Safeguards: after a case write, the NRM learns each affected victim's open-case roles (victim id and role only), in the same transaction. */
+const tellNrm = (ctx: PoliceContext) => async (tx: PoliceContext['db'], investigationId: string) =>
+  syncOpenCaseRoles(tx, ctx.nrm, onBehalfOf(ctx.viewer), await personIdsInInvestigation(tx, investigationId));
 
 interface RegisterInput {
   idempotencyKey: string;
@@ -38,6 +43,7 @@ export const Mutation = {
         await insertPerson(tx, id, victimId, person, input.decision);
         if (extra.investigationId) {
           await tx.insert(caseRoles).values({ personId: id, investigationId: extra.investigationId, role: extra.role ?? 'VICTIM' });
+          await syncOpenCaseRoles(tx, ctx.nrm, onBehalfOf(ctx.viewer), [id]);
         }
       },
     });
@@ -60,14 +66,14 @@ export const Mutation = {
     _: unknown,
     { input }: { input: { investigationId: string; status: string; prosecutedAs?: string | null; convictedAt?: string | null } },
     ctx: PoliceContext,
-  ) => updateInvestigation(ctx.db, { ...input, investigationId: checkUuid(input.investigationId, 'input.investigationId') }),
+  ) => updateInvestigation(ctx.db, { ...input, investigationId: checkUuid(input.investigationId, 'input.investigationId') }, tellNrm(ctx)),
 
   policeAddCaseRole: (_: unknown, { input }: { input: { personId: string; investigationId: string; role: string } }, ctx: PoliceContext) =>
     addCaseRole(ctx.db, {
       personId: checkUuid(input.personId, 'input.personId'),
       investigationId: checkUuid(input.investigationId, 'input.investigationId'),
       role: input.role,
-    }),
+    }, tellNrm(ctx)),
 
   policeRecordCustodyStay: (
     _: unknown,
