@@ -18,10 +18,10 @@ export type AgencyKind =
 /** Scopes each agency kind reads with. */
 export const READ_SCOPES: Record<AgencyKind, readonly string[]> = {
   police: ['victim:read', 'police:read', 'ngo:read'],
-  immigration: ['victim:read', 'immigration:read', 'ngo:read'],
+  immigration: ['victim:read', 'immigration:read', 'ngo:read', 'alert:read'],
   'child-welfare': ['victim:read', 'child-welfare:read', 'ngo:read'],
   ngo: ['victim:read', 'ngo:read'],
-  'coordinating-unit': ['victim:read', 'police:read', 'immigration:read', 'child-welfare:read', 'ngo:read', 'statistics:read', 'link-review'],
+  'coordinating-unit': ['victim:read', 'police:read', 'immigration:read', 'child-welfare:read', 'ngo:read', 'statistics:read', 'link-review', 'alert:read', 'coordination:read'],
   'nrm-working-group': ['statistics:read'],
   'data-protection': ['audit:read'],
 };
@@ -29,10 +29,10 @@ export const READ_SCOPES: Record<AgencyKind, readonly string[]> = {
 /** Scopes a user with a case-handling role gets in their own agency. */
 export const WRITE_SCOPES: Partial<Record<AgencyKind, readonly string[]>> = {
   police: ['police:write', 'nrm:register', 'referral:write'],
-  immigration: ['immigration:write', 'nrm:register', 'referral:write'],
+  immigration: ['immigration:write', 'nrm:register', 'referral:write', 'alert:write', 'return-check'],
   'child-welfare': ['child-welfare:write', 'nrm:register', 'referral:write'],
   ngo: ['ngo:write', 'nrm:register', 'referral:write'],
-  'coordinating-unit': ['referral:write'],
+  'coordinating-unit': ['referral:write', 'alert:write'],
 };
 
 /** Roles that handle cases (and so may write); other roles only read. */

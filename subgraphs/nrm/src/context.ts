@@ -9,6 +9,7 @@ import {
   victimsByIds,
   type NrmDb,
 } from './data/victim-store.ts';
+import { alertsByIds, alertsOfVictims, eventsOfAlerts } from './data/safeguards-store.ts';
 import { matchingMaintenance, type MatchingMaintenance } from './data/maintenance.ts';
 
 /** Per-request state of the NRM subgraph. */
@@ -17,6 +18,8 @@ export interface NrmContext extends RequestBase {
   loaders: ReturnType<typeof createLoaders>;
   /** Shared by all requests on this database: vacuums the matching tables every so many registrations. */
   maintenance: MatchingMaintenance;
+  /** The NRM's clock (injectable for tests): who counts as a child comes from it. */
+  now: () => Date;
 }
 
 function createLoaders(db: NrmDb) {
@@ -29,6 +32,9 @@ function createLoaders(db: NrmDb) {
     mergedInto: groupedLoader((ids: readonly string[]) => mergedIdsOf(db, ids), (v) => v.mergedInto as string),
     eventsAsVictim: groupedLoader((ids: readonly string[]) => eventsOfVictims(db, ids, 'victimId'), (e) => e.victimId),
     eventsAsOther: groupedLoader((ids: readonly string[]) => eventsOfVictims(db, ids, 'otherVictimId'), (e) => e.otherVictimId),
+    alert: rowLoader((ids: readonly string[]) => alertsByIds(db, ids), (a) => a.id),
+    alertsByVictim: groupedLoader((ids: readonly string[]) => alertsOfVictims(db, ids), (a) => a.victimId),
+    alertEvents: groupedLoader((ids: readonly string[]) => eventsOfAlerts(db, ids), (e) => e.alertId),
   };
 }
 
@@ -37,6 +43,8 @@ export function contextFactory(settings: {
   verifier: TokenVerifier;
   /** New registrations between two maintenance runs of the matching tables (default `MAINTENANCE_EVERY`). */
   maintenanceEvery?: number;
+  /** The clock; the real one when omitted. */
+  clock?: () => Date;
 }) {
   return (db: NrmDb) => {
     const maintenance = matchingMaintenance(db, settings.maintenanceEvery);
@@ -45,6 +53,7 @@ export function contextFactory(settings: {
       db,
       loaders: createLoaders(db),
       maintenance,
+      now: settings.clock ?? (() => new Date()),
     });
   };
 }

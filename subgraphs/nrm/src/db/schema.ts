@@ -161,3 +161,61 @@ export type RegistrationRow = typeof registrations.$inferSelect;
 export type ReferralRow = typeof referrals.$inferSelect;
 export type LinkReviewRow = typeof linkReviews.$inferSelect;
 export type VictimEventRow = typeof victimEvents.$inferSelect;
+
+/**
+ * Safeguards: what the police tell the NRM about open trafficking
+ * investigations, per victim id: only the roles (VICTIM, WITNESS) the person
+ * has in open §257/§258 cases; no reference, district or offence. An empty
+ * list means none (kept, so the last update is known).
+ */
+export const openCaseRoles = pgTable('open_case_roles', {
+  victimId: uuid().primaryKey(),
+  roles: text().array().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Alerts raised by the safeguards (a return check that matched a registered
+ * victim or an open-case victim or witness): one per agency record checked
+ * (`raisedFor`, `subjectRef`), worked OPEN → ACKNOWLEDGED → CLOSED by named
+ * users (token subjects). `reasons` and `contactAgencies` say why and whom to
+ * call, never another agency's details.
+ */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    kind: text().notNull(),
+    state: text().notNull().default('OPEN'),
+    victimId: uuid().notNull().references(() => victims.id),
+    reasons: text().array().notNull(),
+    contactAgencies: text().array().notNull(),
+    raisedFor: text().notNull(),
+    subjectRef: uuid().notNull(),
+    raisedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    acknowledgedBy: text(),
+    acknowledgedAt: timestamp({ withTimezone: true }),
+    closedBy: text(),
+    closedAt: timestamp({ withTimezone: true }),
+    closeNote: text(),
+  },
+  (t) => [uniqueIndex().on(t.raisedFor, t.subjectRef, t.kind), index().on(t.victimId), index().on(t.state)],
+);
+
+/** Every change to an alert, append-only: raised, acknowledged, closed, by whom (token subject) and when. */
+export const alertEvents = pgTable(
+  'alert_events',
+  {
+    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    alertId: uuid().notNull().references(() => alerts.id),
+    action: text().notNull(),
+    by: text().notNull(),
+    agency: text().notNull(),
+    note: text(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.alertId)],
+);
+
+export type AlertRow = typeof alerts.$inferSelect;
+export type AlertEventRow = typeof alertEvents.$inferSelect;
