@@ -213,7 +213,8 @@ describe('immigration subgraph', () => {
     expect(asylum.data?.immigrationRecordAsylumDecision).toMatchObject({ outcome: 'REFUSED', decidedAt: '2021-06-01' });
     const ret = { idempotencyKey: 'entity-return-00001', applicantId, departureDate: '2022-09-01', screened: true };
     const planned = await run(RETURN, { i: ret });
-    expect(planned.data?.immigrationPlanReturn).toMatchObject({ departureDate: '2022-09-01', screened: true, status: 'PLANNED' });
+    // A typed-in `screened: true` is ignored (issue 10): only the NRM return check marks a return screened.
+    expect(planned.data?.immigrationPlanReturn).toMatchObject({ departureDate: '2022-09-01', screened: false, status: 'PLANNED' });
     const replayed = await run(RETURN, { i: ret });
     expect(replayed.data?.immigrationPlanReturn.id).toBe(planned.data?.immigrationPlanReturn.id);
 
@@ -240,7 +241,7 @@ describe('immigration subgraph', () => {
             reflectionPeriods: [{ grantedAt: '2021-02-01', endsAt: '2021-08-01' }],
             residencePermits: [{ kind: 'LIMITED_TRAFFICKING', grantedAt: '2021-08-01', validUntil: '2022-07-31' }],
             asylumDecisions: [{ outcome: 'REFUSED', decidedAt: '2021-06-01' }],
-            returnProceedings: [{ departureDate: '2022-09-01', screened: true, status: 'PLANNED' }],
+            returnProceedings: [{ departureDate: '2022-09-01', screened: false, status: 'PLANNED' }],
           },
         ],
       },

@@ -38,7 +38,11 @@ export function applicantsWithRecords(db: ImmigrationDb, where: { victimIds?: re
       reflectionPeriods: { orderBy: (r, { asc }) => [asc(r.grantedAt)] },
       residencePermits: { orderBy: (r, { asc }) => [asc(r.grantedAt)] },
       asylumDecisions: { orderBy: (r, { asc }) => [asc(r.decidedAt)] },
-      returnProceedings: { orderBy: (r, { asc }) => [asc(r.departureDate)] },
+      returnProceedings: {
+        orderBy: (r, { asc }) => [asc(r.departureDate)],
+        with: { checks: { orderBy: (c, { asc }) => [asc(c.checkedAt)] }, override: true },
+      },
+      screenings: { orderBy: (s, { asc }) => [asc(s.screenedOn), asc(s.recordedAt)] },
     },
     orderBy: (a, { asc }) => [asc(a.recordedAt)],
   });

@@ -71,11 +71,13 @@ export const Mutation = {
 
   immigrationPlanReturn: (
     _: unknown,
-    { input }: { input: { idempotencyKey: string; applicantId: string; departureDate: string; screened: boolean } },
+    { input }: { input: { idempotencyKey: string; applicantId: string; departureDate: string; screened?: boolean | null } },
     ctx: ImmigrationContext,
   ) =>
     planReturn(ctx.db, {
       ...input,
+      // Screening before return is the NRM check (immigrationCheckReturn), never a typed-in flag.
+      screened: false,
       idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
       applicantId: checkUuid(input.applicantId, 'input.applicantId'),
     }),
