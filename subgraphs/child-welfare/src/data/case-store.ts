@@ -45,6 +45,7 @@ export function casesWithRecords(db: ChildWelfareDb, where: { victimIds?: readon
     with: {
       placements: { orderBy: (p, { asc }) => [asc(p.startedAt), asc(p.id)] },
       measures: { orderBy: (m, { asc }) => [asc(m.takenAt), asc(m.id)] },
+      screenings: { orderBy: (s, { asc }) => [asc(s.screenedOn), asc(s.recordedAt)] },
     },
     orderBy: (c, { asc }) => [asc(c.openedAt)],
   });

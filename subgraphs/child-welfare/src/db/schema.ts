@@ -1,6 +1,6 @@
 import { relations, sql } from 'drizzle-orm';
-import { boolean, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { decisionColumns, personColumns } from '@nrm-hub/kit';
+import { boolean, date, foreignKey, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { decisionColumns, personColumns, screeningColumns } from '@nrm-hub/kit';
 export { registrationRequests } from '@nrm-hub/kit';
 export { auditLog } from '@nrm-hub/kit';
 
@@ -49,7 +49,17 @@ export const measures = pgTable(
   (t) => [index().on(t.caseId)],
 );
 
+/** Trafficking-indicator screenings child welfare did; the outcome is computed by the kit's rule (children need no means element). */
+export const screenings = pgTable('screenings', screeningColumns(), (t) => [
+  index().on(t.subjectId),
+  foreignKey({ columns: [t.subjectId], foreignColumns: [childCases.id] }),
+]);
+export const screeningsRelations = relations(screenings, ({ one }) => ({
+  childCase: one(childCases, { fields: [screenings.subjectId], references: [childCases.id] }),
+}));
+
 export const childCasesRelations = relations(childCases, ({ many }) => ({
+  screenings: many(screenings),
   placements: many(placements),
   measures: many(measures),
 }));

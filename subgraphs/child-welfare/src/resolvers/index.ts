@@ -1,5 +1,11 @@
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
+import { ChildCase, SafeguardsMutation, SafeguardsQuery, SafeguardsVictim } from './Safeguards.ts';
 import { Victim } from './Victim.ts';
 
-export const resolvers = { Query, Mutation, Victim };
+export const resolvers = {
+  Query: { ...Query, ...SafeguardsQuery },
+  Mutation: { ...Mutation, ...SafeguardsMutation },
+  Victim: { ...Victim, ...SafeguardsVictim },
+  ChildCase,
+};

@@ -38,6 +38,7 @@ export function clientsWithRecords(db: NgoDb, where: { victimIds?: readonly stri
       organisation: true,
       assistanceEpisodes: { orderBy: (e, { asc }) => [asc(e.startedAt), asc(e.id)] },
       consents: { orderBy: (c, { asc }) => [asc(c.givenAt), asc(c.id)] },
+      screenings: { orderBy: (s, { asc }) => [asc(s.screenedOn), asc(s.recordedAt)] },
     },
     orderBy: (c, { asc }) => [asc(c.recordedAt)],
   });

@@ -1,6 +1,6 @@
 import { relations, sql } from 'drizzle-orm';
-import { bigint, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { decisionColumns, personColumns } from '@nrm-hub/kit';
+import { bigint, date, foreignKey, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { decisionColumns, personColumns, screeningColumns } from '@nrm-hub/kit';
 export { registrationRequests } from '@nrm-hub/kit';
 export { auditLog } from '@nrm-hub/kit';
 
@@ -80,7 +80,17 @@ export const organisationsRelations = relations(organisations, ({ many }) => ({
   clients: many(clients),
   grants: many(grants),
 }));
+/** Trafficking-indicator screenings an organisation did of its clients; the outcome is computed by the kit's rule. */
+export const screenings = pgTable('screenings', screeningColumns(), (t) => [
+  index().on(t.subjectId),
+  foreignKey({ columns: [t.subjectId], foreignColumns: [clients.id] }),
+]);
+export const screeningsRelations = relations(screenings, ({ one }) => ({
+  client: one(clients, { fields: [screenings.subjectId], references: [clients.id] }),
+}));
+
 export const clientsRelations = relations(clients, ({ one, many }) => ({
+  screenings: many(screenings),
   organisation: one(organisations, { fields: [clients.organisationId], references: [organisations.id] }),
   assistanceEpisodes: many(assistanceEpisodes),
   consents: many(consents),
