@@ -40,7 +40,7 @@ export interface Hub {
  * each with a fresh database: in-memory PGlite, or a new database on
  * `TEST_DATABASE_URL`) and the real Hive Gateway over them.
  */
-export async function startHub(): Promise<Hub> {
+export async function startHub(options: { clock?: () => Date } = {}): Promise<Hub> {
   const [nrmDatabase, policeDatabase, immDatabase, cwDatabase, ngoDatabase] = await Promise.all([
     createTestDatabase(nrmDb, nrmServer.migrationsFolder),
     createTestDatabase(policeDb, policeServer.migrationsFolder),
@@ -49,8 +49,9 @@ export async function startHub(): Promise<Hub> {
     createTestDatabase(ngoDb, ngoServer.migrationsFolder),
   ]);
   const issuer = await testIssuer();
-  const nrm = await listen({ server: nrmServer.createServer(), port: 0, context: nrmContext.contextFactory({ verifier: issuer.verifier })(nrmDatabase.db) });
-  const settings = { nrm: httpNrmClient(nrm.url), linkageSecret: TEST_LINKAGE_SECRET, verifier: issuer.verifier };
+  const nrm = await listen({ server: nrmServer.createServer(), port: 0, context: nrmContext.contextFactory({ verifier: issuer.verifier, clock: options.clock })(nrmDatabase.db) });
+  // `clock` fixes every subgraph's "today" (deadlines, who is a child) for tests that need a fixed day.
+  const settings = { nrm: httpNrmClient(nrm.url), linkageSecret: TEST_LINKAGE_SECRET, verifier: issuer.verifier, clock: options.clock };
   const [police, immigration, childWelfare, ngo] = await Promise.all([
     listen({ server: policeServer.createServer(), port: 0, context: policeContext.contextFactory(settings)(policeDatabase.db) }),
     listen({ server: immServer.createServer(), port: 0, context: immContext.contextFactory(settings)(immDatabase.db) }),

@@ -84,7 +84,7 @@ async function findings(db: NrmDb, victimIds: string[]): Promise<Finding[]> {
  * a repeated check never raises a second one. Returns whether it was a hit
  * and the proceeding's alert, if any.
  */
-export async function checkReturn(db: NrmDb, req: ReturnCheckRequest, by: string): Promise<{ hit: boolean; alert: AlertRow | null }> {
+export async function checkReturn(db: NrmDb, req: ReturnCheckRequest, caller: { by: string; agency: string }): Promise<{ hit: boolean; alert: AlertRow | null }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`return|${req.agency}|${req.returnId}`}))`);
     const found = await findings(tx, await matchingVictims(tx, req.identifierHashes, req.clk));
@@ -105,7 +105,7 @@ export async function checkReturn(db: NrmDb, req: ReturnCheckRequest, by: string
         subjectRef: req.returnId,
       })
       .returning();
-    await tx.insert(alertEvents).values({ alertId: alert!.id, action: 'RAISED', by, agency: req.agency });
+    await tx.insert(alertEvents).values({ alertId: alert!.id, action: 'RAISED', ...caller });
     return { hit: true, alert: alert! };
   });
 }

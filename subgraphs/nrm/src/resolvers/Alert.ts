@@ -71,7 +71,7 @@ export const SafeguardsMutation = {
     if (input.identifierHashes.length > 20) throw badInput('input.identifierHashes', 'at most 20 hashes');
     const clk = clkFromBase64(input.clk);
     if (!clk || popcount(clk) === 0 || popcount(clk) > CLK_BITS * 0.75) throw badInput('input.clk', `must be the base64 of a ${CLK_BITS}-bit Bloom filter`);
-    const { hit, alert } = await checkReturn(ctx.db, { agency: input.agency, returnId, identifierHashes: input.identifierHashes, clk }, caller(ctx).by);
+    const { hit, alert } = await checkReturn(ctx.db, { agency: input.agency, returnId, identifierHashes: input.identifierHashes, clk }, caller(ctx));
     return { hit, alertId: alert?.id ?? null, alertState: alert?.state ?? null };
   },
   acknowledgeAlert: (_: unknown, args: { id: string }, ctx: NrmContext) =>
