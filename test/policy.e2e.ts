@@ -164,3 +164,88 @@ describe("the README's access policy table", () => {
     }
   });
 });
+
+describe('the safeguards (issue 10) follow the same policy for every new field', () => {
+  const SCREEN = (field: string) => `mutation($i: ScreeningInput!) { ${field}(input: $i) { id indications } }`;
+  const indicators = ['FL_DEBT_BONDAGE', 'FL_EXCESSIVE_OVERTIME'];
+  const screening = (key: string, subjectId: string) => ({ i: { idempotencyKey: key, subjectId, screenedOn: '2021-06-01', context: 'OTHER', indicators } });
+  let screenedAll = false;
+
+  /** One screening by each of the four agencies of the seeded person, with indications (two forced-labour indicators). */
+  async function screenSeed() {
+    if (screenedAll) return;
+    const writers: [TestClaims, string, string][] = [
+      [{ agency: 'police', roles: ['investigator'], purpose: 'SEED-2021-1' }, 'policeRecordScreening', seed.policePersonId],
+      [{ agency: 'immigration', roles: ['caseworker'], purpose: 'SEED-2021-1' }, 'immigrationRecordScreening', seed.applicantId],
+      [{ agency: 'child-welfare', roles: ['caseworker'], purpose: 'SEED-2021-1' }, 'childWelfareRecordScreening', seed.caseId],
+      [{ agency: seed.organisation.agency, roles: ['worker'], purpose: 'SEED-2021-1' }, 'ngoRecordScreening', seed.clientId],
+    ];
+    for (const [claims, field, subjectId] of writers) {
+      const { body } = await hub.query(SCREEN(field), screening(`policy-screen-${field}`, subjectId), await hub.as(claims));
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.[field].indications).toBe(true);
+    }
+    screenedAll = true;
+  }
+
+  /** Each new root field and victim field, with the scopes the policy table says it needs. */
+  const FIELDS: [name: string, query: string, path: string, scopes: string[]][] = [
+    ['alerts', '{ alerts { id } }', 'alerts', ['alert:read']],
+    ['childVictims', '{ childVictims { id } }', 'childVictims', ['coordination:read']],
+    ['nonPunishmentFlags', '{ nonPunishmentFlags { reasons } }', 'nonPunishmentFlags', ['police:read']],
+    ['upcomingReturns', '{ upcomingReturns(withinDays: 30) { id } }', 'upcomingReturns', ['immigration:read']],
+    ['immigrationDeadlines', '{ immigrationDeadlines(withinDays: 30) { recordId } }', 'immigrationDeadlines', ['immigration:read']],
+    ['childWelfareDeadlines', '{ childWelfareDeadlines(withinDays: 30) { recordId } }', 'childWelfareDeadlines', ['child-welfare:read']],
+    ['police screenings', 'query($id: ID!) { victim(id: $id) { police { screenings { indications } classificationMismatches { offence } nonPunishment { reasons } } } }', 'victim.police', ['victim:read', 'police:read']],
+    ['UDI screenings and return checks', 'query($id: ID!) { victim(id: $id) { immigration { screenings { indications } returnProceedings { checkStatus } } } }', 'victim.immigration', ['victim:read', 'immigration:read']],
+    ['child welfare screenings', 'query($id: ID!) { victim(id: $id) { childWelfare { screenings { indications } } } }', 'victim.childWelfare', ['victim:read', 'child-welfare:read']],
+    ['victim alerts', 'query($id: ID!) { victim(id: $id) { alerts { reasons } } }', 'victim.alerts', ['victim:read', 'alert:read']],
+    ['open referrals', 'query($id: ID!) { victim(id: $id) { openReferrals { state } } }', 'victim.openReferrals', ['victim:read']],
+    ['victim deadlines (UDI)', 'query($id: ID!) { victim(id: $id) { immigrationDeadlines(withinDays: 30) { kind } } }', 'victim.immigrationDeadlines', ['victim:read', 'immigration:read']],
+    ['victim deadlines (child welfare)', 'query($id: ID!) { victim(id: $id) { childWelfareDeadlines(withinDays: 30) { kind } } }', 'victim.childWelfareDeadlines', ['victim:read', 'child-welfare:read']],
+  ];
+  const SAFEGUARD_CALLERS: [string, () => TestClaims][] = [...CALLERS, ['data protection', () => ({ agency: 'data-protection', roles: ['auditor'], purpose: 'DPO-2021-1' })]];
+
+  const at = (data: unknown, path: string) => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+
+  it.each(SAFEGUARD_CALLERS)('as %s: every safeguard field is served or FORBIDDEN exactly as READ_SCOPES says', async (_name, claimsOf) => {
+    await screenSeed();
+    const claims = claimsOf();
+    const held = READ_SCOPES[agencyKind(claims.agency)];
+    for (const [name, query, path, needs] of FIELDS) {
+      const { body } = await hub.query(query, { id: seed.victimId }, await hub.as(claims));
+      const allowed = needs.every((s) => held.includes(s));
+      const codes = (body.errors ?? []).map((e) => e.extensions?.code);
+      if (allowed) {
+        expect(codes, `${name} for ${claims.agency}`).toEqual([]);
+        expect(at(body.data, path), `${name} for ${claims.agency}`).toBeInstanceOf(Array);
+      } else {
+        expect(codes, `${name} for ${claims.agency}`).toContain('FORBIDDEN');
+        expect(at(body.data, path) ?? null, `${name} for ${claims.agency}`).toBeNull();
+        for (const value of seed.personalData) expect(JSON.stringify(body)).not.toContain(value);
+      }
+    }
+  });
+
+  it('shows screenings of the NGO client only within consent, and the other agencies’ screenings to those agencies', async () => {
+    await screenSeed();
+    const NGO_SCREENINGS = 'query($id: ID!) { victim(id: $id) { assistance { screenings { indications reasons } } } }';
+    const expectations: [TestClaims, boolean][] = [
+      [{ agency: 'police', roles: ['investigator'], purpose: 'OSL-2021-0001' }, true], // consent to the police
+      [{ agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-17' }, true], // consent to the coordinating unit
+      [{ agency: seed.organisation.agency, roles: ['worker'], purpose: 'NGO-2021-7' }, true], // own client
+      [{ agency: 'child-welfare', roles: ['caseworker'], purpose: 'BV-2021-3' }, false], // no consent
+      [{ agency: 'immigration', roles: ['caseworker'], purpose: 'UDI-2021-5' }, false], // no consent
+      [{ agency: 'ngo:another-shelter', roles: ['worker'], purpose: 'NGO-2021-8' }, false], // another organisation
+    ];
+    for (const [claims, sees] of expectations) {
+      const { body } = await hub.query(NGO_SCREENINGS, { id: seed.victimId }, await hub.as(claims));
+      if (sees) {
+        expect(body.data?.victim.assistance, claims.agency).toEqual([{ screenings: [{ indications: true, reasons: ['FORCED_LABOUR'] }] }]);
+      } else {
+        expect(body.data?.victim.assistance, claims.agency).toEqual([null]);
+        expect(body.errors?.[0]?.extensions, claims.agency).toMatchObject({ code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' });
+      }
+    }
+  });
+});
