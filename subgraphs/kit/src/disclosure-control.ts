@@ -9,7 +9,10 @@ import type { Viewer } from './auth.ts';
  * 1. **Primary suppression.** A count from 1 to `threshold − 1` (default 5,
  *    `STATISTICS_THRESHOLD`) is suppressed. Zero is published: it describes no
  *    person, and hiding every empty category would force complements
- *    everywhere.
+ *    everywhere. Figures that count no persons (duplicate registrations, open
+ *    link reviews) may be exempted from this step by the subgraph; they still
+ *    take part in step 2, so they are withheld whenever they would give a
+ *    suppressed figure away.
  * 2. **Complementary suppression.** The figures of one subgraph for one year
  *    are one system of additive equations `total = part + part + …` (a table's
  *    cells and its total, a cross table's rows and columns and their margins,
@@ -77,8 +80,9 @@ export function disclosureFor(viewer: Pick<Viewer, 'agencyKind'> | null | undefi
 }
 
 /**
- * The figures to suppress: primary (1 to threshold − 1, and every `hidden`
- * figure, which takes part in equations but is never published) plus the
+ * The figures to suppress: primary (1 to threshold − 1 except `exempt`
+ * figures, and every `hidden` figure, which takes part in equations but is
+ * never published) plus the
  * complements the equations need (see the module comment). Deterministic:
  * ties go to the part listed first.
  */
@@ -87,14 +91,16 @@ export function suppressedKeys(
   equations: readonly Equation[],
   threshold: number,
   hidden: Iterable<string> = [],
+  exempt: Iterable<string> = [],
 ): Set<string> {
+  const noPrimary = new Set(exempt);
   const value = (k: string) => {
     const v = counts.get(k);
     if (v === undefined) throw new Error(`Disclosure control: no figure named ${k}`);
     return v;
   };
   const out = new Set<string>(hidden);
-  for (const [k, v] of counts) if (v > 0 && v < threshold) out.add(k);
+  for (const [k, v] of counts) if (v > 0 && v < threshold && !noPrimary.has(k)) out.add(k);
   /** The published part to suppress next: the smallest non-zero one, else a zero one; undefined when none is left. */
   const complement = (parts: readonly string[]) => {
     const open = parts.filter((p) => !out.has(p));
@@ -131,8 +137,9 @@ export function releaseCells(
   equations: readonly Equation[],
   disclosure: Disclosure,
   hidden: Iterable<string> = [],
+  exempt: Iterable<string> = [],
 ): (key: string) => Cell {
-  const suppressed = disclosure.mode === 'exact' ? new Set<string>() : suppressedKeys(counts, equations, disclosure.threshold, hidden);
+  const suppressed = disclosure.mode === 'exact' ? new Set<string>() : suppressedKeys(counts, equations, disclosure.threshold, hidden, exempt);
   return (key) => {
     const v = counts.get(key);
     if (v === undefined) throw new Error(`Disclosure control: no figure named ${key}`);

@@ -27,3 +27,5 @@ export * from './audit.ts';
 export * from './merged-victims.ts';
 export * from './idempotent-insert.ts';
 export * from './disclosure-control.ts';
+export * from './sql-rows.ts';
+export * from './statistics.ts';

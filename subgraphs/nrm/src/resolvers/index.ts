@@ -2,6 +2,7 @@ import { LinkReview } from './LinkReview.ts';
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { Referral } from './Referral.ts';
+import { Statistics, StatisticsQuery } from './Statistics.ts';
 import { Victim } from './Victim.ts';
 
-export const resolvers = { Query, Mutation, Victim, Referral, LinkReview };
+export const resolvers = { Query: { ...Query, ...StatisticsQuery }, Mutation, Victim, Referral, LinkReview, Statistics };
