@@ -57,7 +57,7 @@ beforeAll(async () => {
     const passport = { type: 'PASSPORT' as const, value: `RO70000${10 + i}`, issuingCountry: 'RO' };
     const given = ['Elena', 'Ioana', 'Mihaela', 'Roxana', 'Andreea', 'Cristina', 'Gabriela', 'Simona', 'Blessing', 'Joy', 'Emeka', 'Tunde'][i]!;
     const family = ['Popescu', 'Ionescu', 'Dumitru', 'Stanciu', 'Lungu', 'Matei', 'Constantin', 'Marin', 'Okafor', 'Adeyemi', 'Okonkwo', 'Balogun'][i]!;
-    const p = { givenNames: given, familyName: family, birthDate: `${1970 + 2 * i}-${String(1 + i).padStart(2, '0')}-${String(3 + 2 * i).padStart(2, '0')}`, identifiers: [passport], citizenships: [i < 8 ? 'RO' : 'NG'], gender: i < 10 ? 'FEMININE' : 'MASCULINE' } as const;
+    const p = { givenNames: given, familyName: family, birthDate: `${1970 + 2 * i}-${String(1 + i).padStart(2, '0')}-${String(3 + 2 * i).padStart(2, '0')}`, identifiers: [passport], citizenships: [i < 8 ? 'RO' : 'NG'], gender: i < 10 ? 'FEMININE' : 'MASCULINE' } satisfies Partial<PersonInput>;
     await register('NGO', p);
     if (i < 3) await register('POLICE', p, { status: i < 2 ? 'ACTUAL' : 'POSSIBLE' });
     if (i === 0) await register('POLICE', p, { decidedOn: '2021-09-01' });
