@@ -1,5 +1,6 @@
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
+import { ImmigrationStatistics, Statistics } from './Statistics.ts';
 import { Victim } from './Victim.ts';
 
-export const resolvers = { Query, Mutation, Victim };
+export const resolvers = { Query, Mutation, Victim, Statistics, ImmigrationStatistics };
