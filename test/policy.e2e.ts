@@ -249,3 +249,45 @@ describe('the safeguards (issue 10) follow the same policy for every new field',
     }
   });
 });
+
+describe('the NRM working group', () => {
+  /** Root fields that describe organisations and public grants, not persons: any authenticated caller may read them. */
+  const NOT_PERSONAL = new Set(['organisations', 'grants', 'statistics']);
+
+  it('gets no person-level data from any root field of the supergraph, only statistics', async () => {
+    const { parse, Kind, print } = await import('graphql');
+    const doc = parse(readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'));
+    const enums = new Map<string, string>();
+    for (const d of doc.definitions) if (d.kind === Kind.ENUM_TYPE_DEFINITION) enums.set(d.name.value, d.values?.[0]?.name.value ?? '');
+    const query = doc.definitions.find((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Query');
+    expect(query?.kind).toBe(Kind.OBJECT_TYPE_DEFINITION);
+    const headers = await hub.as({ agency: 'nrm-working-group', roles: ['analyst'], purpose: 'STAT-2021' });
+    const checked: string[] = [];
+    for (const field of (query as { fields: readonly any[] }).fields) {
+      const name = field.name.value as string;
+      if (NOT_PERSONAL.has(name)) continue;
+      const args: string[] = [];
+      for (const arg of field.arguments ?? []) {
+        if (arg.type.kind !== Kind.NON_NULL_TYPE) continue;
+        const type = print(arg.type.type);
+        const value = type === 'ID' ? JSON.stringify(seed.victimId) : type === 'Int' ? '2021' : type === 'String' ? '"x"' : type === 'Date' ? '"2021-01-01"' : enums.get(type);
+        expect(value, `an argument value for ${name}(${arg.name.value}: ${type}!)`).toBeDefined();
+        args.push(`${arg.name.value}: ${value}`);
+      }
+      const { body } = await hub.query(`{ ${name}${args.length ? `(${args.join(', ')})` : ''} { __typename } }`, {}, headers);
+      expect(body.data?.[name] ?? null, name).toBeNull();
+      expect(body.errors?.map((e) => e.extensions?.code), name).toEqual(['FORBIDDEN']);
+      checked.push(name);
+    }
+    expect(checked).toEqual(expect.arrayContaining(['victim', 'victims', 'linkReviews', 'auditVictim', 'policePerson', 'applicant', 'childCase', 'ngoClient', 'investigations']));
+  });
+
+  it('reads statistics with disclosure control, and nothing about a person through them', async () => {
+    const headers = await hub.as({ agency: 'nrm-working-group', roles: ['analyst'] });
+    const { body } = await hub.query(`{ statistics(year: 2021) { year persons { count { value suppressed } } personsByGender { key count { value suppressed } } } }`, {}, headers);
+    expect(body.errors).toBeUndefined();
+    // The seeded victim is the only person of 2021 here: a count of one is withheld, never shown.
+    expect(body.data.statistics.persons.count).toEqual({ value: null, suppressed: true });
+    for (const r of body.data.statistics.personsByGender) expect(r.count.value === 0 || r.count.suppressed).toBe(true);
+  });
+});

@@ -4,10 +4,11 @@ import { syntheticNationalId, syntheticPerson, type Country, type SyntheticPerso
 
 /**
  * The synthetic demo data set, loaded through the gateway with the hub's own
- * mutations. Its shape follows the 2021 figures in DOMAIN.md: 82 adults
+ * mutations, for 2021 and the comparison year 2020. Its shape follows the
+ * source report's figures in DOMAIN.md (2020 in brackets): 82 adults
  * identified and assisted by NGOs (mostly foreign), one child victim known to
- * child welfare and the police, 8 reflection periods, 8 limited permits, 2
- * humanitarian and 1 protection permit, compensation paid to 5 victims
+ * child welfare and the police (none in 2020), 8 (16) reflection periods, 8 (3)
+ * limited permits, 2 (6) humanitarian and 1 protection permit, compensation paid to 5 victims
  * (446,000 NOK in all), one victim found in prison, NGO grants of 35 million
  * NOK and 3 million NOK to Human Trafficking Support Oslo (4 million in 2020).
  * Many people are known to two agencies, so registrations exceed persons.
@@ -252,6 +253,44 @@ export async function loadDemoData(url: string, tokenFor: TokenFor): Promise<str
     i: { victimId: victimIds[10], fromAgency: 'NGO', target: 'IMMIGRATION_REFLECTION_PERIOD', idempotencyKey: 'demo-referral-0' },
   }, ngoAs(orgNames[10 % 4]![0]));
 
-  const persons = people.length + policeOnly.length + 2; // + the returnee + the child
-  return `${registrations} registrations of ${persons} persons by four agencies`;
+  // 2020 (the comparison year): 36 persons identified and assisted by NGOs, 16 known to UDI (12 of them also to an NGO),
+  // 16 reflection periods, 3 limited and 6 humanitarian permits; child welfare assisted no child.
+  const people2020: SyntheticPerson[] = NGO_MIX.flatMap(([country, n]) => Array.from({ length: Math.ceil(n / 2.5) }, () => syntheticPerson(rnd, country, 1972, 2000))).slice(0, 36);
+  const day2020 = (month: number) => `2020-${String(month).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
+  await inBatches(people2020, 4, async (person, i) => {
+    const decidedOn = day2020(1 + (i % 10));
+    const staff = ngoAs(orgNames[i % 4]![0]);
+    const r = await gql(
+      `mutation($i: NgoRegisterPotentialVictimInput!) { ngoRegisterPotentialVictim(input: $i) { outcome { victimId } client { id } } }`,
+      { i: { idempotencyKey: `demo-2020-ngo-${i}`, organisationId: orgs[i % 4], person, decision: decision('POSSIBLE', 'NGO', exploitation(i), decidedOn) } },
+      staff,
+    );
+    registrations += 1;
+    await gql(`mutation($i: NgoRecordAssistanceInput!) { ngoRecordAssistance(input: $i) { id } }`, {
+      i: { idempotencyKey: `demo-2020-assist-${i}`, clientId: r.ngoRegisterPotentialVictim.client.id, type: 'SHELTER', startedAt: decidedOn, endedAt: '2020-12-15' },
+    }, staff);
+  });
+  const udiOnly2020 = [syntheticPerson(rnd, 'NG', 1980, 1999), syntheticPerson(rnd, 'AL', 1980, 1999), syntheticPerson(rnd, 'VN', 1980, 1999), syntheticPerson(rnd, 'TH', 1980, 1999)];
+  const applicantIds2020 = await inBatches([...people2020.slice(0, 12), ...udiOnly2020], 4, async (person, i) => {
+    const r = await gql(
+      `mutation($i: ImmigrationRegisterPotentialVictimInput!) { immigrationRegisterPotentialVictim(input: $i) { applicant { id } } }`,
+      { i: { idempotencyKey: `demo-2020-udi-${i}`, person, decision: decision('POSSIBLE', 'NON_POLICE_GOVERNMENT', SEXUAL, day2020(2 + (i % 9))) } },
+    );
+    registrations += 1;
+    return r.immigrationRegisterPotentialVictim.applicant.id as string;
+  });
+  await inBatches(applicantIds2020, 4, (applicantId, i) =>
+    gql(`mutation($i: ImmigrationGrantReflectionPeriodInput!) { immigrationGrantReflectionPeriod(input: $i) { id } }`, {
+      i: { idempotencyKey: `demo-2020-reflection-${i}`, applicantId, grantedAt: `2020-${String(3 + (i % 9)).padStart(2, '0')}-20` },
+    }),
+  );
+  const permits2020: [number, string][] = [[0, 'LIMITED_TRAFFICKING'], [1, 'LIMITED_TRAFFICKING'], [2, 'LIMITED_TRAFFICKING'], ...[3, 4, 5, 6, 7, 8].map((a): [number, string] => [a, 'HUMANITARIAN'])];
+  await inBatches(permits2020, 4, ([a, kind], i) =>
+    gql(`mutation($i: ImmigrationGrantResidencePermitInput!) { immigrationGrantResidencePermit(input: $i) { id } }`, {
+      i: { idempotencyKey: `demo-2020-permit-${i}`, applicantId: applicantIds2020[a], kind, grantedAt: '2020-12-01', validUntil: kind === 'HUMANITARIAN' ? '2023-11-30' : '2021-11-30' },
+    }),
+  );
+
+  const persons = people.length + policeOnly.length + 2 + people2020.length + udiOnly2020.length; // + the returnee + the child
+  return `${registrations} registrations of ${persons} persons by four agencies (2020 and 2021)`;
 }

@@ -28,3 +28,6 @@ export * from './merged-victims.ts';
 export * from './idempotent-insert.ts';
 export * from './indicators.ts';
 export * from './screening.ts';
+export * from './disclosure-control.ts';
+export * from './sql-rows.ts';
+export * from './statistics.ts';

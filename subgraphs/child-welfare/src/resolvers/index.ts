@@ -1,6 +1,7 @@
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { ChildCase, SafeguardsMutation, SafeguardsQuery, SafeguardsVictim } from './Safeguards.ts';
+import { ChildWelfareStatistics, Statistics } from './Statistics.ts';
 import { Victim } from './Victim.ts';
 
 export const resolvers = {
@@ -8,4 +9,6 @@ export const resolvers = {
   Mutation: { ...Mutation, ...SafeguardsMutation },
   Victim: { ...Victim, ...SafeguardsVictim },
   ChildCase,
+  Statistics,
+  ChildWelfareStatistics,
 };

@@ -1,6 +1,7 @@
 import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { Applicant, ReturnProceeding, SafeguardsMutation, SafeguardsQuery, SafeguardsVictim } from './Safeguards.ts';
+import { ImmigrationStatistics, Statistics } from './Statistics.ts';
 import { Victim } from './Victim.ts';
 
 export const resolvers = {
@@ -9,4 +10,6 @@ export const resolvers = {
   Victim: { ...Victim, ...SafeguardsVictim },
   Applicant,
   ReturnProceeding,
+  Statistics,
+  ImmigrationStatistics,
 };
