@@ -26,3 +26,4 @@ export * from './request-context.ts';
 export * from './audit.ts';
 export * from './merged-victims.ts';
 export * from './idempotent-insert.ts';
+export * from './service-auth.ts';

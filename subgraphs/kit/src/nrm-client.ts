@@ -1,4 +1,5 @@
 import { hubError } from './errors.ts';
+import type { OnBehalf, ServiceSigner } from './service-auth.ts';
 
 export type AgencyCode = 'POLICE' | 'IMMIGRATION' | 'CHILD_WELFARE' | 'NGO';
 
@@ -26,9 +27,18 @@ export interface NrmRegistrationResponse {
   matchScore: number;
 }
 
-/** Calls the NRM subgraph over HTTP (service to service). */
+/**
+ * Calls the NRM subgraph over HTTP (service to service), with a service
+ * credential the agency subgraph mints for each call (`service-auth.ts`).
+ */
 export interface NrmClient {
-  register(request: NrmRegistrationRequest, headers?: Record<string, string>): Promise<NrmRegistrationResponse>;
+  register(request: NrmRegistrationRequest, onBehalf?: OnBehalf): Promise<NrmRegistrationResponse>;
+  /**
+   * Compensates a registration whose agency record could not be stored: the
+   * NRM removes the registration it filed under (agency, idempotency key), so
+   * a retry with the same key registers afresh. True when one was removed.
+   */
+  withdraw(agency: AgencyCode, idempotencyKey: string, onBehalf?: OnBehalf): Promise<boolean>;
 }
 
 const REGISTER = /* GraphQL */ `
@@ -37,15 +47,41 @@ const REGISTER = /* GraphQL */ `
   }
 `;
 
-/** An NRM client posting GraphQL to `url`, with a timeout. */
-export function httpNrmClient(url: string, timeoutMs = 10_000): NrmClient {
+const WITHDRAW = /* GraphQL */ `
+  mutation Withdraw($agency: Agency!, $idempotencyKey: String!) {
+    withdrawRegistration(agency: $agency, idempotencyKey: $idempotencyKey)
+  }
+`;
+
+/**
+ * An NRM client posting GraphQL to `url`, with a timeout. Each call carries a
+ * fresh credential minted by `signer`, the agency subgraph's own service
+ * identity; without one the NRM refuses the call.
+ */
+export function httpNrmClient(url: string, signer?: ServiceSigner, timeoutMs = 10_000): NrmClient {
+  const headers = async (onBehalf?: OnBehalf): Promise<Record<string, string>> => ({
+    'content-type': 'application/json',
+    ...(signer ? { authorization: `Bearer ${await signer.mint(onBehalf)}` } : {}),
+  });
   return {
-    async register(request, headers = {}) {
+    async withdraw(agency, idempotencyKey, onBehalf) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: await headers(onBehalf),
+        body: JSON.stringify({ query: WITHDRAW, variables: { agency, idempotencyKey } }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const body = (await response.json().catch(() => null)) as { data?: { withdrawRegistration?: boolean } | null } | null;
+      const removed = body?.data?.withdrawRegistration;
+      if (typeof removed !== 'boolean') throw new Error('The NRM did not confirm the withdrawal');
+      return removed;
+    },
+    async register(request, onBehalf) {
       let response: Response;
       try {
         response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...headers },
+          headers: await headers(onBehalf),
           body: JSON.stringify({ query: REGISTER, variables: { input: request } }),
           signal: AbortSignal.timeout(timeoutMs),
         });
