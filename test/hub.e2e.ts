@@ -20,7 +20,7 @@ const count = async (name: keyof Hub['databases'], table: string) => {
 
 beforeAll(async () => {
   hub = await startHub();
-  await loadDemoData(hub.gateway.url, (agency) => hub.issuer.token({ agency, roles: ['caseworker'], purpose: 'DEMO-DATA-LOAD' }));
+  await loadDemoData(hub.gateway.url, (agency, roles) => hub.issuer.token({ agency, roles, purpose: 'DEMO-DATA-LOAD' }));
 }, 240_000);
 afterAll(async () => {
   await hub?.stop();

@@ -52,11 +52,14 @@ function expectedView(claims: TestClaims) {
     childWelfare: [{ municipality: 'Oslo', unaccompanied: true, placements: [{ kind: 'INSTITUTION' }] }],
     assistance: [consented ? { givenNames: seed.person.givenNames, familyName: seed.person.familyName, organisation: { name: seed.organisation.name } } : null],
   };
+  // The NGO's registration is consent-bound: shown to its own organisation and the coordinating unit only, else null in place.
+  const seesNgoRegistration = kind === 'coordinating-unit' || claims.agency === seed.organisation.agency;
+  const agencies = seesNgoRegistration ? ['CHILD_WELFARE', 'IMMIGRATION', 'NGO', 'POLICE'] : ['CHILD_WELFARE', 'IMMIGRATION', 'POLICE'];
   const view: Record<string, unknown> = {
     id: seed.victimId,
     highestStatus: 'POSSIBLE',
-    registeringAgencies: ['CHILD_WELFARE', 'IMMIGRATION', 'NGO', 'POLICE'],
-    registrations: ['CHILD_WELFARE', 'IMMIGRATION', 'NGO', 'POLICE'].map((agency) => ({ agency, status: 'POSSIBLE' })),
+    registeringAgencies: agencies,
+    registrations: [...(seesNgoRegistration ? [] : [null]), ...agencies.map((agency) => ({ agency, status: 'POSSIBLE' }))],
   };
   for (const [group, scope] of Object.entries(GROUPS) as [Group, string][]) view[group] = scopes.includes(scope) ? values[group] : null;
   return view;
@@ -69,6 +72,8 @@ function expectedErrors(claims: TestClaims, view: Record<string, unknown> | null
   const scopes = READ_SCOPES[agencyKind(claims.agency)];
   for (const [group, scope] of Object.entries(GROUPS)) if (!scopes.includes(scope)) errors[`victim.${group}`] = 'FORBIDDEN';
   if (Array.isArray(view.assistance) && view.assistance[0] === null) errors['victim.assistance.0'] = 'FORBIDDEN/CONSENT_REQUIRED';
+  // The seed registers with the NGO first, so its registration is the first.
+  if (Array.isArray(view.registrations) && view.registrations[0] === null) errors['victim.registrations.0'] = 'FORBIDDEN/CONSENT_REQUIRED';
   return errors;
 }
 
@@ -99,7 +104,10 @@ describe('the same single-victim query returns what the access policy gives each
     const victim = body.data?.victim ?? null;
     if (victim) {
       victim.registeringAgencies = [...victim.registeringAgencies].sort();
-      victim.registrations = [...victim.registrations].sort((a: { agency: string }, b: { agency: string }) => a.agency.localeCompare(b.agency));
+      // Withheld registrations (null) first, then by agency.
+      victim.registrations = [...victim.registrations].sort((a: { agency: string } | null, b: { agency: string } | null) =>
+        a === null ? -1 : b === null ? 1 : a.agency.localeCompare(b.agency),
+      );
     }
     expect(victim).toEqual(view);
     const errors = Object.fromEntries(

@@ -28,8 +28,8 @@ export const EXAMPLE_QUERY = `query SingleVictimView {
   }
 }`;
 
-/** Returns a bearer token for an agency claim (e.g. `police`, `ngo:rosa-demo`). */
-export type TokenFor = (agency: string) => Promise<string>;
+/** A token for an agency claim with the given roles (the demo data uses case handlers, and the coordinating unit's administrator for organisations). */
+export type TokenFor = (agency: string, roles: string[]) => Promise<string>;
 
 type Gql = <T = any>(query: string, variables: Record<string, unknown>, as?: string) => Promise<T>;
 
@@ -44,7 +44,9 @@ function client(url: string, tokenFor: TokenFor): Gql {
   const tokens = new Map<string, Promise<string>>();
   return async (query, variables, explicitAs) => {
     const as = explicitAs ?? agencyOf(query);
-    if (!tokens.has(as)) tokens.set(as, tokenFor(as));
+    // `agency/role` names a role other than the case handler's.
+    const [agency, role] = as.split('/') as [string, string | undefined];
+    if (!tokens.has(as)) tokens.set(as, tokenFor(agency, [role ?? 'caseworker']));
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.get(as)}` },
@@ -77,6 +79,9 @@ const decision = (status: string, decidedBy: string, exploitationTypes: string[]
 const day = (rnd: () => number, month?: number) =>
   `2021-${String(month ?? 1 + Math.floor(rnd() * 11)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
 
+/** Who registers organisations: the coordinating unit's administrator (NGO staff may not). */
+const ADMINISTRATOR = 'coordinating-unit/administrator';
+
 /** The agency claim of an NGO's staff. */
 const ngoAs = (organisationName: string) => `ngo:${organisationCode(organisationName)}`;
 
@@ -95,7 +100,7 @@ export async function loadDemoData(url: string, tokenFor: TokenFor): Promise<str
     ['Human Trafficking Support Oslo (demo)', 'MUNICIPAL_SERVICE'],
   ];
   const orgs = await inBatches(orgNames, 5, async ([name, kind]) =>
-    (await gql(`mutation($i: NgoCreateOrganisationInput!) { ngoCreateOrganisation(input: $i) { id } }`, { i: { name, kind } }, ngoAs(name))).ngoCreateOrganisation.id as string,
+    (await gql(`mutation($i: NgoCreateOrganisationInput!) { ngoCreateOrganisation(input: $i) { id } }`, { i: { name, kind } }, ADMINISTRATOR)).ngoCreateOrganisation.id as string,
   );
   const grants: [number, number, number, string][] = [
     [0, 2021, 10_500_000, 'Parliament'], [1, 2021, 8_500_000, 'Parliament'], [2, 2021, 7_000_000, 'Parliament'], [3, 2021, 9_000_000, 'Parliament'],

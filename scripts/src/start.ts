@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { generateServiceKeys } from '@nrm-hub/kit';
 import { SUBGRAPHS } from '@nrm-hub/schema';
 import { EXAMPLE_QUERY, loadDemoData } from './demo-data.ts';
 import { devIssuer } from './dev-issuer.ts';
@@ -16,6 +17,17 @@ function devLinkageSecret(): string {
   const file = join(dataDir, 'linkage-secret');
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * Each subgraph's service identity (an ES256 key pair, `kid` = its name), made on first start in
+ * `<dataDir>/service-keys.json`: each subgraph gets only its own private key (`SERVICE_KEY`), the
+ * NRM and the audit witness the public halves (`SERVICE_JWKS`).
+ */
+async function devServiceKeys(): Promise<Awaited<ReturnType<typeof generateServiceKeys>>> {
+  const file = join(dataDir, 'service-keys.json');
+  if (!existsSync(file)) writeFileSync(file, JSON.stringify(await generateServiceKeys()), { mode: 0o600 });
+  return JSON.parse(readFileSync(file, 'utf8')) as Awaited<ReturnType<typeof generateServiceKeys>>;
 }
 
 const services: Service[] = [];
@@ -35,19 +47,21 @@ try {
   const linkageSecret = devLinkageSecret();
   // Local tokens come from a development issuer; every process gets its public key only.
   const issuer = await devIssuer(dataDir);
+  const serviceKeys = await devServiceKeys();
   const env: Record<string, string> = { ...issuer.env };
+  const serviceKey = (name: string) => ({ SERVICE_KEY: JSON.stringify(serviceKeys.privateKeys[name]) });
   for (const s of SUBGRAPHS) {
     env[`${s.envPrefix}_DATA_DIR`] = join(dataDir, s.name);
     env[`${s.envPrefix}_URL`] = `http://127.0.0.1:${process.env[`${s.envPrefix}_PORT`] ?? s.defaultPort}/graphql`;
   }
   const [nrm, ...agencies] = SUBGRAPHS;
   // The NRM never gets the linkage secret, not even from the parent environment.
-  const { LINKAGE_SECRET: _withheld, ...nrmEnv } = { ...process.env, ...env };
+  const { LINKAGE_SECRET: _withheld, ...nrmEnv }: NodeJS.ProcessEnv = { ...process.env, ...env, ...serviceKey('nrm'), SERVICE_JWKS: JSON.stringify(serviceKeys.jwks) };
   const nrmService = startService('nrm', join(nrm!.workspace, 'src/index.ts'), nrmEnv);
   services.push(nrmService);
   await waitReady(nrmService, env.NRM_URL!.replace('/graphql', '/ready'));
   const started = agencies.map((s) => {
-    const svc = startService(s.name, join(s.workspace, 'src/index.ts'), { ...process.env, ...env, LINKAGE_SECRET: linkageSecret, NRM_URL: env.NRM_URL! });
+    const svc = startService(s.name, join(s.workspace, 'src/index.ts'), { ...process.env, ...env, ...serviceKey(s.name), LINKAGE_SECRET: linkageSecret, NRM_URL: env.NRM_URL! });
     services.push(svc);
     return { svc, ready: env[`${s.envPrefix}_URL`]!.replace('/graphql', '/ready') };
   });
@@ -62,7 +76,7 @@ try {
   const marker = join(dataDir, 'demo-data-loaded');
   if (!existsSync(marker)) {
     console.log('Loading the synthetic demo data set through the gateway (first start only)...');
-    const summary = await loadDemoData(gatewayUrl, (agency) => issuer.sign({ agency, roles: ['caseworker'], purpose: 'DEMO-DATA-LOAD', ttl: '15m' }));
+    const summary = await loadDemoData(gatewayUrl, (agency, roles) => issuer.sign({ agency, roles, purpose: 'DEMO-DATA-LOAD', ttl: '15m' }));
     writeFileSync(marker, `${new Date().toISOString()}\n`);
     console.log(`Demo data loaded: ${summary}`);
   }

@@ -64,7 +64,8 @@ export async function seedVictim(hub: Hub, tag: string): Promise<SeededVictim> {
   };
   const orgName = `Seed Shelter ${tag}`;
   const ngo: TestClaims = { agency: `ngo:${organisationCode(orgName)}`, roles: ['worker'], purpose: 'SEED-2021-1' };
-  const organisationId = (await gql(hub, ngo, `mutation($i: NgoCreateOrganisationInput!) { ngoCreateOrganisation(input: $i) { id } }`, { i: { name: orgName, kind: 'NGO' } }))
+  const administrator: TestClaims = { agency: 'coordinating-unit', roles: ['administrator'], purpose: null };
+  const organisationId = (await gql(hub, administrator, `mutation($i: NgoCreateOrganisationInput!) { ngoCreateOrganisation(input: $i) { id } }`, { i: { name: orgName, kind: 'NGO' } }))
     .ngoCreateOrganisation.id as string;
   const decision = (decidedBy: string) => ({ status: 'POSSIBLE', decidedBy, exploitationTypes: ['FORCED_CRIMINALITY'], decidedOn: '2021-04-28' });
   const registered = await gql(

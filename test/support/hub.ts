@@ -49,14 +49,24 @@ export async function startHub(options: { clock?: () => Date } = {}): Promise<Hu
     createTestDatabase(ngoDb, ngoServer.migrationsFolder),
   ]);
   const issuer = await testIssuer();
-  const nrm = await listen({ server: nrmServer.createServer(), port: 0, context: nrmContext.contextFactory({ verifier: issuer.verifier, clock: options.clock })(nrmDatabase.db) });
+  const nrm = await listen({
+    server: nrmServer.createServer(),
+    port: 0,
+    context: nrmContext.contextFactory({ verifier: issuer.verifier, serviceVerifier: issuer.serviceVerifier, clock: options.clock })(nrmDatabase.db),
+  });
   // `clock` fixes every subgraph's "today" (deadlines, who is a child) for tests that need a fixed day.
-  const settings = { nrm: httpNrmClient(nrm.url), linkageSecret: TEST_LINKAGE_SECRET, verifier: issuer.verifier, clock: options.clock };
+  // Each agency calls the NRM with credentials minted by its own service key.
+  const settings = (agency: 'police' | 'immigration' | 'child-welfare' | 'ngo') => ({
+    nrm: httpNrmClient(nrm.url, issuer.serviceSigner(agency)),
+    linkageSecret: TEST_LINKAGE_SECRET,
+    verifier: issuer.verifier,
+    clock: options.clock,
+  });
   const [police, immigration, childWelfare, ngo] = await Promise.all([
-    listen({ server: policeServer.createServer(), port: 0, context: policeContext.contextFactory(settings)(policeDatabase.db) }),
-    listen({ server: immServer.createServer(), port: 0, context: immContext.contextFactory(settings)(immDatabase.db) }),
-    listen({ server: cwServer.createServer(), port: 0, context: cwContext.contextFactory(settings)(cwDatabase.db) }),
-    listen({ server: ngoServer.createServer(), port: 0, context: ngoContext.contextFactory(settings)(ngoDatabase.db) }),
+    listen({ server: policeServer.createServer(), port: 0, context: policeContext.contextFactory(settings('police'))(policeDatabase.db) }),
+    listen({ server: immServer.createServer(), port: 0, context: immContext.contextFactory(settings('immigration'))(immDatabase.db) }),
+    listen({ server: cwServer.createServer(), port: 0, context: cwContext.contextFactory(settings('child-welfare'))(cwDatabase.db) }),
+    listen({ server: ngoServer.createServer(), port: 0, context: ngoContext.contextFactory(settings('ngo'))(ngoDatabase.db) }),
   ]);
   const subgraphs = { nrm, police, immigration, 'child-welfare': childWelfare, ngo };
   const gateway = await startGateway({

@@ -11,5 +11,5 @@ await runSubgraph({
   schema,
   migrationsFolder,
   server: createServer(),
-  context: contextFactory(agencySettings(config)),
+  context: contextFactory(await agencySettings(config)),
 });

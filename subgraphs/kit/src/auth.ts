@@ -18,6 +18,8 @@ export interface Viewer {
   policies: string[];
   /** The raw bearer token, for calls made on the caller's behalf. */
   token: string;
+  /** Set only for a service credential (`service-auth.ts`): the calling subgraph's name. */
+  service?: string;
 }
 
 /** How tokens are verified. */

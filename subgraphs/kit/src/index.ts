@@ -31,3 +31,4 @@ export * from './screening.ts';
 export * from './disclosure-control.ts';
 export * from './sql-rows.ts';
 export * from './statistics.ts';
+export * from './service-auth.ts';

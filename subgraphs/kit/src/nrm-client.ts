@@ -1,4 +1,5 @@
 import { hubError } from './errors.ts';
+import type { OnBehalf, ServiceSigner } from './service-auth.ts';
 
 export type AgencyCode = 'POLICE' | 'IMMIGRATION' | 'CHILD_WELFARE' | 'NGO';
 
@@ -26,13 +27,22 @@ export interface NrmRegistrationResponse {
   matchScore: number;
 }
 
-/** Calls the NRM subgraph over HTTP (service to service). */
+/**
+ * Calls the NRM subgraph over HTTP (service to service), with a service
+ * credential the agency subgraph mints for each call (`service-auth.ts`).
+ */
 export interface NrmClient {
-  register(request: NrmRegistrationRequest, headers?: Record<string, string>): Promise<NrmRegistrationResponse>;
+  register(request: NrmRegistrationRequest, onBehalf?: OnBehalf): Promise<NrmRegistrationResponse>;
+  /**
+   * Compensates a registration whose agency record could not be stored: the
+   * NRM removes the registration it filed under (agency, idempotency key), so
+   * a retry with the same key registers afresh. True when one was removed.
+   */
+  withdraw(agency: AgencyCode, idempotencyKey: string, onBehalf?: OnBehalf): Promise<boolean>;
   /** Police: tell the NRM a victim's roles in open trafficking investigations (empty clears); no case detail leaves the police. */
-  setOpenCaseRoles(request: NrmOpenCaseRolesRequest, headers?: Record<string, string>): Promise<void>;
+  setOpenCaseRoles(request: NrmOpenCaseRolesRequest, onBehalf?: OnBehalf): Promise<void>;
   /** UDI: ask whether a person in return proceedings matches a registered victim or an open-case victim or witness. */
-  checkReturn(request: NrmReturnCheckRequest, headers?: Record<string, string>): Promise<NrmReturnCheckResponse>;
+  checkReturn(request: NrmReturnCheckRequest, onBehalf?: OnBehalf): Promise<NrmReturnCheckResponse>;
 }
 
 /** Police to NRM: a registered victim's roles (VICTIM, WITNESS) in open §257/§258 investigations; nothing else. */
@@ -62,6 +72,12 @@ const REGISTER = /* GraphQL */ `
   }
 `;
 
+const WITHDRAW = /* GraphQL */ `
+  mutation Withdraw($agency: Agency!, $idempotencyKey: String!) {
+    withdrawRegistration(agency: $agency, idempotencyKey: $idempotencyKey)
+  }
+`;
+
 const SET_OPEN_CASE_ROLES = /* GraphQL */ `
   mutation SetOpenCaseRoles($input: OpenCaseRolesInput!) {
     setOpenCaseRoles(input: $input) { victimId }
@@ -78,12 +94,7 @@ const CHECK_RETURN = /* GraphQL */ `
 async function postToNrm<T>(url: string, timeoutMs: number, query: string, variables: unknown, field: string, headers: Record<string, string>): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(timeoutMs) });
   } catch {
     throw hubError('UPSTREAM_UNAVAILABLE', 'The NRM registry did not answer; nothing was stored. Retry.');
   }
@@ -100,19 +111,39 @@ async function postToNrm<T>(url: string, timeoutMs: number, query: string, varia
   return result;
 }
 
-/** An NRM client posting GraphQL to `url`, with a timeout. */
-export function httpNrmClient(url: string, timeoutMs = 10_000): NrmClient {
+/**
+ * An NRM client posting GraphQL to `url`, with a timeout. Each call carries a
+ * fresh credential minted by `signer`, the agency subgraph's own service
+ * identity; without one the NRM refuses the call.
+ */
+export function httpNrmClient(url: string, signer?: ServiceSigner, timeoutMs = 10_000): NrmClient {
+  const headers = async (onBehalf?: OnBehalf): Promise<Record<string, string>> => ({
+    'content-type': 'application/json',
+    ...(signer ? { authorization: `Bearer ${await signer.mint(onBehalf)}` } : {}),
+  });
   return {
-    async setOpenCaseRoles(request, headers = {}) {
-      await postToNrm(url, timeoutMs, SET_OPEN_CASE_ROLES, { input: request }, 'setOpenCaseRoles', headers);
+    async setOpenCaseRoles(request, onBehalf) {
+      await postToNrm(url, timeoutMs, SET_OPEN_CASE_ROLES, { input: request }, 'setOpenCaseRoles', await headers(onBehalf));
     },
-    checkReturn: (request, headers = {}) => postToNrm(url, timeoutMs, CHECK_RETURN, { input: request }, 'checkReturn', headers),
-    async register(request, headers = {}) {
+    checkReturn: async (request, onBehalf) => postToNrm(url, timeoutMs, CHECK_RETURN, { input: request }, 'checkReturn', await headers(onBehalf)),
+    async withdraw(agency, idempotencyKey, onBehalf) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: await headers(onBehalf),
+        body: JSON.stringify({ query: WITHDRAW, variables: { agency, idempotencyKey } }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const body = (await response.json().catch(() => null)) as { data?: { withdrawRegistration?: boolean } | null } | null;
+      const removed = body?.data?.withdrawRegistration;
+      if (typeof removed !== 'boolean') throw new Error('The NRM did not confirm the withdrawal');
+      return removed;
+    },
+    async register(request, onBehalf) {
       let response: Response;
       try {
         response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...headers },
+          headers: await headers(onBehalf),
           body: JSON.stringify({ query: REGISTER, variables: { input: request } }),
           signal: AbortSignal.timeout(timeoutMs),
         });

@@ -26,17 +26,35 @@ export const READ_SCOPES: Record<AgencyKind, readonly string[]> = {
   'data-protection': ['audit:read'],
 };
 
-/** Scopes a user with a case-handling role gets in their own agency. */
+/**
+ * Scopes a user with a case-handling role gets in their own agency. Only the
+ * coordinating unit's case handlers decide link reviews, merge and split
+ * (`link-review:write`); its other roles (`analyst`) keep `link-review`, a
+ * read scope. No user scope registers with the NRM: that takes an agency
+ * service credential (`service-auth.ts`).
+ */
 export const WRITE_SCOPES: Partial<Record<AgencyKind, readonly string[]>> = {
-  police: ['police:write', 'nrm:register', 'referral:write'],
-  immigration: ['immigration:write', 'nrm:register', 'referral:write', 'alert:write', 'return-check'],
-  'child-welfare': ['child-welfare:write', 'nrm:register', 'referral:write'],
-  ngo: ['ngo:write', 'nrm:register', 'referral:write'],
-  'coordinating-unit': ['referral:write', 'alert:write'],
+  police: ['police:write', 'referral:write'],
+  immigration: ['immigration:write', 'referral:write', 'alert:write', 'return-check'],
+  'child-welfare': ['child-welfare:write', 'referral:write'],
+  ngo: ['ngo:write', 'referral:write'],
+  'coordinating-unit': ['referral:write', 'link-review:write', 'alert:write'],
 };
 
 /** Roles that handle cases (and so may write); other roles only read. */
 export const CASE_ROLES: readonly string[] = ['investigator', 'caseworker', 'worker', 'coordinator'];
+
+/**
+ * Scopes of an administrator (role `administrator`) in its agency: the
+ * coordinating unit's administrator registers NGOs and crisis centres
+ * (`organisation:write`). NGO staff never create organisations.
+ */
+export const ADMIN_SCOPES: Partial<Record<AgencyKind, readonly string[]>> = {
+  'coordinating-unit': ['organisation:write'],
+};
+
+/** The role that gets `ADMIN_SCOPES`. */
+export const ADMIN_ROLE = 'administrator';
 
 const AGENCY_RE = /^(police|immigration|child-welfare|coordinating-unit|nrm-working-group|data-protection|ngo:[a-z0-9][a-z0-9-]{1,59})$/;
 
@@ -55,6 +73,7 @@ export function scopesFor(agency: string, roles: readonly string[]): string[] {
   const kind = agencyKind(agency);
   const scopes = new Set(READ_SCOPES[kind] ?? []);
   if (roles.some((r) => CASE_ROLES.includes(r))) for (const s of WRITE_SCOPES[kind] ?? []) scopes.add(s);
+  if (roles.includes(ADMIN_ROLE)) for (const s of ADMIN_SCOPES[kind] ?? []) scopes.add(s);
   return [...scopes].sort();
 }
 

@@ -4,6 +4,7 @@ import type { Db } from './database.ts';
 import { badInput, checkIdempotencyKey, hubError } from './errors.ts';
 import { personMatchKeys } from './match-keys.ts';
 import type { AgencyCode, NrmClient, NrmRegistrationRequest } from './nrm-client.ts';
+import type { OnBehalf } from './service-auth.ts';
 import { normalisePerson, type Person, type PersonInput } from './person.ts';
 import { registrationRequests } from './registration-requests.ts';
 
@@ -87,6 +88,14 @@ export function nrmRegistrationRequest(options: {
  * row in one transaction. The same idempotency key with the same input
  * replays the first answer and writes nothing; with other input it is an
  * `IDEMPOTENCY_KEY_REUSED` error.
+ *
+ * Both writes stand or neither does: when the agency's transaction fails
+ * after the NRM answered, the agency asks the NRM to withdraw the
+ * registration it just filed (a compensating write, `NrmClient.withdraw`)
+ * unless another attempt with the same key has stored the agency record
+ * meanwhile. Should the withdrawal fail too, a retry with the same key
+ * repairs it: the NRM answers it from the registration it kept, and the
+ * agency record is stored then.
  */
 export async function registerPotentialVictim<TExtra>(options: {
   db: AnyDb;
@@ -100,7 +109,8 @@ export async function registerPotentialVictim<TExtra>(options: {
   extra: TExtra;
   /** Inserts the agency's own record(s) inside the transaction. */
   insertRecord: (tx: AnyDb, recordId: string, victimId: string, person: Person, extra: TExtra) => Promise<void>;
-  nrmHeaders?: Record<string, string>;
+  /** The end user the agency acts for; named in the service credential the NRM gets. */
+  onBehalf?: OnBehalf;
 }): Promise<{ recordId: string; outcome: RegistrationOutcome }> {
   const key = checkIdempotencyKey(options.idempotencyKey);
   const person = normalisePerson(options.person);
@@ -137,7 +147,7 @@ export async function registerPotentialVictim<TExtra>(options: {
       person,
       decision: { ...options.decision, decidedOn },
     }),
-    options.nrmHeaders,
+    options.onBehalf,
   );
   try {
     await options.db.transaction(async (tx) => {
@@ -153,9 +163,13 @@ export async function registerPotentialVictim<TExtra>(options: {
     });
   } catch (error) {
     // A concurrent retry with the same key won the race: answer as it did.
-    if (isUniqueViolation(error)) {
-      const winner = await replay();
-      if (winner) return winner;
+    const winner = await replay().catch(() => null);
+    if (winner) return winner;
+    if (!isUniqueViolation(error)) {
+      // No agency record stands behind the NRM's registration: take it back.
+      await options.nrm.withdraw(options.agency, key, options.onBehalf).catch((failure: unknown) => {
+        console.error(`[registration] compensating withdrawal failed: ${(failure as Error)?.name ?? 'Error'}; a retry with the same key repairs it`);
+      });
     }
     throw error;
   }

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { AuditCollector } from './audit.ts';
 import { authorizationHeader, createTokenVerifier, loadAuthConfig, type TokenVerifier, type Viewer } from './auth.ts';
 import { httpNrmClient, type NrmClient } from './nrm-client.ts';
+import { loadServiceSigner } from './service-auth.ts';
 
 /** What every subgraph request carries: its id, the verified caller (null when anonymous) and its audit collector. */
 export interface RequestBase {
@@ -26,6 +27,8 @@ export interface AgencySettings {
   verifier: TokenVerifier;
   /** The clock; the real one when omitted. Tests inject a fixed day. */
   clock?: () => Date;
+  /** Verifier of other subgraphs' service credentials, for a subgraph that accepts service calls (the NRM). */
+  serviceVerifier?: TokenVerifier;
 }
 
 /** Verifies the request's bearer token; throws `UNAUTHENTICATED` (HTTP 401) for a bad one. */
@@ -43,14 +46,17 @@ export async function agencyRequestBase(settings: AgencySettings, req: IncomingM
   };
 }
 
-/** Agency settings from configuration (`NRM_URL`, `LINKAGE_SECRET`, `AUTH_*`). */
-export function agencySettings(config: { NRM_URL: string; LINKAGE_SECRET: string }, env: Record<string, string | undefined> = process.env): AgencySettings {
-  return { nrm: httpNrmClient(config.NRM_URL), linkageSecret: config.LINKAGE_SECRET, verifier: createTokenVerifier(loadAuthConfig(env)) };
-}
-
-/** Headers for a call made on the caller's behalf (the NRM verifies the same token). */
-export function onBehalfOf(viewer: Viewer | null): Record<string, string> {
-  return viewer ? { authorization: `Bearer ${viewer.token}` } : {};
+/**
+ * Agency settings from configuration (`NRM_URL`, `LINKAGE_SECRET`, `AUTH_*`,
+ * and `SERVICE_KEY`, the agency subgraph's own service identity: it calls the
+ * NRM with credentials it mints, never with the end user's token).
+ */
+export async function agencySettings(
+  config: { NRM_URL: string; LINKAGE_SECRET: string },
+  env: Record<string, string | undefined> = process.env,
+): Promise<AgencySettings> {
+  const signer = await loadServiceSigner(env);
+  return { nrm: httpNrmClient(config.NRM_URL, signer), linkageSecret: config.LINKAGE_SECRET, verifier: createTokenVerifier(loadAuthConfig(env)) };
 }
 
 /** The NRM's agency code for a viewer's agency kind, or null for non-registering agencies. */

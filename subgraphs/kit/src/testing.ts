@@ -51,6 +51,9 @@ export function inMemoryNrm(): NrmClient & { requests: NrmRegistrationRequest[];
       for (const h of request.identifierHashes) byHash.set(h, victimId);
       return { victimId, matchedExisting: Boolean(hit), matchScore: 1 };
     },
+    async withdraw(agency: string, idempotencyKey: string) {
+      return byKey.delete(`${agency}|${idempotencyKey}`);
+    },
   };
   return state;
 }
@@ -66,6 +69,8 @@ export const SAMPLE_IDS = {
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { IncomingMessage } from 'node:http';
 import { createTokenVerifier, type TokenVerifier } from './auth.ts';
+import { agencyKind } from './policy.ts';
+import { createServiceVerifier, generateServiceKeys, serviceSigner, type ServiceName, type ServiceSigner } from './service-auth.ts';
 
 /** Claims a test token carries. */
 export interface TestClaims {
@@ -74,6 +79,8 @@ export interface TestClaims {
   roles?: string[];
   purpose?: string | null;
   expiresIn?: string;
+  /** A service credential minted by the agency subgraph's own key, on behalf of `sub` (instead of a user token). */
+  service?: boolean;
 }
 
 /**
@@ -89,8 +96,16 @@ export async function testIssuer(options: { issuer?: string; audience?: string }
   const jwks = { keys: [jwk] };
   const config = { issuer, audience, algorithms: ['ES256'], jwks, clockToleranceSeconds: 30 };
   const verifier: TokenVerifier = createTokenVerifier(config);
+  // Each subgraph's service identity, as `npm start` makes them.
+  const serviceKeys = await generateServiceKeys();
+  const signers = new Map<string, ServiceSigner>();
+  for (const [name, jwk] of Object.entries(serviceKeys.privateKeys)) signers.set(name, await serviceSigner(jwk));
+  const serviceSignerOf = (name: ServiceName): ServiceSigner => signers.get(name)!;
   const token = async (claims: TestClaims) => {
     const { sub, agency, roles, purpose, expiresIn } = claims;
+    if (claims.service) {
+      return serviceSignerOf(agencyKind(agency) as ServiceName).mint({ subject: sub ?? `test-user-${agency}`, agency, purpose: purpose === undefined ? 'CASE-2021-17' : purpose });
+    }
     const payload: Record<string, unknown> = { agency, roles: roles ?? ['caseworker'] };
     if (purpose !== null) payload.purpose = purpose ?? 'CASE-2021-17';
     return new SignJWT(payload)
@@ -108,6 +123,14 @@ export async function testIssuer(options: { issuer?: string; audience?: string }
     privateKey,
     verifier,
     token,
+    /** Public keys of every subgraph's service identity (`SERVICE_JWKS`). */
+    serviceJwks: serviceKeys.jwks,
+    /** Private service keys by subgraph name (`SERVICE_KEY`). */
+    servicePrivateKeys: serviceKeys.privateKeys,
+    /** The service signer of one subgraph. */
+    serviceSigner: serviceSignerOf,
+    /** Verifies service credentials signed by any of the subgraphs' keys. */
+    serviceVerifier: createServiceVerifier(serviceKeys.jwks),
     /** A request with `Authorization: Bearer <token>` for the claims. */
     async request(claims: TestClaims): Promise<IncomingMessage> {
       return { headers: { authorization: `Bearer ${await token(claims)}` } } as unknown as IncomingMessage;
@@ -175,7 +198,7 @@ export async function subgraphTestSuite<TSchema extends Record<string, unknown>,
   const { schema, migrationsFolder, server, contextFactory, defaultClaims = null, requestId = 'req' } = options;
   const issuer = await testIssuer();
   const nrm = inMemoryNrm();
-  const settings: AgencySettings = { nrm, linkageSecret: 'x'.repeat(32), verifier: issuer.verifier };
+  const settings: AgencySettings = { nrm, linkageSecret: 'x'.repeat(32), verifier: issuer.verifier, serviceVerifier: issuer.serviceVerifier };
   let opened: Database<TSchema> | undefined;
   const open = (): Database<TSchema> => {
     if (!opened) throw new Error('The test database is open only from beforeAll until afterAll');

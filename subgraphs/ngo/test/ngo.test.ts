@@ -9,6 +9,8 @@ import { createServer, migrationsFolder } from '../src/server.ts';
 const CALLER: TestClaims = { agency: 'ngo:test-safe-house', roles: ['caseworker'], purpose: 'CASE-2021-17' };
 const { database, nrm, run } = await subgraphTestSuite({ schema, migrationsFolder, server: createServer(), contextFactory, defaultClaims: CALLER });
 
+/** Who registers organisations: the coordinating unit's administrator. */
+const ADMIN: TestClaims = { agency: 'coordinating-unit', roles: ['administrator'], purpose: null };
 const CREATE_ORG = `mutation($input: NgoCreateOrganisationInput!) { ngoCreateOrganisation(input: $input) { id name kind } }`;
 const REGISTER = `mutation($input: NgoRegisterPotentialVictimInput!) {
   ngoRegisterPotentialVictim(input: $input) {
@@ -40,7 +42,7 @@ const countRows = async () => (await database.db.select().from(schema.clients)).
 
 // Runs after the suite's hooks have opened the database and started the server.
 beforeAll(async () => {
-  const org = await run(CREATE_ORG, { input: { name: 'Test Safe House', kind: 'NGO' } });
+  const org = await run(CREATE_ORG, { input: { name: 'Test Safe House', kind: 'NGO' } }, ADMIN);
   organisationId = org.data?.ngoCreateOrganisation.id;
 });
 
@@ -52,9 +54,9 @@ describe('ngo subgraph', () => {
   });
 
   it('returns the existing organisation for the same name', async () => {
-    const again = await run(CREATE_ORG, { input: { name: ' Test Safe House ', kind: 'NGO' } });
+    const again = await run(CREATE_ORG, { input: { name: ' Test Safe House ', kind: 'NGO' } }, ADMIN);
     expect(again.data?.ngoCreateOrganisation).toEqual({ id: organisationId, name: 'Test Safe House', kind: 'NGO' });
-    const other = await run(CREATE_ORG, { input: { name: 'Test Crisis Centre', kind: 'MUNICIPAL_CRISIS_CENTRE' } });
+    const other = await run(CREATE_ORG, { input: { name: 'Test Crisis Centre', kind: 'MUNICIPAL_CRISIS_CENTRE' } }, ADMIN);
     expect(other.errors).toBeUndefined();
     const list = await run('{ organisations { name kind } }');
     expect(list.data?.organisations).toEqual([

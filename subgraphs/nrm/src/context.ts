@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { auditTrailLoader, groupedLoader, requestBase, rowLoader, type RequestBase, type TokenVerifier } from '@nrm-hub/kit';
+import { auditTrailLoader, groupedLoader, requestBase, rowLoader, userOrServiceVerifier, type RequestBase, type TokenVerifier } from '@nrm-hub/kit';
 import {
   eventsOfVictims,
   mergedIdsOf,
@@ -41,15 +41,18 @@ function createLoaders(db: NrmDb) {
 /** Builds the context factory: the caller is verified and loaders are fresh per request. */
 export function contextFactory(settings: {
   verifier: TokenVerifier;
+  /** Verifier of the agency subgraphs' service credentials (`SERVICE_JWKS`); without it every service call is refused. */
+  serviceVerifier?: TokenVerifier;
   /** New registrations between two maintenance runs of the matching tables (default `MAINTENANCE_EVERY`). */
   maintenanceEvery?: number;
   /** The clock; the real one when omitted. */
   clock?: () => Date;
 }) {
+  const verifier = userOrServiceVerifier(settings.verifier, settings.serviceVerifier);
   return (db: NrmDb) => {
     const maintenance = matchingMaintenance(db, settings.maintenanceEvery);
     return async (req: IncomingMessage, requestId: string): Promise<NrmContext> => ({
-      ...(await requestBase(settings.verifier, req, requestId)),
+      ...(await requestBase(verifier, req, requestId)),
       db,
       loaders: createLoaders(db),
       maintenance,

@@ -16,7 +16,7 @@ const REGISTER = `mutation($input: NrmRegistrationInput!) { registerPotentialVic
 const registration = (n: number) =>
   registrationInput({ idempotencyKey: `maintenance-key-${String(n).padStart(4, '0')}`, identifierHashes: [hash(`maintenance-${n}`)] });
 const register = async (input: ReturnType<typeof registration>) => {
-  const ctx = await context(await issuer.request({ agency: 'police', roles: ['caseworker'], purpose: 'CASE-2021-17' }), 'req');
+  const ctx = await context(await issuer.request({ agency: 'police', roles: ['caseworker'], purpose: 'CASE-2021-17', service: true }), 'req');
   const result = await execute(server, ctx, REGISTER, { input });
   expect(result.errors).toBeUndefined();
   return ctx.maintenance;
@@ -30,7 +30,7 @@ const tableStats = async () => {
 
 beforeAll(async () => {
   database = await createTestDatabase(schema, migrationsFolder);
-  context = contextFactory({ verifier: issuer.verifier, maintenanceEvery: 3 })(database.db);
+  context = contextFactory({ verifier: issuer.verifier, serviceVerifier: issuer.serviceVerifier, maintenanceEvery: 3 })(database.db);
   await server.start();
 });
 afterAll(async () => {

@@ -30,7 +30,7 @@ function requestFor(agency: AgencyCode, idempotencyKey: string, input: PersonInp
 }
 
 async function register(agency: AgencyCode, idempotencyKey: string, input: PersonInput) {
-  const result = await run(REGISTER, { input: requestFor(agency, idempotencyKey, input) }, { agency: AGENCY_CLAIM[agency], roles: ['caseworker'] });
+  const result = await run(REGISTER, { input: requestFor(agency, idempotencyKey, input) }, { agency: AGENCY_CLAIM[agency], roles: ['caseworker'], service: true });
   expect(result.errors).toBeUndefined();
   return result.data?.registerPotentialVictim as { victimId: string; matchedExisting: boolean; matchScore: number; underReview: boolean };
 }
@@ -132,7 +132,7 @@ describe('retries', () => {
   it('never create a second registration or victim for concurrent retries of one idempotency key', async () => {
     const before = await count();
     const input = requestFor('NGO', 'retry-concurrent-01', person({ givenNames: 'Gift', familyName: 'Ehiosun', citizenships: ['NG'] }));
-    const claims = { agency: AGENCY_CLAIM.NGO, roles: ['caseworker'] };
+    const claims = { agency: AGENCY_CLAIM.NGO, roles: ['caseworker'], service: true };
     const answers = await Promise.all(Array.from({ length: 6 }, () => run(REGISTER, { input }, claims)));
     expect(answers.map((a) => a.errors)).toEqual(Array(6).fill(undefined));
     expect(new Set(answers.map((a) => a.data?.registerPotentialVictim.victimId)).size).toBe(1);
@@ -271,7 +271,7 @@ describe('malformed match keys', () => {
     ['a name in plain text', Buffer.from('Roxana Malformescu').toString('base64')],
   ])('refuses a CLK that is %s with a clear error and stores nothing', async (_name, clk) => {
     const before = await count();
-    const result = await run(REGISTER, { input: { ...base(), clk } }, { agency: 'police', roles: ['caseworker'] });
+    const result = await run(REGISTER, { input: { ...base(), clk } }, { agency: 'police', roles: ['caseworker'], service: true });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.clk' });
     expect(result.errors?.[0]?.message).toMatch(/1024-bit Bloom filter/);
     expect(await count()).toEqual(before);

@@ -10,7 +10,7 @@ const AGENCY_CLAIM: Record<string, string> = { POLICE: 'police', IMMIGRATION: 'i
 /** The caller: the registering agency's caseworker for a registration, else the coordinating unit. */
 const callerFor = (variables?: Record<string, unknown>): TestClaims => {
   const agency = (variables?.input as { agency?: string } | undefined)?.agency;
-  return agency ? { agency: AGENCY_CLAIM[agency] ?? 'police', roles: ['caseworker'] } : { agency: 'coordinating-unit', roles: ['coordinator'] };
+  return agency ? { agency: AGENCY_CLAIM[agency] ?? 'police', roles: ['caseworker'], service: true } : { agency: 'coordinating-unit', roles: ['coordinator'] };
 };
 const { database, run } = await subgraphTestSuite({
   schema,
@@ -94,12 +94,14 @@ describe('nrm subgraph', () => {
     const again = await run(send, { i: { victimId, fromAgency: 'POLICE', target: 'NGO_SHELTER', idempotencyKey: 'ref-0001-abc' } });
     expect(again.data?.sendReferral.id).toBe(sent.data?.sendReferral.id);
     const update = `mutation($i: UpdateReferralInput!) { updateReferralState(input: $i) { state answeredAt completedAt } }`;
-    const bad = await run(update, { i: { referralId: sent.data?.sendReferral.id, state: 'COMPLETED' } });
+    // The receiving agency of an NGO_SHELTER referral answers it.
+    const receiver: TestClaims = { agency: 'ngo:test-ngo', roles: ['worker'] };
+    const bad = await run(update, { i: { referralId: sent.data?.sendReferral.id, state: 'COMPLETED' } }, receiver);
     expect(bad.errors?.[0]?.extensions?.code).toBe('INVALID_STATE');
-    const accepted = await run(update, { i: { referralId: sent.data?.sendReferral.id, state: 'ACCEPTED' } });
+    const accepted = await run(update, { i: { referralId: sent.data?.sendReferral.id, state: 'ACCEPTED' } }, receiver);
     expect(accepted.data?.updateReferralState.state).toBe('ACCEPTED');
     expect(accepted.data?.updateReferralState.answeredAt).toBeTruthy();
-    const done = await run(update, { i: { referralId: sent.data?.sendReferral.id, state: 'COMPLETED' } });
+    const done = await run(update, { i: { referralId: sent.data?.sendReferral.id, state: 'COMPLETED' } }, receiver);
     expect(done.data?.updateReferralState.completedAt).toBeTruthy();
   });
 

@@ -55,7 +55,7 @@ describe('the NRM database', () => {
         person: normalisePerson(input),
         decision: { status: 'POSSIBLE', decidedBy: 'OTHER', exploitationTypes: ['SEXUAL_EXPLOITATION'], decidedOn: '2021-06-01' },
       });
-      const result = await run(`mutation($input: NrmRegistrationInput!) { registerPotentialVictim(input: $input) { victimId } }`, { input: request }, { agency: CLAIM[agency], roles: ['caseworker'] });
+      const result = await run(`mutation($input: NrmRegistrationInput!) { registerPotentialVictim(input: $input) { victimId } }`, { input: request }, { agency: CLAIM[agency], roles: ['caseworker'], service: true });
       expect(result.errors).toBeUndefined();
     }
     // The two Kovalenko registrations are one person; the others are not.

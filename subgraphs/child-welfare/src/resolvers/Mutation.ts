@@ -71,7 +71,7 @@ export const Mutation = {
       agency: 'CHILD_WELFARE',
       nrm: ctx.nrm,
       linkageSecret: ctx.linkageSecret,
-      nrmHeaders: onBehalfOf(ctx.viewer),
+      onBehalf: onBehalfOf(ctx.viewer),
       idempotencyKey: input.idempotencyKey,
       person: input.person,
       decision: input.decision,

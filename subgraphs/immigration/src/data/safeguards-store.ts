@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
-import { addMonths, hubError, personMatchKeys, possiblyChildOn, recordScreening, type NrmClient, type Person, type ScreeningInput, type ScreeningRow } from '@nrm-hub/kit';
+import { addMonths, hubError, personMatchKeys, possiblyChildOn, recordScreening, type NrmClient, type OnBehalf, type Person, type ScreeningInput, type ScreeningRow } from '@nrm-hub/kit';
 import { applicants, reflectionPeriods, residencePermits, returnChecks, returnOverrides, returnProceedings, screenings } from '../db/schema.ts';
 import { executionBlock, returnCheckStatus } from '../rules/return-check.ts';
 import { applicantById, type ImmigrationDb } from './applicant-store.ts';
@@ -32,14 +32,14 @@ export function proceedingsWithChecks(db: ImmigrationDb, where: { ids?: string[]
  */
 export async function checkReturnWithNrm(
   db: ImmigrationDb,
-  input: { returnId: string; by: string; nrm: NrmClient; headers: Record<string, string>; linkageSecret: string },
+  input: { returnId: string; by: string; nrm: NrmClient; onBehalf: OnBehalf | undefined; linkageSecret: string },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [proceeding] = await tx.select().from(returnProceedings).where(eq(returnProceedings.id, input.returnId)).for('update');
     if (!proceeding) throw hubError('NOT_FOUND', 'No return proceeding with that id.');
     const [applicant] = await tx.select().from(applicants).where(eq(applicants.id, proceeding.applicantId));
     const keys = personMatchKeys(input.linkageSecret, applicant as unknown as Person);
-    const answer = await input.nrm.checkReturn({ agency: 'IMMIGRATION', returnId: proceeding.id, ...keys }, input.headers);
+    const answer = await input.nrm.checkReturn({ agency: 'IMMIGRATION', returnId: proceeding.id, ...keys }, input.onBehalf);
     await tx.insert(returnChecks).values({ returnId: proceeding.id, hit: answer.hit, alertId: answer.alertId, alertState: answer.alertState, checkedBy: input.by });
     await tx.update(returnProceedings).set({ screened: true }).where(eq(returnProceedings.id, proceeding.id));
   });
@@ -55,7 +55,7 @@ export async function checkReturnWithNrm(
  */
 export async function executeReturn(
   db: ImmigrationDb,
-  input: { returnId: string; by: string; overrideReason: string | null; nrm: NrmClient; headers: Record<string, string>; linkageSecret: string },
+  input: { returnId: string; by: string; overrideReason: string | null; nrm: NrmClient; onBehalf: OnBehalf | undefined; linkageSecret: string },
 ): Promise<void> {
   const [before] = await db.select().from(returnProceedings).where(eq(returnProceedings.id, input.returnId));
   if (!before) throw hubError('NOT_FOUND', 'No return proceeding with that id.');

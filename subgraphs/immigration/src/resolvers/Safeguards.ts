@@ -94,7 +94,7 @@ export const SafeguardsMutation = {
   },
   immigrationCheckReturn: async (_: unknown, { input }: { input: { returnId: string } }, ctx: ImmigrationContext) => {
     const returnId = checkUuid(input.returnId, 'input.returnId');
-    await checkReturnWithNrm(ctx.db, { returnId, by: subjectOf(ctx), nrm: ctx.nrm, headers: onBehalfOf(ctx.viewer), linkageSecret: ctx.linkageSecret });
+    await checkReturnWithNrm(ctx.db, { returnId, by: subjectOf(ctx), nrm: ctx.nrm, onBehalf: onBehalfOf(ctx.viewer), linkageSecret: ctx.linkageSecret });
     return proceedingById(ctx, returnId);
   },
   immigrationExecuteReturn: async (_: unknown, { input }: { input: { returnId: string; overrideReason?: string | null } }, ctx: ImmigrationContext) => {
@@ -108,7 +108,7 @@ export const SafeguardsMutation = {
       by: subjectOf(ctx),
       overrideReason,
       nrm: ctx.nrm,
-      headers: onBehalfOf(ctx.viewer),
+      onBehalf: onBehalfOf(ctx.viewer),
       linkageSecret: ctx.linkageSecret,
     });
     return proceedingById(ctx, returnId);

@@ -53,7 +53,7 @@ export const Mutation = {
       agency: 'NGO',
       nrm: ctx.nrm,
       linkageSecret: ctx.linkageSecret,
-      nrmHeaders: onBehalfOf(ctx.viewer),
+      onBehalf: onBehalfOf(ctx.viewer),
       idempotencyKey: input.idempotencyKey,
       person: input.person,
       decision: input.decision,

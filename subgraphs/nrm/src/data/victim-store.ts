@@ -3,6 +3,7 @@ import { badInput, hubError, insertOnce, type Db } from '@nrm-hub/kit';
 import * as schema from '../db/schema.ts';
 import {
   linkReviews,
+  lshBuckets,
   matchKeys,
   referrals,
   registrations,
@@ -20,6 +21,8 @@ export type NrmDb = Db<typeof schema>;
 /** A registration request as the NRM receives it (see `NrmRegistrationInput`), its CLK decoded. */
 export interface RegistrationRequest {
   agency: string;
+  /** The registering user's agency claim (`ngo:rosa`), from the service credential. */
+  registeredBy?: string | null;
   agencyRecordId: string;
   idempotencyKey: string;
   identifierHashes: string[];
@@ -59,6 +62,7 @@ export function registrationRow(req: RegistrationRequest, victimId: string, matc
     victimId,
     issuedVictimId: victimId,
     agency: req.agency,
+    registeredBy: req.registeredBy ?? null,
     agencyRecordId: req.agencyRecordId,
     idempotencyKey: req.idempotencyKey,
     status: req.status,
@@ -148,6 +152,54 @@ export async function register(db: NrmDb, req: RegistrationRequest): Promise<Reg
       reviewId = opened!.id;
     }
     return { victimId, matchedExisting, matchScore, reviewId, replayed: false };
+  });
+}
+
+/**
+ * Compensation for an agency whose own record could not be stored: removes
+ * the registration filed under (agency, idempotency key) with its match
+ * keys, buckets and link reviews, and the victim it created when nothing
+ * else refers to that victim. A retry with the same key then registers
+ * afresh. False when there is no such registration; `INVALID_STATE` when it
+ * was already moved by a merge or split (a person decided on it).
+ */
+export async function withdrawRegistration(db: NrmDb, agency: string, idempotencyKey: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${agency}|${idempotencyKey}`}))`);
+    await lockMatching(tx);
+    const [row] = await tx
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.agency, agency), eq(registrations.idempotencyKey, idempotencyKey)));
+    if (!row) return false;
+    const [event] = await tx
+      .select({ id: victimEvents.id })
+      .from(victimEvents)
+      .where(sql`${row.id} = any(${victimEvents.registrationIds})`)
+      .limit(1);
+    const [decided] = await tx
+      .select({ id: linkReviews.id })
+      .from(linkReviews)
+      .where(and(eq(linkReviews.registrationId, row.id), sql`${linkReviews.state} <> 'OPEN'`))
+      .limit(1);
+    if (event || decided) throw hubError('INVALID_STATE', 'The registration was already merged or split; it cannot be withdrawn.');
+    await tx.delete(linkReviews).where(eq(linkReviews.registrationId, row.id));
+    await tx.delete(lshBuckets).where(eq(lshBuckets.registrationId, row.id));
+    await tx.delete(matchKeys).where(eq(matchKeys.registrationId, row.id));
+    await tx.delete(registrations).where(eq(registrations.id, row.id));
+    if (!row.matchedExisting) {
+      // The victim this registration created goes too, unless something else now refers to it.
+      const victimId = row.issuedVictimId;
+      const [used] = await tx.execute(sql`
+        select 1 from registrations where victim_id = ${victimId} or issued_victim_id = ${victimId}
+        union all select 1 from referrals where victim_id = ${victimId}
+        union all select 1 from link_reviews where victim_id = ${victimId} or candidate_victim_id = ${victimId}
+        union all select 1 from victims where merged_into = ${victimId}
+        union all select 1 from victim_events where victim_id = ${victimId} or other_victim_id = ${victimId}
+        limit 1`).then((r) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows));
+      if (!used) await tx.delete(victims).where(eq(victims.id, victimId));
+    }
+    return true;
   });
 }
 
@@ -358,11 +410,21 @@ const NEXT_STATES: Record<string, readonly string[]> = {
   COMPLETED: [],
 };
 
-/** Moves a referral along SENT → ACCEPTED/DECLINED, ACCEPTED → COMPLETED; other moves are `INVALID_STATE`. */
-export async function updateReferralState(db: NrmDb, referralId: string, state: string): Promise<ReferralRow> {
+/**
+ * Moves a referral along SENT → ACCEPTED/DECLINED, ACCEPTED → COMPLETED;
+ * other moves are `INVALID_STATE`. `authorise` sees the referral (locked)
+ * and the state asked for, and throws when the caller may not make that move.
+ */
+export async function updateReferralState(
+  db: NrmDb,
+  referralId: string,
+  state: string,
+  authorise: (current: ReferralRow, state: string) => void,
+): Promise<ReferralRow> {
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(referrals).where(eq(referrals.id, referralId)).for('update');
     if (!current) throw hubError('NOT_FOUND', 'No referral with that id.');
+    authorise(current, state);
     if (current.state === state) return current;
     if (!NEXT_STATES[current.state]?.includes(state)) {
       throw hubError('INVALID_STATE', `A ${current.state} referral cannot become ${state}.`);

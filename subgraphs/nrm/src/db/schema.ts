@@ -51,6 +51,11 @@ export const registrations = pgTable(
     /** The victim id handed to the agency when it registered; never changes. */
     issuedVictimId: uuid().notNull().references(() => victims.id),
     agency: text().notNull(),
+    /**
+     * The registering user's agency claim (e.g. `ngo:rosa`), from the service credential: an NGO's registration is shown only to
+     * that organisation. Null for registrations from before it was recorded (then no NGO sees it).
+     */
+    registeredBy: text(),
     agencyRecordId: uuid().notNull(),
     idempotencyKey: text().notNull(),
     status: text().notNull(),

@@ -53,8 +53,14 @@ export const SafeguardsQuery = {
   childVictims: (_: unknown, args: { first: number }, ctx: NrmContext) => childVictims(ctx.db, ctx.now().getUTCFullYear(), checkFirst(args.first)),
 };
 
+/** The NRM's service operations take an agency subgraph's service credential only (as the scope says; this holds even if a directive were lost). */
+function requireService(ctx: NrmContext): void {
+  if (!ctx.viewer?.service) throw hubError('FORBIDDEN', "Only an agency subgraph's service credential may call this; end-user tokens may not.");
+}
+
 export const SafeguardsMutation = {
   setOpenCaseRoles: async (_: unknown, args: { input: { victimId: string; roles: string[] } }, ctx: NrmContext) => {
+    requireService(ctx);
     if (ctx.viewer?.agencyKind !== 'police') throw hubError('FORBIDDEN', 'Only the police report open-case roles.');
     const victimId = checkUuid(args.input.victimId, 'input.victimId');
     if (!(await ctx.loaders.victim.load(victimId))) throw hubError('NOT_FOUND', 'No victim with that id.');
@@ -63,6 +69,7 @@ export const SafeguardsMutation = {
   },
   checkReturn: async (_: unknown, args: { input: { agency: string; returnId: string; identifierHashes: string[]; clk: string } }, ctx: NrmContext) => {
     const { input } = args;
+    requireService(ctx);
     if (registeringAgency(ctx.viewer) !== input.agency) throw hubError('FORBIDDEN', 'An agency may only check returns in its own name.');
     const returnId = checkUuid(input.returnId, 'input.returnId');
     input.identifierHashes.forEach((h, i) => {

@@ -2,7 +2,8 @@ import { unauthenticated } from '@nrm-hub/kit/auth';
 import { badInput, checkCountryCode, checkIdempotencyKey, checkUuid, CLK_BITS, clkFromBase64, popcount, hubError, registeringAgency } from '@nrm-hub/kit';
 import type { NrmContext } from '../context.ts';
 import { decideLinkReview } from '../data/link-review-store.ts';
-import { mergeVictims, register, sendReferral, splitVictim, updateReferralState, type RegistrationRequest } from '../data/victim-store.ts';
+import { mergeVictims, register, sendReferral, splitVictim, updateReferralState, withdrawRegistration, type RegistrationRequest } from '../data/victim-store.ts';
+import { checkReferralMove } from '../rules/access.ts';
 
 const HASH_RE = /^[0-9a-f]{64}$/;
 /** A CLK with more bits set than this matches too much to be an encoding of one person. */
@@ -45,13 +46,21 @@ function decider(ctx: NrmContext): string {
   return ctx.viewer.subject;
 }
 
+/**
+ * Service mutations take only an agency subgraph's service credential (the
+ * scope says so too; this holds even if a directive were lost), and act only
+ * in that agency's name.
+ */
+function requireAgencyService(ctx: NrmContext, agency: string): void {
+  if (!ctx.viewer) throw unauthenticated();
+  if (!ctx.viewer.service) throw hubError('FORBIDDEN', 'Only an agency subgraph\'s service credential may call this; end-user tokens may not.');
+  if (registeringAgency(ctx.viewer) !== agency) throw hubError('FORBIDDEN', 'An agency may only register potential victims in its own name.');
+}
+
 export const Mutation = {
   registerPotentialVictim: async (_: unknown, args: { input: RegistrationInput }, ctx: NrmContext) => {
-    // An agency registers only in its own name.
-    if (registeringAgency(ctx.viewer) !== args.input.agency) {
-      throw hubError('FORBIDDEN', 'An agency may only register potential victims in its own name.');
-    }
-    const answer = await register(ctx.db, checkRegistration(args.input));
+    requireAgencyService(ctx, args.input.agency);
+    const answer = await register(ctx.db, { ...checkRegistration(args.input), registeredBy: ctx.viewer!.agency });
     if (!answer.replayed) ctx.maintenance.registered();
     return { ...answer, underReview: answer.reviewId !== null };
   },
@@ -66,8 +75,14 @@ export const Mutation = {
     if (own !== null && own !== args.input.fromAgency) throw hubError('FORBIDDEN', 'An agency may only send referrals in its own name.');
     return sendReferral(ctx.db, { ...args.input, victimId: checkUuid(args.input.victimId, 'input.victimId') });
   },
+  withdrawRegistration: (_: unknown, args: { agency: string; idempotencyKey: string }, ctx: NrmContext) => {
+    requireAgencyService(ctx, args.agency);
+    return withdrawRegistration(ctx.db, args.agency, checkIdempotencyKey(args.idempotencyKey, 'idempotencyKey'));
+  },
   updateReferralState: (_: unknown, args: { input: { referralId: string; state: string } }, ctx: NrmContext) =>
-    updateReferralState(ctx.db, checkUuid(args.input.referralId, 'input.referralId'), args.input.state),
+    updateReferralState(ctx.db, checkUuid(args.input.referralId, 'input.referralId'), args.input.state, (current, state) =>
+      checkReferralMove(ctx.viewer, current, state),
+    ),
   confirmLinkReview: (_: unknown, args: { id: string }, ctx: NrmContext) =>
     decideLinkReview(ctx.db, { id: checkUuid(args.id, 'id'), decision: 'CONFIRMED', decidedBy: decider(ctx) }),
   rejectLinkReview: (_: unknown, args: { id: string }, ctx: NrmContext) =>

@@ -1,5 +1,6 @@
 import type { NrmContext } from '../context.ts';
-import type { VictimRow } from '../db/schema.ts';
+import type { RegistrationRow, VictimRow } from '../db/schema.ts';
+import { maySeeRegistration, withheldRegistration } from '../rules/access.ts';
 
 const STATUS_RANK: Record<string, number> = { ACTUAL: 3, POSSIBLE: 2, NOT_A_VICTIM: 1 };
 
@@ -9,9 +10,16 @@ export async function survivorOf(id: string, ctx: NrmContext): Promise<VictimRow
   return row?.mergedInto ? ctx.loaders.victim.load(row.mergedInto) : row;
 }
 
+/** The victim's registrations the caller may see (see `maySeeRegistration`). */
+async function visibleRegistrations(victim: VictimRow, ctx: NrmContext): Promise<RegistrationRow[]> {
+  const regs = await ctx.loaders.registrations.load(victim.id);
+  return regs.filter((r) => maySeeRegistration(ctx.viewer, r));
+}
+
 export const Victim = {
   __resolveReference: (ref: { id: string }, ctx: NrmContext) => survivorOf(ref.id, ctx),
-  registrations: (victim: VictimRow, _: unknown, ctx: NrmContext) => ctx.loaders.registrations.load(victim.id),
+  registrations: async (victim: VictimRow, _: unknown, ctx: NrmContext) =>
+    (await ctx.loaders.registrations.load(victim.id)).map((r) => (maySeeRegistration(ctx.viewer, r) ? r : withheldRegistration())),
   /**
    * The person's merge cluster for data protection: the survivor first (merges are flat, so one level is all there is), then every
    * victim merged into it. The rows themselves, merged away or not, so each trail is looked up under its own id.
@@ -23,11 +31,11 @@ export const Victim = {
   },
   nrmAuditTrail: (victim: VictimRow, _: unknown, ctx: NrmContext) => ctx.loaders.auditTrail.load(victim.id),
   highestStatus: async (victim: VictimRow, _: unknown, ctx: NrmContext) => {
-    const regs = await ctx.loaders.registrations.load(victim.id);
+    const regs = await visibleRegistrations(victim, ctx);
     return regs.reduce((best, r) => ((STATUS_RANK[r.status] ?? 0) > (STATUS_RANK[best] ?? 0) ? r.status : best), 'NOT_A_VICTIM');
   },
   registeringAgencies: async (victim: VictimRow, _: unknown, ctx: NrmContext) => {
-    const regs = await ctx.loaders.registrations.load(victim.id);
+    const regs = await visibleRegistrations(victim, ctx);
     return [...new Set(regs.map((r) => r.agency))];
   },
   referrals: async (victim: VictimRow, _: unknown, ctx: NrmContext) => {

@@ -1,5 +1,5 @@
 import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
-import { possiblyChildOn, recordScreening, type NrmClient, type ScreeningInput, type ScreeningRow } from '@nrm-hub/kit';
+import { possiblyChildOn, recordScreening, type NrmClient, type OnBehalf, type ScreeningInput, type ScreeningRow } from '@nrm-hub/kit';
 import { caseRoles, custodyStays, screenings } from '../db/schema.ts';
 import { openCaseRoles } from '../rules/safeguards.ts';
 import { personById, personsWithRecords, type PoliceDb } from './person-store.ts';
@@ -34,11 +34,11 @@ export async function personIdsInInvestigation(db: PoliceDb, investigationId: st
  * if the NRM does not answer, the police write is rolled back too, so the
  * two never disagree. Only victim ids and roles leave the police.
  */
-export async function syncOpenCaseRoles(tx: PoliceDb, nrm: NrmClient, headers: Record<string, string>, personIds: readonly string[]): Promise<void> {
+export async function syncOpenCaseRoles(tx: PoliceDb, nrm: NrmClient, onBehalf: OnBehalf | undefined, personIds: readonly string[]): Promise<void> {
   if (personIds.length === 0) return;
   const persons = await personsWithRecords(tx, { ids: personIds });
   for (const person of persons) {
     if (!person.victimId) continue;
-    await nrm.setOpenCaseRoles({ victimId: person.victimId, roles: openCaseRoles(person.caseRoles) }, headers);
+    await nrm.setOpenCaseRoles({ victimId: person.victimId, roles: openCaseRoles(person.caseRoles) }, onBehalf);
   }
 }

@@ -34,7 +34,7 @@ export const Mutation = {
       agency: 'POLICE',
       nrm: ctx.nrm,
       linkageSecret: ctx.linkageSecret,
-      nrmHeaders: onBehalfOf(ctx.viewer),
+      onBehalf: onBehalfOf(ctx.viewer),
       idempotencyKey: input.idempotencyKey,
       person: input.person,
       decision: input.decision,

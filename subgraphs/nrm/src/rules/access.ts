@@ -1,0 +1,84 @@
+import { GraphQLError } from 'graphql';
+import type { Viewer } from '@nrm-hub/kit';
+
+/**
+ * Who may act on the NRM's records beyond what the schema's scopes say:
+ * referral moves by sending and receiving agency, and which registrations a
+ * caller may see. Pure functions; the resolvers apply them.
+ */
+
+/** The party a viewer acts as in a referral. */
+export type ReferralParty = 'POLICE' | 'IMMIGRATION' | 'CHILD_WELFARE' | 'NGO' | 'COORDINATING_UNIT';
+
+/** The viewer's party, or null for agencies that take no part in referrals. */
+export function referralParty(viewer: Viewer | null): ReferralParty | null {
+  switch (viewer?.agencyKind) {
+    case 'police':
+      return 'POLICE';
+    case 'immigration':
+      return 'IMMIGRATION';
+    case 'child-welfare':
+      return 'CHILD_WELFARE';
+    case 'ngo':
+      return 'NGO';
+    case 'coordinating-unit':
+      return 'COORDINATING_UNIT';
+    default:
+      return null;
+  }
+}
+
+/**
+ * The agency that answers a referral to `target`. Legal aid and health care
+ * have no subgraph in the hub: the coordinating unit records their answers.
+ */
+export const REFERRAL_RECEIVER: Record<string, ReferralParty> = {
+  NGO_SHELTER: 'NGO',
+  CHILD_WELFARE: 'CHILD_WELFARE',
+  IMMIGRATION_REFLECTION_PERIOD: 'IMMIGRATION',
+  POLICE: 'POLICE',
+  LEGAL_AID: 'COORDINATING_UNIT',
+  HEALTH: 'COORDINATING_UNIT',
+};
+
+/**
+ * Throws `FORBIDDEN` unless the viewer may move the referral to `state`:
+ * only the receiving agency accepts or declines; only the sender or the
+ * receiver completes.
+ */
+export function checkReferralMove(viewer: Viewer | null, referral: { fromAgency: string; target: string }, state: string): void {
+  const party = referralParty(viewer);
+  const receiver = REFERRAL_RECEIVER[referral.target];
+  const allowed = state === 'COMPLETED' ? party !== null && (party === receiver || party === referral.fromAgency) : party !== null && party === receiver;
+  if (!allowed) {
+    throw new GraphQLError(
+      state === 'COMPLETED'
+        ? 'Not permitted: only the sending or the receiving agency may complete this referral.'
+        : 'Not permitted: only the receiving agency may accept or decline this referral.',
+      { extensions: { code: 'FORBIDDEN' } },
+    );
+  }
+}
+
+/**
+ * Whether the viewer may see a registration. An NGO's registration says that
+ * the person is that NGO's client, which the client shares only by consent.
+ * The NRM holds no consents, so it shows one only to the registering
+ * organisation and to the coordinating unit, which runs the registry and
+ * decides its link reviews, merges and splits; every other agency (another
+ * NGO included) gets it withheld. Consented NGO data reaches them through
+ * the NGO's own `assistance` field. Registrations by public authorities share
+ * on a legal basis and are seen by every `victim:read` holder.
+ */
+export function maySeeRegistration(viewer: Viewer | null, registration: { agency: string; registeredBy: string | null }): boolean {
+  if (registration.agency !== 'NGO') return true;
+  if (viewer?.agencyKind === 'coordinating-unit') return true;
+  return viewer !== null && registration.registeredBy !== null && viewer.agency === registration.registeredBy;
+}
+
+/** The error in place of a registration the viewer may not see: withheld, never silently dropped. */
+export function withheldRegistration(): GraphQLError {
+  return new GraphQLError('Withheld: this registration is shared only with the consent of the person it concerns.', {
+    extensions: { code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' },
+  });
+}

@@ -1,0 +1,410 @@
+import { SignJWT } from 'jose';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisationCode, type TestClaims } from '@nrm-hub/kit';
+import { startHub, type Hub } from '../support/hub.ts';
+import { seedVictim, type SeededVictim } from './seed.ts';
+
+/**
+ * Authorization and integrity (issue 11, part A): writes need a write scope,
+ * referrals move only by their receiver (and sender, to complete), only an
+ * administrator creates organisations, the NRM's service mutations take only
+ * an agency's service credential, matching does not bypass NGO consent, and
+ * a failed agency write leaves no NRM registration. Each class is probed
+ * through the gateway and straight at the subgraph that owns the data, with
+ * other read-only roles and other agencies, and checks that nothing was
+ * written.
+ */
+
+let hub: Hub;
+let seed: SeededVictim;
+
+const COORDINATOR: TestClaims = { sub: 'authz-coordinator', agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-17' };
+const ADMINISTRATOR: TestClaims = { sub: 'authz-admin', agency: 'coordinating-unit', roles: ['administrator'], purpose: null };
+const POLICE: TestClaims = { sub: 'authz-police', agency: 'police', roles: ['investigator'], purpose: 'OSL-2021-0001' };
+const IMMIGRATION: TestClaims = { sub: 'authz-udi', agency: 'immigration', roles: ['caseworker'], purpose: 'UDI-2021-5' };
+const CHILD_WELFARE: TestClaims = { sub: 'authz-cw', agency: 'child-welfare', roles: ['caseworker'], purpose: 'BV-2021-3' };
+/** Read-only roles of the coordinating unit: they keep the `link-review` read scope and nothing more. */
+const READ_ONLY_UNIT: TestClaims[] = [
+  { sub: 'authz-analyst', agency: 'coordinating-unit', roles: ['analyst'], purpose: 'CASE-2021-17' },
+  { sub: 'authz-viewer', agency: 'coordinating-unit', roles: ['viewer'], purpose: 'CASE-2021-17' },
+];
+
+interface Answer {
+  status: number;
+  json: { data?: any; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] } | null;
+}
+
+async function post(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<Answer> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, json: (await res.json().catch(() => null)) as Answer['json'] };
+}
+
+/** The gateway and the subgraph that owns the data: every refusal must hold at both. */
+const viaGateway = async (query: string, variables: Record<string, unknown>, claims: TestClaims) => post(hub.gateway.url, query, variables, await hub.as(claims));
+const direct = async (subgraph: keyof Hub['subgraphs'], query: string, variables: Record<string, unknown>, claims: TestClaims | string) =>
+  post(hub.subgraphs[subgraph].url, query, variables, typeof claims === 'string' ? { authorization: `Bearer ${claims}` } : await hub.as(claims));
+
+const codes = (answer: Answer) => [...new Set((answer.json?.errors ?? []).map((e) => e.extensions?.code))];
+
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+async function count(subgraph: keyof Hub['databases'], statement: ReturnType<typeof sql>): Promise<number> {
+  const [row] = rowsOf<{ n: number | string }>(await hub.databases[subgraph].db.execute(statement));
+  return Number(row?.n ?? 0);
+}
+
+async function ok(answer: Promise<Answer>): Promise<any> {
+  const { json } = await answer;
+  expect(json?.errors, JSON.stringify(json?.errors)).toBeUndefined();
+  return json?.data;
+}
+
+const person = (givenNames: string, familyName: string, dNummer?: string) => ({
+  givenNames,
+  familyName,
+  birthDate: '1994-07-21',
+  gender: 'FEMININE',
+  citizenships: ['NG'],
+  identifiers: dNummer ? [{ type: 'D_NUMMER', value: dNummer }] : [],
+});
+const decision = (status: string, decidedBy: string) => ({ status, decidedBy, exploitationTypes: ['SEXUAL_EXPLOITATION'], decidedOn: '2021-03-02' });
+const POLICE_REGISTER = `mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { victimId matchedExisting replayed } } }`;
+const NGO_REGISTER = `mutation($i: NgoRegisterPotentialVictimInput!) { ngoRegisterPotentialVictim(input: $i) { outcome { victimId matchedExisting replayed } } }`;
+const CREATE_ORG = `mutation($i: NgoCreateOrganisationInput!) { ngoCreateOrganisation(input: $i) { id } }`;
+
+beforeAll(async () => {
+  hub = await startHub();
+  seed = await seedVictim(hub, 'authz');
+}, 240_000);
+afterAll(async () => {
+  await hub?.stop();
+});
+
+describe('review decisions, merge and split need the coordinating unit’s write scope', () => {
+  let otherVictim: string;
+  const MERGE = `mutation($s: ID!, $m: ID!) { mergeVictims(survivorId: $s, mergedId: $m) { id } }`;
+  const SPLIT = `mutation($v: ID!, $r: [ID!]!) { splitVictim(victimId: $v, registrationIds: $r) { id } }`;
+  const CONFIRM = `mutation($id: ID!) { confirmLinkReview(id: $id) { id } }`;
+  const REJECT = `mutation($id: ID!) { rejectLinkReview(id: $id) { id } }`;
+  const events = () => count('nrm', sql`select count(*) as n from victim_events`);
+
+  beforeAll(async () => {
+    const data = await ok(
+      viaGateway(POLICE_REGISTER, { i: { idempotencyKey: 'authz-merge-other', person: person('Oyelaran Tessaly', 'Brumwick'), decision: decision('POSSIBLE', 'POLICE') } }, POLICE),
+    );
+    otherVictim = data.policeRegisterPotentialVictim.outcome.victimId;
+  });
+
+  const writes = (): [string, string, Record<string, unknown>][] => [
+    ['mergeVictims', MERGE, { s: seed.victimId, m: otherVictim }],
+    ['splitVictim', SPLIT, { v: seed.victimId, r: ['00000000-0000-4000-a000-000000000001'] }],
+    ['confirmLinkReview', CONFIRM, { id: '00000000-0000-4000-a000-000000000002' }],
+    ['rejectLinkReview', REJECT, { id: '00000000-0000-4000-a000-000000000003' }],
+  ];
+
+  for (const claims of READ_ONLY_UNIT) {
+    it(`refuses every link-review write to a coordinating-unit ${claims.roles![0]}, through the gateway and at the NRM, writing nothing`, async () => {
+      const before = await events();
+      for (const [name, query, variables] of writes()) {
+        const gateway = await viaGateway(query, variables, claims);
+        expect({ name, codes: codes(gateway), data: gateway.json?.data?.[name] ?? null }).toEqual({ name, codes: ['FORBIDDEN'], data: null });
+        const nrm = await direct('nrm', query, variables, claims);
+        expect({ name, codes: codes(nrm), data: nrm.json?.data?.[name] ?? null }).toEqual({ name, codes: ['FORBIDDEN'], data: null });
+      }
+      expect(await events()).toBe(before);
+    });
+  }
+
+  it('still lets the read-only analyst read the review queue', async () => {
+    const answer = await viaGateway(`{ linkReviews { id } }`, {}, READ_ONLY_UNIT[0]!);
+    expect(answer.json?.errors).toBeUndefined();
+    expect(Array.isArray(answer.json?.data?.linkReviews)).toBe(true);
+  });
+
+  it('refuses a merge to another agency’s case handler at the NRM', async () => {
+    const before = await events();
+    for (const claims of [POLICE, IMMIGRATION, { agency: seed.organisation.agency, roles: ['worker'], purpose: 'NGO-2021-1' }]) {
+      expect(codes(await direct('nrm', MERGE, { s: seed.victimId, m: otherVictim }, claims))).toEqual(['FORBIDDEN']);
+    }
+    expect(await events()).toBe(before);
+  });
+
+  it('lets the coordinator merge, recorded in their name', async () => {
+    const data = await ok(viaGateway(MERGE, { s: seed.victimId, m: otherVictim }, COORDINATOR));
+    expect(data.mergeVictims.id).toBe(seed.victimId);
+    const [event] = rowsOf<{ decided_by: string }>(await hub.databases.nrm.db.execute(sql`select decided_by from victim_events order by at desc limit 1`));
+    expect(event?.decided_by).toBe('authz-coordinator');
+    // Undo, so the other cases see the seed as it was.
+    const regs = rowsOf<{ id: string }>(await hub.databases.nrm.db.execute(sql`select id from registrations where issued_victim_id = ${otherVictim}`));
+    await ok(viaGateway(SPLIT, { v: seed.victimId, r: regs.map((r) => r.id) }, COORDINATOR));
+  });
+});
+
+describe('referrals move only by their receiver, and complete only by sender or receiver', () => {
+  const SEND = `mutation($i: SendReferralInput!) { sendReferral(input: $i) { id state } }`;
+  const UPDATE = `mutation($i: UpdateReferralInput!) { updateReferralState(input: $i) { id state } }`;
+  const NGO_STAFF = (): TestClaims => ({ sub: 'authz-ngo', agency: seed.organisation.agency, roles: ['worker'], purpose: 'NGO-2021-1' });
+  const stateOf = async (id: string) => rowsOf<{ state: string }>(await hub.databases.nrm.db.execute(sql`select state from referrals where id = ${id}`))[0]?.state;
+
+  it('refuses the police, child welfare and the sender an answer to an NGO’s referral to UDI, through the gateway and at the NRM', async () => {
+    const sent = await ok(viaGateway(SEND, { i: { victimId: seed.victimId, fromAgency: 'NGO', target: 'IMMIGRATION_REFLECTION_PERIOD', idempotencyKey: 'authz-ref-udi-1' } }, NGO_STAFF()));
+    const id = sent.sendReferral.id as string;
+    for (const [claims, state] of [
+      [POLICE, 'ACCEPTED'],
+      [CHILD_WELFARE, 'DECLINED'],
+      [NGO_STAFF(), 'ACCEPTED'],
+      [COORDINATOR, 'ACCEPTED'],
+      [{ agency: 'ngo:another-shelter', roles: ['worker'], purpose: 'NGO-2021-9' }, 'DECLINED'],
+    ] as [TestClaims, string][]) {
+      expect({ who: claims.agency, codes: codes(await viaGateway(UPDATE, { i: { referralId: id, state } }, claims)) }).toEqual({ who: claims.agency, codes: ['FORBIDDEN'] });
+      expect({ who: claims.agency, codes: codes(await direct('nrm', UPDATE, { i: { referralId: id, state } }, claims)) }).toEqual({ who: claims.agency, codes: ['FORBIDDEN'] });
+    }
+    expect(await stateOf(id)).toBe('SENT');
+    // The receiver answers; then neither the police nor a bystander may complete it, the sender may.
+    expect((await ok(viaGateway(UPDATE, { i: { referralId: id, state: 'ACCEPTED' } }, IMMIGRATION))).updateReferralState.state).toBe('ACCEPTED');
+    expect(codes(await viaGateway(UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, POLICE))).toEqual(['FORBIDDEN']);
+    expect(codes(await direct('nrm', UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, CHILD_WELFARE))).toEqual(['FORBIDDEN']);
+    expect(await stateOf(id)).toBe('ACCEPTED');
+    expect((await ok(viaGateway(UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, NGO_STAFF()))).updateReferralState.state).toBe('COMPLETED');
+  });
+
+  it('lets only the receiver decline a police referral to child welfare, and the receiver complete one', async () => {
+    const sent = await ok(viaGateway(SEND, { i: { victimId: seed.victimId, fromAgency: 'POLICE', target: 'CHILD_WELFARE', idempotencyKey: 'authz-ref-cw-1' } }, POLICE));
+    const id = sent.sendReferral.id as string;
+    expect(codes(await direct('nrm', UPDATE, { i: { referralId: id, state: 'DECLINED' } }, POLICE))).toEqual(['FORBIDDEN']);
+    expect(codes(await direct('nrm', UPDATE, { i: { referralId: id, state: 'ACCEPTED' } }, IMMIGRATION))).toEqual(['FORBIDDEN']);
+    expect(await stateOf(id)).toBe('SENT');
+    expect((await ok(viaGateway(UPDATE, { i: { referralId: id, state: 'ACCEPTED' } }, CHILD_WELFARE))).updateReferralState.state).toBe('ACCEPTED');
+    expect((await ok(viaGateway(UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, CHILD_WELFARE))).updateReferralState.state).toBe('COMPLETED');
+  });
+});
+
+describe('organisations are created only by the coordinating unit’s administrator', () => {
+  const orgs = () => count('ngo', sql`select count(*) as n from organisations`);
+
+  it('refuses NGO staff (of any organisation), the coordinator and the police, through the gateway and at the NGO subgraph, writing nothing', async () => {
+    const before = await orgs();
+    const callers: TestClaims[] = [
+      { agency: seed.organisation.agency, roles: ['worker'], purpose: 'NGO-2021-1' },
+      { agency: `ngo:${organisationCode('Fake Shelter')}`, roles: ['worker'], purpose: 'NGO-2021-2' },
+      { agency: seed.organisation.agency, roles: ['coordinator', 'worker', 'caseworker'], purpose: 'NGO-2021-1' },
+      COORDINATOR,
+      POLICE,
+    ];
+    for (const claims of callers) {
+      const variables = { i: { name: 'Fake Shelter', kind: 'NGO' } };
+      expect({ who: claims.agency, codes: codes(await viaGateway(CREATE_ORG, variables, claims)) }).toEqual({ who: claims.agency, codes: ['FORBIDDEN'] });
+      expect({ who: claims.agency, codes: codes(await direct('ngo', CREATE_ORG, variables, claims)) }).toEqual({ who: claims.agency, codes: ['FORBIDDEN'] });
+    }
+    // An NGO's own "administrator" is still NGO staff.
+    expect(codes(await direct('ngo', CREATE_ORG, { i: { name: 'Fake Shelter', kind: 'NGO' } }, { agency: seed.organisation.agency, roles: ['administrator'] }))).toEqual(['FORBIDDEN']);
+    expect(await orgs()).toBe(before);
+  });
+
+  it('lets the administrator create one', async () => {
+    const data = await ok(viaGateway(CREATE_ORG, { i: { name: 'Authz Crisis Centre', kind: 'MUNICIPAL_CRISIS_CENTRE' } }, ADMINISTRATOR));
+    expect(data.ngoCreateOrganisation.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('the NRM’s service mutations take only an agency’s service credential', () => {
+  const REGISTER = `mutation($input: NrmRegistrationInput!) { registerPotentialVictim(input: $input) { victimId matchedExisting } }`;
+  const WITHDRAW = `mutation($a: Agency!, $k: String!) { withdrawRegistration(agency: $a, idempotencyKey: $k) }`;
+  const registrations = () => count('nrm', sql`select count(*) as n from registrations`);
+  const input = (agency: string, key: string) => ({
+    agency,
+    agencyRecordId: '00000000-0000-4000-a000-0000000000aa',
+    idempotencyKey: key,
+    identifierHashes: [],
+    clk: Buffer.alloc(128, 0x11).toString('base64'),
+    status: 'ACTUAL',
+    decidedBy: 'POLICE',
+    exploitationTypes: [],
+    decidedOn: '2021-03-02',
+    gender: 'FEMININE',
+    birthYear: 1990,
+    citizenships: [],
+  });
+
+  it('is not part of the gateway’s API, whoever asks', async () => {
+    const before = await registrations();
+    for (const claims of [POLICE, COORDINATOR, ADMINISTRATOR]) {
+      const answer = await viaGateway(REGISTER, { input: input('POLICE', 'authz-gw-register') }, claims);
+      expect(answer.json?.data ?? null).toBeNull();
+      expect(codes(answer)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(codes(await viaGateway(WITHDRAW, { a: 'POLICE', k: seed.victimId }, claims))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    }
+    expect(await registrations()).toBe(before);
+  });
+
+  it('refuses end users’ tokens straight at the NRM, for every agency and role', async () => {
+    const before = await registrations();
+    for (const [agency, claims] of [
+      ['POLICE', POLICE],
+      ['IMMIGRATION', IMMIGRATION],
+      ['CHILD_WELFARE', CHILD_WELFARE],
+      ['NGO', { agency: seed.organisation.agency, roles: ['worker'], purpose: 'NGO-2021-1' }],
+      ['POLICE', COORDINATOR],
+    ] as [string, TestClaims][]) {
+      const answer = await direct('nrm', REGISTER, { input: input(agency, `authz-user-${agency}`) }, claims);
+      expect({ agency, codes: codes(answer), data: answer.json?.data ?? null }).toEqual({ agency, codes: ['FORBIDDEN'], data: null });
+      expect(codes(await direct('nrm', WITHDRAW, { a: 'NGO', k: 'seed-authz-ngo' }, claims))).toEqual(['FORBIDDEN']);
+    }
+    expect(await registrations()).toBe(before);
+    // The NGO's registration is still there: no user could withdraw it.
+    expect(await count('nrm', sql`select count(*) as n from registrations where idempotency_key = 'seed-authz-ngo'`)).toBe(1);
+  });
+
+  it('refuses a service credential in another agency’s name, one signed with another agency’s key, a user-issuer token posing as one, and one at the gateway', async () => {
+    const before = await registrations();
+    const policeService = await hub.issuer.token({ ...POLICE, service: true });
+    expect(codes(await direct('nrm', REGISTER, { input: input('NGO', 'authz-svc-other-name') }, policeService))).toEqual(['FORBIDDEN']);
+    // The police key minting an NGO credential.
+    const forged = await hub.issuer.serviceSigner('police').mint({ subject: 'x', agency: 'ngo:rosa', purpose: 'CASE-2021-17' });
+    expect(codes(await direct('nrm', REGISTER, { input: input('NGO', 'authz-svc-forged') }, forged))).toEqual(['UNAUTHENTICATED']);
+    // The user issuer's key with the service audience.
+    const posing = await new SignJWT({ agency: 'police', roles: ['investigator'], purpose: 'CASE-2021-17' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'police' })
+      .setIssuer('service:police')
+      .setSubject('service:police')
+      .setAudience('nrm-hub-service')
+      .setIssuedAt()
+      .setExpirationTime('1m')
+      .sign(hub.issuer.privateKey);
+    expect(codes(await direct('nrm', REGISTER, { input: input('POLICE', 'authz-svc-posing') }, posing))).toEqual(['UNAUTHENTICATED']);
+    // A real service credential is no user token: the gateway refuses it outright.
+    const atGateway = await post(hub.gateway.url, `{ victims(first: 1) { id } }`, {}, { authorization: `Bearer ${policeService}` });
+    expect(atGateway.status).toBe(401);
+    expect(await registrations()).toBe(before);
+  });
+
+  it('accepts the agency’s own service credential', async () => {
+    const policeService = await hub.issuer.token({ ...POLICE, service: true });
+    const answer = await direct('nrm', REGISTER, { input: input('POLICE', 'authz-svc-own') }, policeService);
+    expect(answer.json?.errors).toBeUndefined();
+    expect(answer.json?.data?.registerPotentialVictim.matchedExisting).toBe(false);
+    expect(await count('nrm', sql`select count(*) as n from registrations where idempotency_key = 'authz-svc-own' and registered_by = 'police'`)).toBe(1);
+  });
+});
+
+describe('matching does not reveal an NGO client the caller may not see', () => {
+  let ngoVictim: string;
+  const orgName = 'Authz Quiet Shelter';
+  const staff = (): TestClaims => ({ sub: 'authz-quiet', agency: `ngo:${organisationCode(orgName)}`, roles: ['worker'], purpose: 'NGO-2021-3' });
+  const VIEW = `query($id: ID!) { victim(id: $id) { id highestStatus registeringAgencies registrations { agency status } } }`;
+  const ENTITY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { highestStatus registeringAgencies registrations { agency status } } } }`;
+
+  beforeAll(async () => {
+    const org = await ok(viaGateway(CREATE_ORG, { i: { name: orgName, kind: 'NGO' } }, ADMINISTRATOR));
+    const data = await ok(
+      viaGateway(
+        NGO_REGISTER,
+        {
+          i: {
+            idempotencyKey: 'authz-quiet-client',
+            organisationId: org.ngoCreateOrganisation.id,
+            person: person('Quendolyn Arvasse', 'Thimbleroot'),
+            decision: decision('ACTUAL', 'NGO'),
+          },
+        },
+        staff(),
+      ),
+    );
+    ngoVictim = data.ngoRegisterPotentialVictim.outcome.victimId;
+  });
+
+  it('gives the police the victim id of a match but withholds the NGO registration, its agency and its status, through the gateway and at the NRM', async () => {
+    const registered = await ok(
+      viaGateway(POLICE_REGISTER, { i: { idempotencyKey: 'authz-quiet-police', person: person('Quendolyn Arvasse', 'Thimbleroot'), decision: decision('POSSIBLE', 'POLICE') } }, POLICE),
+    );
+    expect(registered.policeRegisterPotentialVictim.outcome).toMatchObject({ victimId: ngoVictim, matchedExisting: true });
+    const viaGw = await viaGateway(VIEW, { id: ngoVictim }, POLICE);
+    expect(viaGw.json?.data?.victim).toEqual({
+      id: ngoVictim,
+      highestStatus: 'POSSIBLE',
+      registeringAgencies: ['POLICE'],
+      registrations: [null, { agency: 'POLICE', status: 'POSSIBLE' }],
+    });
+    expect(viaGw.json?.errors?.map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.reason])).toEqual([['victim.registrations.0', 'FORBIDDEN', 'CONSENT_REQUIRED']]);
+    const atNrm = await direct('nrm', ENTITY, { r: [{ __typename: 'Victim', id: ngoVictim }] }, POLICE);
+    expect(atNrm.json?.data?._entities[0]).toEqual({ highestStatus: 'POSSIBLE', registeringAgencies: ['POLICE'], registrations: [null, { agency: 'POLICE', status: 'POSSIBLE' }] });
+    expect(atNrm.json?.errors?.[0]?.extensions?.reason).toBe('CONSENT_REQUIRED');
+  });
+
+  it('withholds it from UDI, child welfare and another NGO alike, and shows it to the registering NGO and the coordinating unit', async () => {
+    for (const claims of [IMMIGRATION, CHILD_WELFARE, { agency: seed.organisation.agency, roles: ['worker'], purpose: 'NGO-2021-1' }]) {
+      const answer = await viaGateway(VIEW, { id: ngoVictim }, claims);
+      expect({ who: claims.agency, victim: answer.json?.data?.victim }).toEqual({
+        who: claims.agency,
+        victim: { id: ngoVictim, highestStatus: 'POSSIBLE', registeringAgencies: ['POLICE'], registrations: [null, { agency: 'POLICE', status: 'POSSIBLE' }] },
+      });
+    }
+    for (const claims of [staff(), COORDINATOR]) {
+      const answer = await viaGateway(VIEW, { id: ngoVictim }, claims);
+      expect(answer.json?.errors).toBeUndefined();
+      expect(answer.json?.data?.victim).toMatchObject({ highestStatus: 'ACTUAL', registrations: [{ agency: 'NGO', status: 'ACTUAL' }, { agency: 'POLICE', status: 'POSSIBLE' }] });
+    }
+  });
+});
+
+describe('an agency write that fails after the NRM answered leaves no NRM registration', () => {
+  const nrmRegistrations = (agency: string, key: string) =>
+    count('nrm', sql`select count(*) as n from registrations where agency = ${agency} and idempotency_key = ${key}`);
+
+  async function failInserts(subgraph: 'police' | 'ngo', fail: boolean) {
+    const db = hub.databases[subgraph].db;
+    if (fail) {
+      await db.execute(sql.raw(`create or replace function authz_fail_insert() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`));
+      await db.execute(sql.raw(`create trigger authz_fail before insert on registration_requests for each row execute function authz_fail_insert()`));
+    } else {
+      await db.execute(sql.raw(`drop trigger authz_fail on registration_requests`));
+    }
+  }
+
+  it('withdraws the police registration, and a retry with the same key then registers once', async () => {
+    const variables = { i: { idempotencyKey: 'authz-half-police', person: person('Ravendale Oximore', 'Quistwell'), decision: decision('POSSIBLE', 'POLICE') } };
+    await failInserts('police', true);
+    try {
+      const failed = await viaGateway(POLICE_REGISTER, variables, POLICE);
+      expect(failed.json?.data?.policeRegisterPotentialVictim ?? null).toBeNull();
+      // The database failed, not the input: the NRM had answered.
+      expect(codes(failed)).toHaveLength(1);
+      expect(codes(failed)).not.toContain('BAD_USER_INPUT');
+    } finally {
+      await failInserts('police', false);
+    }
+    expect(await nrmRegistrations('POLICE', 'authz-half-police')).toBe(0);
+    expect(await count('police', sql`select count(*) as n from registration_requests where idempotency_key = 'authz-half-police'`)).toBe(0);
+    const retried = await ok(viaGateway(POLICE_REGISTER, variables, POLICE));
+    expect(retried.policeRegisterPotentialVictim.outcome.replayed).toBe(false);
+    const again = await ok(viaGateway(POLICE_REGISTER, variables, POLICE));
+    expect(again.policeRegisterPotentialVictim.outcome).toEqual({ ...retried.policeRegisterPotentialVictim.outcome, replayed: true });
+    expect(await nrmRegistrations('POLICE', 'authz-half-police')).toBe(1);
+  });
+
+  it('does the same for an NGO registration, leaving no orphan victim behind', async () => {
+    const victims = () => count('nrm', sql`select count(*) as n from victims`);
+    const before = await victims();
+    const variables = {
+      i: { idempotencyKey: 'authz-half-ngo', organisationId: seed.organisation.id, person: person('Marwillow Castaine', 'Ulvestrand'), decision: decision('POSSIBLE', 'NGO') },
+    };
+    const staff: TestClaims = { agency: seed.organisation.agency, roles: ['worker'], purpose: 'NGO-2021-1' };
+    await failInserts('ngo', true);
+    try {
+      expect((await viaGateway(NGO_REGISTER, variables, staff)).json?.data?.ngoRegisterPotentialVictim ?? null).toBeNull();
+    } finally {
+      await failInserts('ngo', false);
+    }
+    expect(await nrmRegistrations('NGO', 'authz-half-ngo')).toBe(0);
+    expect(await victims()).toBe(before);
+    await ok(viaGateway(NGO_REGISTER, variables, staff));
+    expect(await nrmRegistrations('NGO', 'authz-half-ngo')).toBe(1);
+    expect(await victims()).toBe(before + 1);
+  });
+});
