@@ -43,7 +43,7 @@ async function statistics(claims: Record<string, unknown>, year = 2021, previous
 
 beforeAll(async () => {
   hub = await startHub();
-  await loadDemoData(hub.gateway.url, (agency) => hub.issuer.token({ agency, roles: ['caseworker'], purpose: 'DEMO-DATA-LOAD' }));
+  await loadDemoData(hub.gateway.url, (agency, roles) => hub.issuer.token({ agency, roles, purpose: 'DEMO-DATA-LOAD' }));
 }, 240_000);
 afterAll(async () => {
   await hub?.stop();

@@ -116,11 +116,14 @@ export async function registerWithChildWelfare(hub: Hub, p: SyntheticPerson, gua
   return { victimId: data.childWelfareRegisterPotentialVictim.outcome.victimId, caseId: data.childWelfareRegisterPotentialVictim.childCase.id };
 }
 
+/** Organisations are created by the coordinating unit's administrator, never by NGO staff. */
+const ADMINISTRATOR: TestClaims = { agency: 'coordinating-unit', roles: ['administrator'], purpose: null };
+
 /** An NGO (created on first use) and its worker's claims. */
 export async function ngo(hub: Hub, name: string): Promise<{ claims: TestClaims; organisationId: string }> {
   const claims = { sub: `ngo-worker-${organisationCode(name)}`, agency: `ngo:${organisationCode(name)}`, roles: ['worker'], purpose: 'NGO-2021-0011' };
   const organisationId = (
-    await ok(hub, claims, `mutation($i: NgoCreateOrganisationInput!) { ngoCreateOrganisation(input: $i) { id } }`, { i: { name, kind: 'NGO' } })
+    await ok(hub, ADMINISTRATOR, `mutation($i: NgoCreateOrganisationInput!) { ngoCreateOrganisation(input: $i) { id } }`, { i: { name, kind: 'NGO' } })
   ).ngoCreateOrganisation.id;
   return { claims, organisationId };
 }

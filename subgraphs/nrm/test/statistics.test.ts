@@ -43,7 +43,7 @@ async function register(agency: AgencyCode, person: Partial<PersonInput>, decisi
       decidedOn: decision.decidedOn ?? '2021-06-01',
     },
   });
-  const result = await run(REGISTER, { input }, { agency: AGENCY_CLAIM[agency], roles: ['caseworker'] });
+  const result = await run(REGISTER, { input }, { agency: AGENCY_CLAIM[agency], roles: ['caseworker'], service: true });
   expect(result.errors).toBeUndefined();
   return result.data?.registerPotentialVictim as { victimId: string; underReview: boolean };
 }
