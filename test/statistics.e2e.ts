@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personRecords } from '@nrm-hub/nrm/statistics';
 import { loadDemoData } from '../scripts/src/demo-data.ts';
+import { classKey, HTCDS_COLUMNS, kAnonymise, toCsv, toHtcdsRow } from '../scripts/src/htcds.ts';
 import { startHub, type Hub } from './support/hub.ts';
 
 /**
@@ -120,6 +122,20 @@ describe('national statistics through the gateway on the demo data', () => {
     expect(s.ngo.personsAssisted).toEqual(cell(82));
     expect(s.immigration.reflectionPeriods).toEqual(cell(8));
     expect(s.police.victimsPaidCompensation).toEqual(cell(5));
+  });
+
+  it('exports the 2021 persons as HTCDS rows, one per person, with no quasi-identifier class below k = 11', async () => {
+    const s = await statistics(COORDINATOR);
+    const persons = await personRecords(hub.databases.nrm.db as never, 2021);
+    expect(persons).toHaveLength(s.persons.count.value);
+    const result = kAnonymise(persons.map((p) => toHtcdsRow(p, 2021)), 11);
+    expect(result.rows.length + result.suppressedRows).toBe(persons.length);
+    const sizes = new Map<string, number>();
+    for (const r of result.rows) sizes.set(classKey(r), (sizes.get(classKey(r)) ?? 0) + 1);
+    expect(Math.min(...sizes.values())).toBeGreaterThanOrEqual(11);
+    expect(toCsv(result.rows).split('\n')[0]).toBe(HTCDS_COLUMNS.map((c) => c.name).join(','));
+    // The one child is not identifiable: no exported row says 9-17 unless at least 11 rows do.
+    expect(result.rows.filter((r) => r.nrm_AgeBand === '9-17').length === 0 || result.rows.filter((r) => r.nrm_AgeBand === '9-17').length >= 11).toBe(true);
   });
 
   it('moves the persons bounds when an uncertain match opens a link review', async () => {
