@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personRecords } from '@nrm-hub/nrm/statistics';
 import { loadDemoData } from '../scripts/src/demo-data.ts';
 import { classKey, HTCDS_COLUMNS, kAnonymise, toCsv, toHtcdsRow } from '../scripts/src/htcds.ts';
+import { REPORT_QUERY, renderReport } from '../scripts/src/report-render.ts';
 import { startHub, type Hub } from './support/hub.ts';
 
 /**
@@ -136,6 +137,19 @@ describe('national statistics through the gateway on the demo data', () => {
     expect(toCsv(result.rows).split('\n')[0]).toBe(HTCDS_COLUMNS.map((c) => c.name).join(','));
     // The one child is not identifiable: no exported row says 9-17 unless at least 11 rows do.
     expect(result.rows.filter((r) => r.nrm_AgeBand === '9-17').length === 0 || result.rows.filter((r) => r.nrm_AgeBand === '9-17').length >= 11).toBe(true);
+  });
+
+  it('writes the report from the working group’s figures: suppressed cells say so, the large ones are there', async () => {
+    const { body } = await hub.query(REPORT_QUERY, { year: 2021, previous: 2020 }, await hub.as(WORKING_GROUP));
+    expect(body.errors).toBeUndefined();
+    const { markdown, charts } = renderReport(body.data.statistics);
+    expect(markdown).toContain('| Children identified by government bodies | suppressed | 0 | – |');
+    expect(markdown).toContain('| Children assisted by child welfare | suppressed | 0 | – |');
+    expect(markdown).toContain('| Persons assisted by NGOs | 82 |');
+    expect(markdown).toContain('| Reflection periods granted | 8 | 16 | -8 |');
+    expect(Object.keys(charts).sort()).toEqual(['comparison-2020.svg', 'persons-by-exploitation.svg', 'persons-by-status.svg', 'persons-vs-registrations.svg']);
+    for (const svg of Object.values(charts)) expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*<\/svg>\n$/);
+    expect(charts['comparison-2020.svg']).toContain('suppressed');
   });
 
   it('moves the persons bounds when an uncertain match opens a link review', async () => {

@@ -269,6 +269,11 @@ export async function loadDemoData(url: string, tokenFor: TokenFor): Promise<str
     await gql(`mutation($i: NgoRecordAssistanceInput!) { ngoRecordAssistance(input: $i) { id } }`, {
       i: { idempotencyKey: `demo-2020-assist-${i}`, clientId: r.ngoRegisterPotentialVictim.client.id, type: 'SHELTER', startedAt: decidedOn, endedAt: '2020-12-15' },
     }, staff);
+    for (const agency of ['NRM', 'COORDINATING_UNIT']) {
+      await gql(`mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id } }`, {
+        i: { idempotencyKey: `demo-2020-consent-${i}-${agency}`, clientId: r.ngoRegisterPotentialVictim.client.id, agency, purpose: 'Referral and follow-up in the NRM', givenAt: `${decidedOn}T12:00:00Z` },
+      }, staff);
+    }
   });
   const udiOnly2020 = [syntheticPerson(rnd, 'NG', 1980, 1999), syntheticPerson(rnd, 'AL', 1980, 1999), syntheticPerson(rnd, 'VN', 1980, 1999), syntheticPerson(rnd, 'TH', 1980, 1999)];
   const applicantIds2020 = await inBatches([...people2020.slice(0, 12), ...udiOnly2020], 4, async (person, i) => {
