@@ -253,9 +253,9 @@ export async function loadDemoData(url: string, tokenFor: TokenFor): Promise<str
     i: { victimId: victimIds[10], fromAgency: 'NGO', target: 'IMMIGRATION_REFLECTION_PERIOD', idempotencyKey: 'demo-referral-0' },
   }, ngoAs(orgNames[10 % 4]![0]));
 
-  // 2020 (the comparison year): 36 persons identified and assisted by NGOs, 16 known to UDI (12 of them also to an NGO),
+  // 2020 (the comparison year): 16 persons identified and assisted by NGOs, 16 known to UDI (12 of them also to an NGO),
   // 16 reflection periods, 3 limited and 6 humanitarian permits; child welfare assisted no child.
-  const people2020: SyntheticPerson[] = NGO_MIX.flatMap(([country, n]) => Array.from({ length: Math.ceil(n / 2.5) }, () => syntheticPerson(rnd, country, 1972, 2000))).slice(0, 36);
+  const people2020: SyntheticPerson[] = NGO_MIX.flatMap(([country, n]) => Array.from({ length: Math.ceil(n / 5) }, () => syntheticPerson(rnd, country, 1972, 2000))).slice(0, 16);
   const day2020 = (month: number) => `2020-${String(month).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
   await inBatches(people2020, 4, async (person, i) => {
     const decidedOn = day2020(1 + (i % 10));
