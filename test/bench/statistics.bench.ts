@@ -47,7 +47,7 @@ async function load(hub: Hub, n: number): Promise<void> {
        decided_on, gender, birth_year, citizenships, clk, matched_existing, match_score)
      select ${vid('i')}, ${vid('i')}, (array['NGO','POLICE','IMMIGRATION','CHILD_WELFARE'])[1 + (i % 4)], md5('r' || i)::uuid, 'bench-' || i,
        case when i % 7 = 0 then 'ACTUAL' else 'POSSIBLE' end, case when i % 4 = 0 then 'NGO' else 'POLICE' end,
-       (array[array['SEXUAL_EXPLOITATION'], array['FORCED_LABOUR'], array['FORCED_CRIMINALITY','FORCED_LABOUR']])[1 + (i % 3)],
+       case i % 3 when 0 then array['SEXUAL_EXPLOITATION'] when 1 then array['FORCED_LABOUR'] else array['FORCED_CRIMINALITY','FORCED_LABOUR'] end,
        date '2021-01-01' + (i % 365), (array['FEMININE','MASCULINE','FEMININE','UNKNOWN'])[1 + (i % 4)], 1950 + (i % 60),
        array[(array['RO','NG','NO','BG','TH','VN','LT','AL','PL','UA','ER','SE'])[1 + (i % 12)]], decode(repeat('00', 128), 'hex'), false, 1
      from generate_series(1, ${n}) as i
