@@ -258,9 +258,9 @@ export async function loadDemoData(url: string, tokenFor: TokenFor): Promise<str
     i: { victimId: victimIds[10], fromAgency: 'NGO', target: 'IMMIGRATION_REFLECTION_PERIOD', idempotencyKey: 'demo-referral-0' },
   }, ngoAs(orgNames[10 % 4]![0]));
 
-  // 2020 (the comparison year): 36 persons identified and assisted by NGOs, 16 known to UDI (12 of them also to an NGO),
+  // 2020 (the comparison year): 16 persons identified and assisted by NGOs, 16 known to UDI (12 of them also to an NGO),
   // 16 reflection periods, 3 limited and 6 humanitarian permits; child welfare assisted no child.
-  const people2020: SyntheticPerson[] = NGO_MIX.flatMap(([country, n]) => Array.from({ length: Math.ceil(n / 2.5) }, () => syntheticPerson(rnd, country, 1972, 2000))).slice(0, 36);
+  const people2020: SyntheticPerson[] = NGO_MIX.flatMap(([country, n]) => Array.from({ length: Math.ceil(n / 5) }, () => syntheticPerson(rnd, country, 1972, 2000))).slice(0, 16);
   const day2020 = (month: number) => `2020-${String(month).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
   await inBatches(people2020, 4, async (person, i) => {
     const decidedOn = day2020(1 + (i % 10));
@@ -274,6 +274,11 @@ export async function loadDemoData(url: string, tokenFor: TokenFor): Promise<str
     await gql(`mutation($i: NgoRecordAssistanceInput!) { ngoRecordAssistance(input: $i) { id } }`, {
       i: { idempotencyKey: `demo-2020-assist-${i}`, clientId: r.ngoRegisterPotentialVictim.client.id, type: 'SHELTER', startedAt: decidedOn, endedAt: '2020-12-15' },
     }, staff);
+    for (const agency of ['NRM', 'COORDINATING_UNIT']) {
+      await gql(`mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id } }`, {
+        i: { idempotencyKey: `demo-2020-consent-${i}-${agency}`, clientId: r.ngoRegisterPotentialVictim.client.id, agency, purpose: 'Referral and follow-up in the NRM', givenAt: `${decidedOn}T12:00:00Z` },
+      }, staff);
+    }
   });
   const udiOnly2020 = [syntheticPerson(rnd, 'NG', 1980, 1999), syntheticPerson(rnd, 'AL', 1980, 1999), syntheticPerson(rnd, 'VN', 1980, 1999), syntheticPerson(rnd, 'TH', 1980, 1999)];
   const applicantIds2020 = await inBatches([...people2020.slice(0, 12), ...udiOnly2020], 4, async (person, i) => {
