@@ -103,7 +103,7 @@ describe('hostile requests against the safeguards', () => {
 
   hostile('UDI reads the alert (why, whom to contact) but not the police case behind it', async () => {
     const answer = await gateway(`{ alerts { reasons contactAgencies victim { police { caseRoles { role investigation { reference } } } } } }`, {}, UDI);
-    expect(answer.json?.data?.alerts.map((a: { victim: { police: unknown } }) => a.victim.police ?? null)).toEqual([null]);
+    expect(answer.json?.data?.alerts.map((a: { victim: { police: unknown } | null }) => a.victim?.police ?? null)).toEqual([null]);
     expect([...new Set((answer.json?.errors ?? []).map((e) => e.extensions?.code))]).toEqual(['FORBIDDEN']);
     expect(answer.text).not.toContain(seed.investigationReference);
     const reasons = await gateway(`{ alerts { reasons contactAgencies } }`, {}, UDI);
