@@ -134,6 +134,12 @@ describe('hostile requests against the safeguards', () => {
     expect(await scalar('nrm', `select state from alerts where id = '${alertId}'`)).toBe('OPEN');
   });
 
+  hostile('the alert history is append-only in the NRM database', async () => {
+    await expect(hub.databases.nrm.db.execute(sql.raw(`update alert_events set by = 'someone-else' where alert_id = '${alertId}'`))).rejects.toThrow();
+    await expect(hub.databases.nrm.db.execute(sql.raw(`delete from alert_events where alert_id = '${alertId}'`))).rejects.toThrow();
+    expect(await scalar('nrm', `select by from alert_events where alert_id = '${alertId}'`)).toBe('test-user-immigration');
+  });
+
   hostile('closing an alert needs a real note, and unknown or malformed alert ids are refused', async () => {
     expectRefused(await gateway(`mutation($id: ID!) { closeAlert(id: $id, note: " ") { state } }`, { id: alertId }, UDI), 'BAD_USER_INPUT');
     expectRefused(await gateway(`mutation($id: ID!, $n: String!) { closeAlert(id: $id, note: $n) { state } }`, { id: alertId, n: 'x'.repeat(2001) }, UDI), 'BAD_USER_INPUT');
