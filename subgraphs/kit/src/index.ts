@@ -28,3 +28,4 @@ export * from './merged-victims.ts';
 export * from './idempotent-insert.ts';
 export * from './indicators.ts';
 export * from './screening.ts';
+export * from './window-loader.ts';
