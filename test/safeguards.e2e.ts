@@ -1,5 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { TestClaims } from '@nrm-hub/kit';
+import { readTrustedDocuments } from '@nrm-hub/gateway/trusted-documents';
+import { OPERATIONS_PER_USER } from '../scripts/src/operations-per-user.ts';
 import { startHub, type Hub } from './support/hub.ts';
 import {
   ADULT_INDICATIONS,
@@ -386,6 +390,53 @@ describe('the child coordination view', () => {
       expect(denied.data?.childVictims ?? null).toBeNull();
       expect(denied.errors[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(JSON.stringify(denied)).not.toContain('Guardian Tvedt');
+    }
+  });
+});
+
+describe("the README's operations per user", () => {
+  const CLAIMS_OF: Record<string, TestClaims> = {
+    'Police investigator': CLAIMS.police,
+    'UDI caseworker': CLAIMS.immigration,
+    'Child-welfare caseworker': CLAIMS.childWelfare,
+    'NGO worker': { agency: 'ngo:rosa-demo', roles: ['worker'], purpose: 'NGO-2021-0011' },
+    'Coordinating unit': CLAIMS.coordinatingUnit,
+    'Child coordinating unit': CLAIMS.coordinatingUnit,
+  };
+  const NO_SUCH = '00000000-0000-4000-8000-00000000abcd';
+  const VARIABLES: Record<string, Record<string, unknown>> = {
+    PoliceRecordScreening: { input: { idempotencyKey: 'readme-op-1', subjectId: NO_SUCH, screenedOn: TODAY, context: 'CUSTODY', indicators: ['FL_DEBT_BONDAGE'] } },
+    UdiUpcomingReturns: { withinDays: 30 },
+    UdiCheckReturn: { input: { returnId: NO_SUCH } },
+    UdiExecuteReturn: { input: { returnId: NO_SUCH } },
+    ChildWelfareDeadlines: { withinDays: 30 },
+    ChildWelfareRecordScreening: { input: { idempotencyKey: 'readme-op-2', subjectId: NO_SUCH, screenedOn: TODAY, context: 'CHILD_WELFARE', indicators: ['EC_HAZARDOUS_WORK'] } },
+    NgoRecordScreening: { input: { idempotencyKey: 'readme-op-3', subjectId: NO_SUCH, screenedOn: TODAY, context: 'ASSISTANCE', indicators: ['FL_ISOLATION'] } },
+    CoordinatingUnitAlerts: { state: 'OPEN', kind: 'RETURN_CHECK_HIT' },
+    AcknowledgeAlert: { id: NO_SUCH },
+    CloseAlert: { id: NO_SUCH, note: 'Handled by phone.' },
+    CoordinatingUnitDeadlines: { withinDays: 30 },
+    ChildCoordinationView: { withinDays: 30 },
+  };
+
+  it('prints every operation and its token command in README.md, and each is a trusted document', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.split(/^## /m).find((s) => s.startsWith('Operations per user'))!;
+    const manifest = Object.values(readTrustedDocuments());
+    for (const op of OPERATIONS_PER_USER) {
+      expect(section).toContain(op.document);
+      expect(section).toContain(op.token);
+      expect(manifest).toContain(op.document);
+    }
+  });
+
+  it.each(OPERATIONS_PER_USER.map((op) => [op.user, op.name, op] as const))('%s: %s runs as that user (queries answer, mutations reach their resolver)', async (user, name, op) => {
+    const { body } = await hub.query(op.document, VARIABLES[name] ?? {}, await hub.as(CLAIMS_OF[user]!));
+    if (op.document.startsWith('query')) {
+      expect(body.errors).toBeUndefined();
+    } else {
+      // An unknown record: the document validated and the resolver refused the id.
+      expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
     }
   });
 });

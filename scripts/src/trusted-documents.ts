@@ -8,7 +8,7 @@ import { documentId, TRUSTED_DOCUMENTS_FILE, type TrustedDocuments } from '@nrm-
 const root = resolve(import.meta.dirname, '../..');
 
 /** Source files of the hub's own clients whose GraphQL documents the production gateway trusts. */
-export const CLIENT_SOURCES = ['scripts/src/demo-data.ts', 'scripts/src/report-render.ts'];
+export const CLIENT_SOURCES = ['scripts/src/demo-data.ts', 'scripts/src/report-render.ts', 'scripts/src/operations-per-user.ts'];
 
 const LOOKS_LIKE_GRAPHQL = /^\s*(query|mutation|subscription)\b|^\s*\{/;
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { agencyRequestBase, auditTrailLoader, groupedLoader, type AgencyRequestBase, type AgencySettings } from '@nrm-hub/kit';
+import { addDays, agencyRequestBase, auditTrailLoader, groupedLoader, todayOf, windowLoader, type AgencyRequestBase, type AgencySettings } from '@nrm-hub/kit';
 import { casesWithRecords, type ChildWelfareDb } from './data/case-store.ts';
+import { placementDeadlines } from './data/safeguards-store.ts';
 
 /** Per-request state of the child welfare subgraph. */
 export interface ChildWelfareContext extends AgencyRequestBase {
@@ -8,8 +9,11 @@ export interface ChildWelfareContext extends AgencyRequestBase {
   loaders: ReturnType<typeof createLoaders>;
 }
 
-function createLoaders(db: ChildWelfareDb) {
+function createLoaders(db: ChildWelfareDb, now: () => Date) {
+  const today = todayOf(now);
   return {
+    /** Placement deadlines per (window in days, victim id), one statement per window. */
+    deadlines: windowLoader((days, ids) => placementDeadlines(db, today, addDays(today, days), ids), (d) => d.victimId),
     auditTrail: auditTrailLoader(db),
     casesByVictim: groupedLoader((ids: readonly string[]) => casesWithRecords(db, { victimIds: ids }), (c) => c.victimId as string),
   };
@@ -21,6 +25,6 @@ export function contextFactory(settings: AgencySettings) {
     async (req: IncomingMessage, requestId: string): Promise<ChildWelfareContext> => ({
       ...(await agencyRequestBase(settings, req, requestId)),
       db,
-      loaders: createLoaders(db),
+      loaders: createLoaders(db, settings.clock ?? (() => new Date())),
     });
 }

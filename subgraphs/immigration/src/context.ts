@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { agencyRequestBase, auditTrailLoader, groupedLoader, type AgencyRequestBase, type AgencySettings } from '@nrm-hub/kit';
+import { addDays, agencyRequestBase, auditTrailLoader, groupedLoader, todayOf, windowLoader, type AgencyRequestBase, type AgencySettings } from '@nrm-hub/kit';
 import { applicantsWithRecords, type ImmigrationDb } from './data/applicant-store.ts';
+import { immigrationDeadlines } from './data/safeguards-store.ts';
 
 /** Per-request state of the immigration subgraph. */
 export interface ImmigrationContext extends AgencyRequestBase {
@@ -8,8 +9,11 @@ export interface ImmigrationContext extends AgencyRequestBase {
   loaders: ReturnType<typeof createLoaders>;
 }
 
-function createLoaders(db: ImmigrationDb) {
+function createLoaders(db: ImmigrationDb, now: () => Date) {
+  const today = todayOf(now);
   return {
+    /** Deadlines per (window in days, victim id), one statement per window. */
+    deadlines: windowLoader((days, ids) => immigrationDeadlines(db, today, addDays(today, days), ids), (d) => d.victimId),
     auditTrail: auditTrailLoader(db),
     applicantsByVictim: groupedLoader((ids: readonly string[]) => applicantsWithRecords(db, { victimIds: ids }), (a) => a.victimId as string),
   };
@@ -21,6 +25,6 @@ export function contextFactory(settings: AgencySettings) {
     async (req: IncomingMessage, requestId: string): Promise<ImmigrationContext> => ({
       ...(await agencyRequestBase(settings, req, requestId)),
       db,
-      loaders: createLoaders(db),
+      loaders: createLoaders(db, settings.clock ?? (() => new Date())),
     });
 }

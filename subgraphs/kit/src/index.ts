@@ -32,3 +32,4 @@ export * from './disclosure-control.ts';
 export * from './sql-rows.ts';
 export * from './statistics.ts';
 export * from './service-auth.ts';
+export * from './window-loader.ts';

@@ -79,3 +79,8 @@ export function registeringAgency(viewer: Viewer | null): 'POLICE' | 'IMMIGRATIO
 export function todayOf(now: () => Date): string {
   return now().toISOString().slice(0, 10);
 }
+
+/** The day `days` after `day` (`YYYY-MM-DD`, UTC). */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,4 +1,4 @@
-import { badInput, checkScreeningInput, hubError, screeningView, todayOf, victimIdsOf, type ScreeningInput, type VictimReference } from '@nrm-hub/kit';
+import { addDays, badInput, checkScreeningInput, hubError, screeningView, todayOf, victimIdsOf, type ScreeningInput, type VictimReference } from '@nrm-hub/kit';
 import type { ChildWelfareContext } from '../context.ts';
 import { casesWithRecords, type CaseWithRecords } from '../data/case-store.ts';
 import { placementDeadlines, recordChildWelfareScreening, type PlacementDeadline } from '../data/safeguards-store.ts';
@@ -8,7 +8,6 @@ function checkDays(days: number): number {
   return days;
 }
 
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 function withDaysLeft(rows: PlacementDeadline[], today: string) {
   return rows.map((r) => ({ ...r, daysLeft: Math.round((Date.parse(r.dueOn) - Date.parse(today)) / 86_400_000) }));
@@ -19,9 +18,15 @@ export const ChildCase = {
 };
 
 export const SafeguardsVictim = {
+  /** Under the victim's id and every id merged into it; a list of victims costs one statement per window. */
   childWelfareDeadlines: async (victim: VictimReference, args: { withinDays: number }, ctx: ChildWelfareContext) => {
-    const today = todayOf(ctx.now);
-    return withDaysLeft(await placementDeadlines(ctx.db, today, addDays(today, checkDays(args.withinDays)), victimIdsOf(victim)), today);
+    const days = checkDays(args.withinDays);
+    const lists = await ctx.loaders.deadlines.loadMany(victimIdsOf(victim).map((id) => ({ days, id })));
+    const rows = lists.flatMap((l) => {
+      if (l instanceof Error) throw l;
+      return l;
+    });
+    return withDaysLeft(rows.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.recordId.localeCompare(b.recordId)), todayOf(ctx.now));
   },
 };
 

@@ -1,5 +1,5 @@
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
-import { addMonths, hubError, personMatchKeys, possiblyChildOn, recordScreening, type NrmClient, type OnBehalf, type Person, type ScreeningInput, type ScreeningRow } from '@nrm-hub/kit';
+import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { hubError, personMatchKeys, possiblyChildOn, recordScreening, type NrmClient, type OnBehalf, type Person, type ScreeningInput, type ScreeningRow } from '@nrm-hub/kit';
 import { applicants, reflectionPeriods, residencePermits, returnChecks, returnOverrides, returnProceedings, screenings } from '../db/schema.ts';
 import { executionBlock, returnCheckStatus } from '../rules/return-check.ts';
 import { applicantById, type ImmigrationDb } from './applicant-store.ts';
@@ -99,23 +99,23 @@ export async function immigrationDeadlines(db: ImmigrationDb, today: string, to:
     .select({ recordId: reflectionPeriods.id, dueOn: reflectionPeriods.endsAt, victimId: applicants.victimId })
     .from(reflectionPeriods)
     .innerJoin(applicants, eq(applicants.id, reflectionPeriods.applicantId))
-    .where(and(gte(reflectionPeriods.endsAt, today), lte(reflectionPeriods.endsAt, to)));
+    .where(and(gte(reflectionPeriods.endsAt, today), lte(reflectionPeriods.endsAt, to), victimIds ? inArray(applicants.victimId, [...victimIds]) : undefined));
   const permits = await db
     .select({ recordId: residencePermits.id, dueOn: residencePermits.validUntil, victimId: applicants.victimId })
     .from(residencePermits)
     .innerJoin(applicants, eq(applicants.id, residencePermits.applicantId))
-    .where(and(eq(residencePermits.kind, 'LIMITED_TRAFFICKING'), gte(residencePermits.validUntil, today), lte(residencePermits.validUntil, to)));
+    .where(
+      and(
+        eq(residencePermits.kind, 'LIMITED_TRAFFICKING'),
+        gte(residencePermits.validUntil, today),
+        lte(residencePermits.validUntil, to),
+        victimIds ? inArray(applicants.victimId, [...victimIds]) : undefined,
+      ),
+    );
   const rows: DeadlineRow[] = [
     ...periods.map((p) => ({ ...p, kind: 'REFLECTION_PERIOD_ENDS' as const })),
     ...permits.map((p) => ({ ...p, kind: 'LIMITED_PERMIT_ENDS' as const })),
   ];
-  return rows
-    .filter((r) => !victimIds || (r.victimId !== null && victimIds.includes(r.victimId)))
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.recordId.localeCompare(b.recordId));
+  return rows.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.recordId.localeCompare(b.recordId));
 }
 
-/** `addMonths` re-exported for the deadline window in days. */
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-export { addMonths, returnOverrides };

@@ -1,9 +1,9 @@
 import {
+  addDays,
   badInput,
   checkScreeningInput,
   checkUuid,
   hubError,
-  loadVictimRecords,
   onBehalfOf,
   screeningView,
   todayOf,
@@ -15,7 +15,6 @@ import type { ImmigrationContext } from '../context.ts';
 import type { ApplicantWithRecords } from '../data/applicant-store.ts';
 import { applicantsWithRecords } from '../data/applicant-store.ts';
 import {
-  addDays,
   checkReturnWithNrm,
   executeReturn,
   immigrationDeadlines,
@@ -67,11 +66,15 @@ export const Applicant = {
 };
 
 export const SafeguardsVictim = {
+  /** Under the victim's id and every id merged into it; a list of victims costs one statement per window. */
   immigrationDeadlines: async (victim: VictimReference, args: { withinDays: number }, ctx: ImmigrationContext) => {
-    const today = todayOf(ctx.now);
-    // Only for victims UDI holds: the loader batches the lookup of records for a list of victims.
-    if ((await loadVictimRecords(ctx.loaders.applicantsByVictim, victim)).length === 0) return [];
-    return withDaysLeft(await immigrationDeadlines(ctx.db, today, addDays(today, checkDays(args.withinDays)), victimIdsOf(victim)), today);
+    const days = checkDays(args.withinDays);
+    const lists = await ctx.loaders.deadlines.loadMany(victimIdsOf(victim).map((id) => ({ days, id })));
+    const rows = lists.flatMap((l) => {
+      if (l instanceof Error) throw l;
+      return l;
+    });
+    return withDaysLeft(rows.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.recordId.localeCompare(b.recordId)), todayOf(ctx.now));
   },
 };
 
