@@ -27,3 +27,4 @@ export * from './audit.ts';
 export * from './merged-victims.ts';
 export * from './idempotent-insert.ts';
 export * from './service-auth.ts';
+export * from './audit-witness.ts';
