@@ -8,11 +8,18 @@
  * `npm start` uses (`<PREFIX>_DATA_DIR`, or `$HUB_DATA_DIR/<name>`, default
  * `.data/<name>`). Only one process may open a PGlite folder: stop the hub
  * first. The tool opens the databases read-only in effect: no migrations.
+ *
+ * Witnessed heads: each chain is also checked against every head the audit
+ * witness holds for it (`AUDIT_WITNESS_DATABASE_URL`, else the PGlite folder
+ * `AUDIT_WITNESS_DATA_DIR` or `$HUB_DATA_DIR/audit-witness`). A chain that
+ * verifies on its own but no longer holds a witnessed hash at a witnessed
+ * `seq` was rewritten (`BROKEN ... rewritten`); one that lost a witnessed
+ * record was cut (`removed`).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { auditLog, openDatabase, verifyAuditChain, type AuditVerification } from '@nrm-hub/kit';
+import { auditLog, checkAgainstWitness, openDatabase, verifyAuditChain, witnessedHeads, type AuditVerification, type WitnessedHead } from '@nrm-hub/kit';
 import { SUBGRAPHS, type SubgraphInfo } from '@nrm-hub/schema';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -31,10 +38,32 @@ async function isRunning(s: SubgraphInfo): Promise<boolean> {
   }
 }
 
-function describe(result: AuditVerification): Outcome {
+/** The witness's heads by subgraph, or null when there is no witness database. */
+async function loadWitnessedHeads(): Promise<Map<string, WitnessedHead[]> | null> {
+  const url = env.AUDIT_WITNESS_DATABASE_URL || undefined;
+  const dataDir = url ? undefined : resolve(env.AUDIT_WITNESS_DATA_DIR ?? resolve(root, env.HUB_DATA_DIR ?? '.data', 'audit-witness'));
+  if (dataDir && !existsSync(dataDir)) return null;
+  const database = await openDatabase({ schema: {}, migrationsFolder: '', url, dataDir, migrate: false, maxConnections: 1 });
+  try {
+    const probe = await database.db.execute(sql`select to_regclass('audit_witness_heads') is not null as present`);
+    const [row] = (Array.isArray(probe) ? probe : (probe as { rows: unknown[] }).rows) as { present: boolean }[];
+    if (!row?.present) return null;
+    const heads = new Map<string, WitnessedHead[]>();
+    for (const s of SUBGRAPHS) heads.set(s.name, await witnessedHeads(database.db, s.name));
+    return heads;
+  } finally {
+    await database.close();
+  }
+}
+
+let witness: Map<string, WitnessedHead[]> | null = null;
+
+function describe(result: AuditVerification, witnessed: Awaited<ReturnType<typeof checkAgainstWitness>> | null): Outcome {
   if (result.ok) {
+    if (witnessed && !witnessed.ok) return { kind: 'broken', line: `BROKEN at seq ${witnessed.seq}: ${witnessed.reason}: ${witnessed.detail} (the chain itself links up: it was recomputed)` };
     const head = result.head ? `, head seq ${result.head.seq} ${result.head.hash.slice(0, 16)}…` : '';
-    return { kind: 'ok', line: `ok (${result.records} records${head})` };
+    const seen = witnessed === null ? '; no witness' : witnessed.heads === 0 ? '; no witnessed head yet' : `; matches ${witnessed.heads} witnessed head(s), latest seq ${witnessed.latest}`;
+    return { kind: 'ok', line: `ok (${result.records} records${head}${seen})` };
   }
   return { kind: 'broken', line: `BROKEN at seq ${result.seq}: ${result.reason}: ${result.detail} (${result.records} records verified before it)` };
 }
@@ -52,7 +81,8 @@ async function verifySubgraph(s: SubgraphInfo): Promise<Outcome> {
     const probe = await database.db.execute(sql`select to_regclass('audit_log') is not null as present`);
     const [row] = (Array.isArray(probe) ? probe : (probe as { rows: unknown[] }).rows) as { present: boolean }[];
     if (!row?.present) return { kind: 'absent', line: 'no audit log yet (start the hub once to migrate)' };
-    return describe(await verifyAuditChain(database.db));
+    const heads = witness?.get(s.name);
+    return describe(await verifyAuditChain(database.db), heads ? await checkAgainstWitness(database.db, heads) : null);
   } catch (error) {
     // Name the failure, not the driver's message: it can quote values.
     const code = (error as { code?: unknown }).code;
@@ -63,6 +93,13 @@ async function verifySubgraph(s: SubgraphInfo): Promise<Outcome> {
 }
 
 console.log('Verifying the audit logs (PGlite folders: the hub must be stopped; only one process may open one).');
+try {
+  witness = await loadWitnessedHeads();
+} catch (error) {
+  console.log(`  audit witness not read: ${(error as Error)?.name ?? 'Error'}`);
+  process.exit(2);
+}
+console.log(witness ? 'Checking each chain against the audit witness’s signed heads too.' : 'No audit witness database found: chains checked on their own only.');
 const outcomes: Outcome[] = [];
 for (const s of SUBGRAPHS) {
   const outcome = await verifySubgraph(s);

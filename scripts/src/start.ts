@@ -54,6 +54,17 @@ try {
     env[`${s.envPrefix}_DATA_DIR`] = join(dataDir, s.name);
     env[`${s.envPrefix}_URL`] = `http://127.0.0.1:${process.env[`${s.envPrefix}_PORT`] ?? s.defaultPort}/graphql`;
   }
+  // The audit witness first: every subgraph sends it signed heads of its audit chain.
+  const witnessPort = process.env.AUDIT_WITNESS_PORT ?? '4006';
+  env.AUDIT_WITNESS_URL = `http://127.0.0.1:${witnessPort}/heads`;
+  const witness = startService('audit-witness', join(root, 'scripts/src/audit-witness.ts'), {
+    ...process.env,
+    HUB_DATA_DIR: dataDir,
+    AUDIT_WITNESS_PORT: witnessPort,
+    SERVICE_JWKS: JSON.stringify(serviceKeys.jwks),
+  });
+  services.push(witness);
+  await waitReady(witness, `http://127.0.0.1:${witnessPort}/health`);
   const [nrm, ...agencies] = SUBGRAPHS;
   // The NRM never gets the linkage secret, not even from the parent environment.
   const { LINKAGE_SECRET: _withheld, ...nrmEnv }: NodeJS.ProcessEnv = { ...process.env, ...env, ...serviceKey('nrm'), SERVICE_JWKS: JSON.stringify(serviceKeys.jwks) };

@@ -3,6 +3,7 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { optionalString, port, readConfig } from './config.ts';
+import { witnessFromEnv } from './audit-witness.ts';
 import { openDatabase, type Db } from './database.ts';
 import { listen } from './server.ts';
 
@@ -46,7 +47,10 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
     },
   });
   console.log(`${options.name} subgraph ready at ${running.url} (${database.driver})`);
+  // Signed chain heads go to the audit witness (when configured), so a rewritten chain shows.
+  const stopWitnessing = await witnessFromEnv(database.db, options.name);
   const stop = async () => {
+    stopWitnessing();
     await running.close();
     await database.close();
     process.exit(0);

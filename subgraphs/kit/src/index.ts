@@ -33,3 +33,4 @@ export * from './sql-rows.ts';
 export * from './statistics.ts';
 export * from './service-auth.ts';
 export * from './window-loader.ts';
+export * from './audit-witness.ts';
