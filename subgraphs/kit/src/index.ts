@@ -26,3 +26,8 @@ export * from './request-context.ts';
 export * from './audit.ts';
 export * from './merged-victims.ts';
 export * from './idempotent-insert.ts';
+export * from './log-safe.ts';
+export * from './query-limits.ts';
+export * from './input-checks.ts';
+export * from './value-errors.ts';
+export * from './zero-trust.ts';
