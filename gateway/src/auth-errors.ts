@@ -47,7 +47,8 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 /**
  * The schema type of each field along a response path (response keys, list
  * indexes left out) of the operation, looking through inline fragments and
- * fragment spreads; null when a key is not found.
+ * fragment spreads, or by field name where the field is no longer in the
+ * document; null when a key is not found.
  */
 export function typesAlong(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, path: readonly string[]): GraphQLOutputType[] | null {
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
@@ -76,10 +77,15 @@ export function typesAlong(schema: GraphQLSchema, document: DocumentNode, operat
     };
     for (const { set, type } of sets) scan(set, type);
     const first = matches[0];
-    if (!first) return null;
-    types.push(first.def.type);
-    const named = getNamedType(first.def.type);
-    sets = matches.flatMap((m) => (m.node.selectionSet ? [{ set: m.node.selectionSet, type: named }] : []));
+    // The runtime removes a denied field (and a parent left with none) from the document it
+    // executes: then the key is the field's name on the parent type.
+    const parent = sets[0]?.type ?? (types.length === 0 ? root : undefined);
+    const def = first?.def ?? (parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[key] : undefined);
+    if (!def) return null;
+    types.push(def.type);
+    const named = getNamedType(def.type);
+    sets = matches.length > 0 ? matches.flatMap((m) => (m.node.selectionSet ? [{ set: m.node.selectionSet, type: named }] : [])) : [];
+    if (sets.length === 0) sets = [{ set: { kind: Kind.SELECTION_SET, selections: [] }, type: named }];
   }
   return types;
 }
@@ -101,9 +107,10 @@ export function insertNull(data: Json, path: readonly string[], types?: readonly
     const type = types?.[i];
     const nonNull = type !== undefined && isNonNullType(type);
     const value = parent[key];
-    // Undefined at the end: the denied field. Undefined above it: a parent whose
-    // every selected field was denied was dropped from the query, so it is null too.
-    if (value === undefined) {
+    // Undefined (or null, where the runtime filled one in) at the end: the denied field.
+    // Undefined above it: a parent whose every selected field was denied was dropped
+    // from the query, so it is null too.
+    if (value === undefined || (i === last && value === null)) {
       if (nonNull) return true;
       parent[key] = null;
       return false;

@@ -20,13 +20,17 @@ function costLimitPlugin(maxCost: number): GatewayPlugin {
 }
 
 /**
- * Validation errors do not pass through the error mask: cut suggestions
+ * Parse and validation errors do not pass through the error mask: cut suggestions
  * (graphql-armor's block-field-suggestions misses "Did you mean the enum
  * value …?") and any echoed literal value (`String cannot represent a non
  * string value: 01010012356`) from them here.
  */
 function cleanValidationErrorsPlugin(): GatewayPlugin {
   return {
+    // A syntax error quotes the token it stopped at (`found String "…"`).
+    onParse: () => ({ result }) => {
+      if (result instanceof Error) result.message = redactValueEcho(result.message);
+    },
     onValidate: ({ params }) => ({ valid, result }) => {
       if (!valid) for (const error of result) error.message = redactValueEcho(withoutSuggestions(error.message), error, params.documentAST);
     },

@@ -64,3 +64,11 @@ describe('nulls for denied non-null fields (the GraphQL spec)', () => {
     expect(data).toEqual({ victim: { id: '1', police: null } });
   });
 });
+
+describe('the types along a denied field’s path', () => {
+  it('are found by field name when the runtime has already removed the denied field from the document', () => {
+    const schema = buildSchema('type Query { victim: Victim } type Victim { id: ID! highestStatus: String! }');
+    const types = typesAlong(schema, parse('{ victim { id } }'), undefined, ['victim', 'highestStatus']);
+    expect(types?.map(String)).toEqual(['Victim', 'String!']);
+  });
+});

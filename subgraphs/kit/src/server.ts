@@ -77,7 +77,8 @@ export function createSubgraphServer<TContext extends AuditedContext>(options: {
       const redacted = redactVariableError(formatted.message);
       if (redacted) return { message: redacted, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
       if (code === 'GRAPHQL_PARSE_FAILED') {
-        const tooLong = /more than \d+ tokens/.test(formatted.message);
+        // graphql-js words it "more that N tokens".
+        const tooLong = /contains more th\w+ \d+ tokens/.test(formatted.message);
         return { message: redactValueEcho(formatted.message), locations: formatted.locations, extensions: { code, ...(tooLong ? { reason: 'MAX_TOKENS' } : {}) } };
       }
       if (typeof code === 'string' && PUBLIC_CODES.has(code)) return { ...formatted, message: redactValueEcho(formatted.message) };
