@@ -17,7 +17,8 @@ export const urlVariable = (envPrefix: string) => `${envPrefix}_URL`;
  * requires trusted documents. Limits: `GATEWAY_MAX_DEPTH`, `_ALIASES`,
  * `_TOKENS`, `_DIRECTIVES`, `_COST`, `GATEWAY_MAX_BODY_BYTES`; rate limit:
  * `GATEWAY_RATE_LIMIT` requests (0: off) per `GATEWAY_RATE_LIMIT_WINDOW_SECONDS`
- * after a burst of `GATEWAY_RATE_LIMIT_BURST` (5 × the limit by default).
+ * after a burst of `GATEWAY_RATE_LIMIT_BURST` (5 × the limit by default);
+ * browser origins allowed by CORS: `GATEWAY_CORS_ORIGINS` (none by default).
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
   const shape: Record<string, z.ZodType> = {
@@ -34,6 +35,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     GATEWAY_RATE_LIMIT_WINDOW_SECONDS: limit(DEFAULT_RATE_LIMIT.windowMs / 1000),
     GATEWAY_RATE_LIMIT_BURST: z.coerce.number().int().min(1).optional(),
     GATEWAY_TRUSTED_DOCUMENTS: z.string().min(1).default(TRUSTED_DOCUMENTS_FILE),
+    // Exact origins (`https://app.example.no`, `http://localhost:5173`), comma-separated; `*` is not accepted.
+    GATEWAY_CORS_ORIGINS: z
+      .string()
+      .default('')
+      .refine((v) => v.split(',').map((o) => o.trim()).filter(Boolean).every((o) => /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(o)), {
+        message: 'a comma-separated list of origins such as http://localhost:5173 (no paths, no wildcards)',
+      }),
   };
   for (const s of SUBGRAPHS) shape[urlVariable(s.envPrefix)] = z.url().default(defaultUrl(s));
   const parsed = z.object(shape).safeParse(env);
@@ -60,6 +68,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(values.GATEWAY_RATE_LIMIT_BURST !== undefined ? { burst: n('GATEWAY_RATE_LIMIT_BURST') } : {}),
     } satisfies RateLimitOptions,
     trustedDocumentsFile: values.GATEWAY_TRUSTED_DOCUMENTS as string,
+    corsOrigins: (values.GATEWAY_CORS_ORIGINS as string).split(',').map((o) => o.trim()).filter(Boolean),
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, values[urlVariable(s.envPrefix)] as string])),
   };
 }

@@ -29,6 +29,8 @@ export interface GatewayOptions {
   rateLimit?: Partial<RateLimitOptions>;
   /** Trusted documents (id → text); the committed `gateway/trusted-documents.json` by default. */
   trustedDocuments?: TrustedDocuments;
+  /** Browser origins allowed to call the gateway (CORS); none by default, so browsers get no CORS headers. */
+  corsOrigins?: readonly string[];
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';
@@ -68,6 +70,26 @@ function requestIdOf(request: Request): string {
   return id;
 }
 
+/** Headers a browser client sends: the token, the request id and the GraphQL content negotiation. */
+const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'accept', 'x-request-id'];
+
+/**
+ * CORS from an allow-list of exact origins: a listed origin gets
+ * `Access-Control-Allow-Origin` naming it (never `*`, never a reflection of
+ * any other origin) and no `Access-Control-Allow-Credentials` (the hub uses
+ * bearer tokens, not cookies); any other origin, or an empty list, gets no
+ * CORS headers at all, so browsers keep other sites out.
+ */
+export function corsPolicy(origins: readonly string[]) {
+  const allowed = new Set(origins);
+  if (allowed.size === 0) return false as const;
+  return (request: Request) => {
+    const origin = request.headers.get('origin');
+    if (!origin || !allowed.has(origin)) return false as const;
+    return { origin, methods: ['GET', 'POST'], allowedHeaders: CORS_ALLOWED_HEADERS, credentials: false, maxAge: 600 };
+  };
+}
+
 /**
  * Builds the Hive Gateway runtime serving the supergraph at `/graphql`, with
  * the auth directives, query limits, hidden field suggestions, trusted
@@ -94,6 +116,7 @@ export function createGateway(options: GatewayOptions) {
     landingPage: !options.production,
     disableIntrospection: options.production ? { disableIf: () => true } : undefined,
     maskedErrors: { maskError },
+    cors: corsPolicy(options.corsOrigins ?? []),
     // One operation per request (Yoga's default; the listener refuses arrays with a clear error first).
     batching: false,
     persistedDocuments: persistedDocumentsOption(trustedDocuments, options.production),

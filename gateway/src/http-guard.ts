@@ -45,7 +45,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-const isJson = (contentType: string | undefined) => !contentType || /^application\/(json|graphql-response\+json)\b/i.test(contentType.trim());
+/**
+ * The only POST bodies the gateway reads. A form (`application/x-www-form-urlencoded`,
+ * `multipart/form-data`) or `text/plain` body is what a browser sends
+ * cross-site without a preflight (CSRF), so it is refused before the runtime,
+ * which would otherwise execute a form-encoded mutation.
+ */
+const isJson = (contentType: string | undefined) => contentType !== undefined && /^application\/(json|graphql-response\+json)\s*(;|$)/i.test(contentType.trim());
 
 /**
  * Checks a POST body meant for GraphQL: JSON that parses, one operation per
@@ -86,9 +92,9 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
 
 /**
  * A `node:http` request listener in front of a fetch handler (the gateway
- * runtime): POST bodies are read up to `maxBodyBytes` (413 beyond it), and
- * JSON bodies must parse (400) and hold exactly one operation (400 for a
- * batch), before the runtime sees the request.
+ * runtime): POST bodies must be JSON (415 otherwise), are read up to
+ * `maxBodyBytes` (413 beyond it), and must parse (400) and hold exactly one
+ * operation (400 for a batch), before the runtime sees the request.
  */
 export function guardedListener(handler: FetchHandler, options: { maxBodyBytes: number }) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -99,8 +105,11 @@ export function guardedListener(handler: FetchHandler, options: { maxBodyBytes: 
     try {
       const method = req.method ?? 'GET';
       const hasBody = method !== 'GET' && method !== 'HEAD';
+      if (method === 'POST' && !isJson(req.headers['content-type'])) {
+        throw new HttpRefusal(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type: send application/json.');
+      }
       const body = hasBody ? await readBody(req, options.maxBodyBytes) : undefined;
-      if (body && method === 'POST' && isJson(req.headers['content-type'])) checkJson(body);
+      if (body && method === 'POST') checkJson(body);
       const headers = new Headers();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value === undefined) continue;

@@ -18,6 +18,7 @@ const gateway = await startGateway({
   maxBodyBytes: config.maxBodyBytes,
   rateLimit: config.rateLimit,
   trustedDocuments: readTrustedDocuments(config.trustedDocumentsFile),
+  corsOrigins: config.corsOrigins,
 });
 console.log(`gateway ready at http://localhost:${gateway.port}/graphql`);
 const stop = async () => {

@@ -5,6 +5,7 @@ import { arrayOverlaps, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import { bigint, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Viewer } from './auth.ts';
 import type { Db } from './database.ts';
+import { errorSummary } from './log-safe.ts';
 
 /**
  * The append-only, hash-chained log of every read of personal data a
@@ -284,8 +285,7 @@ export function auditPlugin<TContext extends AuditedContext>(subgraph: string): 
             const entry = contextValue.audit.entry({ requestId: contextValue.requestId, viewer: contextValue.viewer, operation: operationName ?? null });
             if (entry) await appendAudit(contextValue.db, entry);
           } catch (error) {
-            const code = (error as { code?: unknown }).code;
-            console.error(`[${subgraph}] audit write failed: ${(error as Error)?.name ?? 'Error'}${typeof code === 'string' ? ` (${code})` : ''}; response withheld`);
+            console.error(`[${subgraph}] audit write failed: ${errorSummary(error)}; response withheld`);
             response.body = {
               kind: 'single',
               singleResult: {

@@ -114,8 +114,9 @@ function claimsToViewer(payload: JWTPayload, token: string): Viewer {
 
 /**
  * Builds a verifier: signature against the configured keys with an
- * allow-list of algorithms, issuer, audience, expiry (required) with the
- * configured clock skew, then the hub's own claims. No header → `null`
+ * allow-list of algorithms, issuer, audience, expiry (required) and issue
+ * time (not in the future) with the configured clock skew, then the hub's
+ * own claims. No header → `null`
  * (anonymous: the schema's directives then deny personal fields). A header
  * that fails any check → `UNAUTHENTICATED`.
  */
@@ -138,6 +139,10 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired.');
       throw unauthenticated('The token could not be verified.');
+    }
+    // jose checks `iat` only against a maximum age; a token issued in the future is a forged or broken clock.
+    if (payload.iat !== undefined && payload.iat > Math.floor(Date.now() / 1000) + config.clockToleranceSeconds) {
+      throw unauthenticated('The token was issued in the future.');
     }
     return claimsToViewer(payload, token);
   };

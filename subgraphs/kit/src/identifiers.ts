@@ -1,4 +1,5 @@
 import { idnr } from '@navikt/fnrvalidator';
+import countries from 'i18n-iso-countries';
 
 /**
  * Norwegian identifier validation. Functions return `null` when valid, or a
@@ -50,7 +51,14 @@ export function checkPassportNumber(value: string): string | null {
   return /^[A-Z0-9]{5,20}$/.test(value) ? null : 'must be 5 to 20 letters or digits';
 }
 
-/** ISO 3166-1 alpha-2 shape check (upper-case two letters). */
+/**
+ * The assigned ISO 3166-1 alpha-2 codes, from the maintained
+ * `i18n-iso-countries` list (plus XK, Kosovo, which it carries as the code
+ * Norwegian and EU registers use).
+ */
+const ALPHA2: ReadonlySet<string> = new Set(Object.keys(countries.getAlpha2Codes()));
+
+/** Checks an upper-case ISO 3166-1 alpha-2 country code: two letters that name a country (ZZ does not). */
 export function checkCountryCode(value: string): string | null {
-  return /^[A-Z]{2}$/.test(value) ? null : 'must be an ISO 3166-1 alpha-2 code such as NO or RO';
+  return /^[A-Z]{2}$/.test(value) && ALPHA2.has(value) ? null : 'must be an ISO 3166-1 alpha-2 code such as NO or RO';
 }

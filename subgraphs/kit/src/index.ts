@@ -34,3 +34,8 @@ export * from './statistics.ts';
 export * from './service-auth.ts';
 export * from './window-loader.ts';
 export * from './audit-witness.ts';
+export * from './log-safe.ts';
+export * from './query-limits.ts';
+export * from './input-checks.ts';
+export * from './value-errors.ts';
+export * from './zero-trust.ts';

@@ -51,11 +51,15 @@ export interface Person {
 
 const MAX_NAME = 200;
 
+/** Control characters (C0 including tab and line breaks, DEL, C1) and bidirectional formatting characters: never part of a name. */
+const NOT_IN_NAMES = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 function cleanName(value: string, field: string): string {
+  // Checked before whitespace is folded, so a tab or line break is refused rather than made a space.
+  if (NOT_IN_NAMES.test(value)) throw badInput(field, 'must not contain control or bidirectional formatting characters');
   const v = value.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (v.length === 0) throw badInput(field, 'must not be empty');
   if (v.length > MAX_NAME) throw badInput(field, `must be at most ${MAX_NAME} characters`);
-  if (/[\u0000-\u001f]/.test(v)) throw badInput(field, 'must not contain control characters');
   return v;
 }
 

@@ -10,7 +10,11 @@ import type { DocumentNode } from 'graphql';
 import { auditPlugin, type AuditedContext } from './audit.ts';
 import { enforceAuthDirectives } from './auth-directives.ts';
 import { redactVariableError } from './errors.ts';
+import { errorSummary } from './log-safe.ts';
+import { DEFAULT_LIMITS, limitRules, type QueryLimits } from './query-limits.ts';
 import { scalarResolvers } from './scalars.ts';
+import { redactValueEcho } from './value-errors.ts';
+import { DEFAULT_MAX_REPRESENTATIONS, zeroTrustPlugin } from './zero-trust.ts';
 
 /** Codes that reach clients as they are; anything else is masked. */
 const PUBLIC_CODES = new Set([
@@ -32,35 +36,54 @@ export const MAX_BODY_BYTES = 1_000_000;
 
 /**
  * Builds a subgraph's Apollo Server (it does not listen). Unexpected errors
- * are masked: a database error can carry a value in its text, and values here
- * are personal data. Every response that served personal data is logged in
- * the subgraph's audit log first (`auditPlugin`), or withheld.
+ * are masked and logged by class and SQLSTATE only: a database error's text
+ * quotes the statement's values, and values here are personal data. Every
+ * response that served personal data is logged in the subgraph's audit log
+ * first (`auditPlugin`), or withheld. The subgraph trusts no network
+ * (`zeroTrustPlugin`): it enforces the gateway's query limits, caps entity
+ * representations, checks every input and serves its schema only to verified
+ * callers.
  */
 export function createSubgraphServer<TContext extends AuditedContext>(options: {
   name: string;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<TContext>;
+  /** Query limits; each defaults to the gateway's `DEFAULT_LIMITS`. */
+  limits?: Partial<QueryLimits>;
+  /** Entity representations per request (`DEFAULT_MAX_REPRESENTATIONS`). */
+  maxRepresentations?: number;
 }): ApolloServer<TContext> {
   const schema = buildSubgraphSchema({
     typeDefs: options.typeDefs,
     resolvers: { ...scalarResolvers, ...options.resolvers } as GraphQLResolverMap<unknown>,
   });
   enforceAuthDirectives(schema);
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   return new ApolloServer<TContext>({
     schema,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin<TContext>(options.name)],
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: limitRules(limits),
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      zeroTrustPlugin<TContext>({ limits, maxRepresentations: options.maxRepresentations ?? DEFAULT_MAX_REPRESENTATIONS }),
+      auditPlugin<TContext>(options.name),
+    ],
     formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
       const code = formatted.extensions?.code;
       const redacted = redactVariableError(formatted.message);
       if (redacted) return { message: redacted, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
-      if (typeof code === 'string' && PUBLIC_CODES.has(code)) return formatted;
+      if (code === 'GRAPHQL_PARSE_FAILED') {
+        // graphql-js words it "more that N tokens".
+        const tooLong = /contains more th\w+ \d+ tokens/.test(formatted.message);
+        return { message: redactValueEcho(formatted.message), locations: formatted.locations, extensions: { code, ...(tooLong ? { reason: 'MAX_TOKENS' } : {}) } };
+      }
+      if (typeof code === 'string' && PUBLIC_CODES.has(code)) return { ...formatted, message: redactValueEcho(formatted.message) };
       const original = (error as { originalError?: Error }).originalError ?? error;
-      // Log the class and message only: driver error details can hold values.
-      console.error(`[${options.name}] unexpected error: ${(original as Error)?.name}: ${(original as Error)?.message}`);
+      console.error(`[${options.name}] unexpected error: ${errorSummary(original)}`);
       return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     },
   });
@@ -86,6 +109,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** `application/json` or `application/graphql-response+json`, with or without parameters such as `charset`. */
+export function isJsonContentType(contentType: string | undefined): boolean {
+  return contentType !== undefined && /^application\/(json|graphql-response\+json)\s*(;|$)/i.test(contentType.trim());
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -127,6 +155,11 @@ export async function listen<TContext extends BaseContext>(options: {
       if (declared > MAX_BODY_BYTES) {
         res.setHeader('connection', 'close');
         return sendJson(res, 413, { errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] });
+      }
+      // Only JSON bodies: a form or text/plain POST is a browser's "simple request" (CSRF), and nothing else is GraphQL here.
+      if (req.method === 'POST' && !isJsonContentType(req.headers['content-type'])) {
+        res.setHeader('connection', 'close');
+        return sendJson(res, 415, { errors: [{ message: 'Unsupported media type: send application/json.', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] });
       }
       const body = req.method === 'POST' ? await readBody(req, MAX_BODY_BYTES) : '';
       const headers = new HeaderMap();

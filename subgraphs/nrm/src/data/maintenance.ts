@@ -1,3 +1,4 @@
+import { errorSummary } from '@nrm-hub/kit';
 import { sql } from 'drizzle-orm';
 import { lshBuckets, matchKeys, registrations } from '../db/schema.ts';
 import type { NrmDb } from './victim-store.ts';
@@ -49,7 +50,7 @@ export function matchingMaintenance(db: NrmDb, every = MAINTENANCE_EVERY): Match
         })
         .catch((error: unknown) => {
           // Maintenance only affects speed: a failed run is reported and retried after the next `every` registrations.
-          console.error(`[nrm] maintenance of the matching tables failed: ${(error as Error)?.name}: ${(error as Error)?.message}`);
+          console.error(`[nrm] maintenance of the matching tables failed: ${errorSummary(error)}`);
         })
         .finally(() => {
           running = null;
