@@ -11,11 +11,11 @@ export function recordNgoScreening(
   db: NgoDb,
   input: ScreeningInput,
   screenedBy: string,
-  ownClient: (organisationId: string) => Promise<void>,
+  ownClient: (tx: NgoDb, organisationId: string) => Promise<void>,
 ): Promise<ScreeningRow> {
   return db.transaction(async (tx) => {
     const client = await clientById(tx, input.subjectId);
-    if (client) await ownClient(client.organisationId);
+    if (client) await ownClient(tx, client.organisationId);
     const subject = client && { ...client, child: (day: string) => possiblyChildOn(day, client.birthDate, client.birthYear) };
     return recordScreening(tx, screenings, input, subject, screenedBy);
   });

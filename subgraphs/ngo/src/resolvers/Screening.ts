@@ -13,8 +13,9 @@ export const ScreeningMutation = {
   ngoRecordScreening: async (_: unknown, { input }: { input: ScreeningInput }, ctx: NgoContext) => {
     if (!ctx.viewer) throw hubError('UNAUTHENTICATED', 'Authentication required: send a valid bearer token.');
     const checked = checkScreeningInput(input, todayOf(ctx.now));
-    const row = await recordNgoScreening(ctx.db, checked, ctx.viewer.subject, async (organisationId) => {
-      const organisation = await organisationById(ctx.db, organisationId);
+    const row = await recordNgoScreening(ctx.db, checked, ctx.viewer.subject, async (tx, organisationId) => {
+      // Inside the transaction, on its connection (embedded PGlite has only one).
+      const organisation = await organisationById(tx, organisationId);
       requireOwnOrganisation(ctx.viewer, organisation?.name ?? '');
     });
     const [client] = await clientsWithRecords(ctx.db, { ids: [row.subjectId] });
