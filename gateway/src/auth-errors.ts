@@ -90,6 +90,8 @@ export function typesAlong(schema: GraphQLSchema, document: DocumentNode, operat
   return types;
 }
 
+const isObjectLike = (type: GraphQLOutputType): boolean => isObjectType(type) || isInterfaceType(type);
+
 /**
  * Puts the null for a denied field where the GraphQL spec puts it: on the
  * field itself when its type is nullable, else on its nearest nullable
@@ -110,6 +112,13 @@ export function insertNull(data: Json, path: readonly string[], types?: readonly
     // Undefined (or null, where the runtime filled one in) at the end: the denied field.
     // Undefined above it: a parent whose every selected field was denied was dropped
     // from the query, so it is null too.
+    // A non-null object parent dropped because every field selected in it was denied
+    // did exist: give it back as an object so the denied field's null lands inside it
+    // instead of wiping out everything above it.
+    if (value === undefined && i < last && nonNull && isObjectLike(getNullableType(type))) {
+      parent[key] = {};
+      return inValue(parent[key], getNullableType(type), i + 1);
+    }
     if (value === undefined || (i === last && value === null)) {
       if (nonNull) return true;
       parent[key] = null;

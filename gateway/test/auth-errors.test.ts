@@ -57,6 +57,20 @@ describe('nulls for denied non-null fields (the GraphQL spec)', () => {
     expect(data).toEqual({ maybe: [null, null] });
   });
 
+  it('a non-null object parent dropped because its only selected field was denied comes back as an object holding the null', () => {
+    const schema2 = buildSchema(`
+      type Query { alerts: [Alert!]! }
+      type Alert { reasons: [String!]! victim: Victim! }
+      type Victim { police: [Person!] }
+      type Person { name: String }
+    `);
+    const query = '{ alerts { reasons victim { police { name } } } }';
+    const data: Record<string, any> = { alerts: [{ reasons: ['A'] }, { reasons: ['B'] }] };
+    const types = typesAlong(schema2, parse(query), undefined, ['alerts', 'victim', 'police']) ?? undefined;
+    expect(insertNull(data, ['alerts', 'victim', 'police'], types)).toBe(false);
+    expect(data).toEqual({ alerts: [{ reasons: ['A'], victim: { police: null } }, { reasons: ['B'], victim: { police: null } }] });
+  });
+
   it('a nullable field is set to null in place, as before', () => {
     const query = '{ victim(id: "1") { id police { name } } }';
     const data: Record<string, any> = { victim: { id: '1' } };

@@ -116,15 +116,22 @@ describe('hostile requests against the safeguards', () => {
 
   hostile('UDI cannot clear a police open-case role in the NRM (only the police report them)', async () => {
     const before = await scalar('nrm', `select roles::text from open_case_roles where victim_id = '${seed.victimId}'`);
-    expectRefused(await gateway(`mutation($i: OpenCaseRolesInput!) { setOpenCaseRoles(input: $i) { victimId } }`, { i: { victimId: seed.victimId, roles: [] } }, UDI), 'FORBIDDEN');
+    const CLEAR = `mutation($i: OpenCaseRolesInput!) { setOpenCaseRoles(input: $i) { victimId } }`;
+    // A service operation: not in the gateway's API at all, and refused to any end-user token straight at the NRM.
+    expectRefused(await gateway(CLEAR, { i: { victimId: seed.victimId, roles: [] } }, UDI), 'GRAPHQL_VALIDATION_FAILED');
+    expectRefused(await post(hub.subgraphs.nrm.url, CLEAR, { i: { victimId: seed.victimId, roles: [] } }, UDI), 'FORBIDDEN');
+    expectRefused(await post(hub.subgraphs.nrm.url, CLEAR, { i: { victimId: seed.victimId, roles: [] } }, POLICE), 'FORBIDDEN');
     expect(await scalar('nrm', `select roles::text from open_case_roles where victim_id = '${seed.victimId}'`)).toBe(before);
     expect(before).toBe('{VICTIM}');
   });
 
-  hostile('the police cannot run a return check (no return-check scope), nor UDI in another agency’s name', async () => {
+  hostile('no end user runs the NRM\'s return check, through the gateway or straight at the NRM, whatever the agency', async () => {
     const input = { agency: 'POLICE', returnId, identifierHashes: [], clk: Buffer.alloc(128, 1).toString('base64') };
-    expectRefused(await gateway(`mutation($i: ReturnCheckInput!) { checkReturn(input: $i) { hit } }`, { i: input }, POLICE), 'FORBIDDEN');
-    expectRefused(await gateway(`mutation($i: ReturnCheckInput!) { checkReturn(input: $i) { hit } }`, { i: input }, UDI), 'FORBIDDEN');
+    const CHECK = `mutation($i: ReturnCheckInput!) { checkReturn(input: $i) { hit } }`;
+    // A service operation: not in the gateway's API, and straight at the NRM an end-user token is refused whatever its agency.
+    expectRefused(await gateway(CHECK, { i: input }, POLICE), 'GRAPHQL_VALIDATION_FAILED');
+    expectRefused(await post(hub.subgraphs.nrm.url, CHECK, { i: input }, POLICE), 'FORBIDDEN');
+    expectRefused(await post(hub.subgraphs.nrm.url, CHECK, { i: { ...input, agency: 'IMMIGRATION' } }, UDI), 'FORBIDDEN');
   });
 
   hostile('an NGO worker cannot acknowledge an alert; a coordinating-unit analyst (no case role) cannot close one', async () => {

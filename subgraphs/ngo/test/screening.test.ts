@@ -6,6 +6,8 @@ import { createServer, migrationsFolder } from '../src/server.ts';
 
 /** Screenings in the NGO subgraph, on its own (in-memory) database: the transaction checks the organisation on its own connection. */
 const OWN: TestClaims = { sub: 'ngo-worker-1', agency: 'ngo:screening-shelter', roles: ['worker'], purpose: 'NGO-2021-1' };
+/** Who registers organisations: the coordinating unit's administrator. */
+const ADMIN: TestClaims = { agency: 'coordinating-unit', roles: ['administrator'], purpose: null };
 const OTHER: TestClaims = { sub: 'ngo-worker-2', agency: 'ngo:another-shelter', roles: ['worker'], purpose: 'NGO-2021-2' };
 const { database, run } = await subgraphTestSuite({ schema, migrationsFolder, server: createServer(), contextFactory, defaultClaims: OWN });
 
@@ -13,7 +15,7 @@ const SCREEN = `mutation($i: ScreeningInput!) { ngoRecordScreening(input: $i) { 
 
 describe('NGO screenings', () => {
   it('records a screening of its own client, computes the outcome, and refuses another organisation and unknown clients, writing nothing', async () => {
-    const org = await run(`mutation { ngoCreateOrganisation(input: { name: "Screening Shelter", kind: NGO }) { id } }`);
+    const org = await run(`mutation { ngoCreateOrganisation(input: { name: "Screening Shelter", kind: NGO }) { id } }`, {}, ADMIN);
     expect(org.errors).toBeUndefined();
     const registered = await run(
       `mutation($i: NgoRegisterPotentialVictimInput!) { ngoRegisterPotentialVictim(input: $i) { outcome { victimId } client { id } } }`,
