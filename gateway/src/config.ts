@@ -34,6 +34,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     GATEWAY_RATE_LIMIT_WINDOW_SECONDS: limit(DEFAULT_RATE_LIMIT.windowMs / 1000),
     GATEWAY_RATE_LIMIT_BURST: z.coerce.number().int().min(1).optional(),
     GATEWAY_TRUSTED_DOCUMENTS: z.string().min(1).default(TRUSTED_DOCUMENTS_FILE),
+    GATEWAY_DEDUPLICATE_REQUESTS: z.enum(['true', 'false']).default('true'),
+    GATEWAY_QUERY_PLANNER: z.enum(['rust', 'js']).default('js'),
   };
   for (const s of SUBGRAPHS) shape[urlVariable(s.envPrefix)] = z.url().default(defaultUrl(s));
   const parsed = z.object(shape).safeParse(env);
@@ -60,6 +62,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(values.GATEWAY_RATE_LIMIT_BURST !== undefined ? { burst: n('GATEWAY_RATE_LIMIT_BURST') } : {}),
     } satisfies RateLimitOptions,
     trustedDocumentsFile: values.GATEWAY_TRUSTED_DOCUMENTS as string,
+    /** `GATEWAY_DEDUPLICATE_REQUESTS=false` turns off merging of identical in-flight subgraph requests (benchmarks). */
+    deduplicateInflightRequests: values.GATEWAY_DEDUPLICATE_REQUESTS === 'true',
+    /** `GATEWAY_QUERY_PLANNER`: `js` (the runtime's own, the default) or `rust` (Hive Router's; see `GatewayOptions.queryPlanner`). */
+    queryPlanner: values.GATEWAY_QUERY_PLANNER as 'rust' | 'js',
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, values[urlVariable(s.envPrefix)] as string])),
   };
 }

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import http from '@graphql-mesh/transport-http';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import type { TokenVerifier, Viewer } from '@nrm-hub/kit/auth';
 import { readSupergraph } from '@nrm-hub/schema';
 import { authError, authNullsPlugin } from './auth-errors.ts';
@@ -21,6 +22,12 @@ export interface GatewayOptions {
   supergraph?: string;
   /** Merge identical in-flight subgraph requests (on by default; off for benchmarks). */
   deduplicateInflightRequests?: boolean;
+  /**
+   * Query planner: `js` (the runtime's own, the default) or `rust` (Hive Router's, `@graphql-hive/router-runtime`).
+   * `rust` is not safe yet: an operation whose every field the auth directives removed fails with a masked
+   * INTERNAL_SERVER_ERROR instead of FORBIDDEN/UNAUTHENTICATED (test/security/hostile.e2e.ts fails 8 cases with it).
+   */
+  queryPlanner?: 'rust' | 'js';
   /** Verifies bearer tokens (the same verifier the subgraphs use). */
   verifier: TokenVerifier;
   /** Query limits; each defaults to `DEFAULT_LIMITS`. */
@@ -87,6 +94,7 @@ export function createGateway(options: GatewayOptions) {
     supergraph: options.supergraph ?? readSupergraph(),
     transports: { http },
     transportEntries: transportEntries as never,
+    ...(options.queryPlanner === 'rust' ? { unifiedGraphHandler } : {}),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: '/healthcheck',
     readinessCheckEndpoint: '/readiness',

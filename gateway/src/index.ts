@@ -18,6 +18,8 @@ const gateway = await startGateway({
   maxBodyBytes: config.maxBodyBytes,
   rateLimit: config.rateLimit,
   trustedDocuments: readTrustedDocuments(config.trustedDocumentsFile),
+  deduplicateInflightRequests: config.deduplicateInflightRequests,
+  queryPlanner: config.queryPlanner,
 });
 console.log(`gateway ready at http://localhost:${gateway.port}/graphql`);
 const stop = async () => {

@@ -10,6 +10,7 @@ import type { DocumentNode } from 'graphql';
 import { auditPlugin, type AuditedContext } from './audit.ts';
 import { enforceAuthDirectives } from './auth-directives.ts';
 import { redactVariableError } from './errors.ts';
+import { httpDuration, httpRequests, metricsText } from './metrics.ts';
 import { scalarResolvers } from './scalars.ts';
 
 /** Codes that reach clients as they are; anything else is masked. */
@@ -122,7 +123,17 @@ export async function listen<TContext extends BaseContext>(options: {
         const ok = options.ready ? await options.ready().catch(() => false) : true;
         return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });
       }
+      if (url.pathname === '/metrics') {
+        const { contentType, body } = await metricsText();
+        res.writeHead(200, { 'content-type': contentType });
+        return res.end(body);
+      }
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found' });
+      const endTimer = httpDuration.startTimer();
+      res.once('finish', () => {
+        endTimer();
+        httpRequests.inc({ status: String(res.statusCode) });
+      });
       const declared = Number(req.headers['content-length'] ?? 0);
       if (declared > MAX_BODY_BYTES) {
         res.setHeader('connection', 'close');
