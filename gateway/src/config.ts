@@ -36,6 +36,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     GATEWAY_TRUSTED_DOCUMENTS: z.string().min(1).default(TRUSTED_DOCUMENTS_FILE),
     GATEWAY_DEDUPLICATE_REQUESTS: z.enum(['true', 'false']).default('true'),
     GATEWAY_QUERY_PLANNER: z.enum(['rust', 'js']).default('js'),
+    REDIS_URL: z.string().optional(),
   };
   for (const s of SUBGRAPHS) shape[urlVariable(s.envPrefix)] = z.url().default(defaultUrl(s));
   const parsed = z.object(shape).safeParse(env);
@@ -66,6 +67,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     deduplicateInflightRequests: values.GATEWAY_DEDUPLICATE_REQUESTS === 'true',
     /** `GATEWAY_QUERY_PLANNER`: `js` (the runtime's own, the default) or `rust` (Hive Router's; see `GatewayOptions.queryPlanner`). */
     queryPlanner: values.GATEWAY_QUERY_PLANNER as 'rust' | 'js',
+    /** `REDIS_URL`: the rate limit's buckets in Redis, shared by every gateway replica. */
+    redisUrl: (values.REDIS_URL as string | undefined) || undefined,
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, values[urlVariable(s.envPrefix)] as string])),
   };
 }

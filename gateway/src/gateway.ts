@@ -11,6 +11,7 @@ import { maskError } from './errors.ts';
 import { DEFAULT_MAX_BODY_BYTES, guardedListener } from './http-guard.ts';
 import { DEFAULT_LIMITS, limitPlugins, type QueryLimits } from './limits.ts';
 import { DEFAULT_RATE_LIMIT, rateLimitPlugin, type RateLimitOptions } from './rate-limit.ts';
+import { redisBuckets } from './redis-rate-limit.ts';
 import { persistedDocumentsOption, readTrustedDocuments, type TrustedDocuments } from './trusted-documents.ts';
 
 export interface GatewayOptions {
@@ -34,6 +35,8 @@ export interface GatewayOptions {
   limits?: Partial<QueryLimits>;
   /** Per-subject rate limit; defaults to `DEFAULT_RATE_LIMIT` (120 a minute). */
   rateLimit?: Partial<RateLimitOptions>;
+  /** Redis URL: keep the rate limit's buckets there, shared by every gateway replica (in memory when absent). */
+  redisUrl?: string;
   /** Trusted documents (id → text); the committed `gateway/trusted-documents.json` by default. */
   trustedDocuments?: TrustedDocuments;
 }
@@ -85,6 +88,7 @@ export function createGateway(options: GatewayOptions) {
   const viewerOf = verifyOncePerRequest(options.verifier);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const rateLimit = { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
+  const bucketStore = options.redisUrl && rateLimit.requests > 0 ? redisBuckets(options.redisUrl, rateLimit) : undefined;
   const trustedDocuments = options.trustedDocuments ?? readTrustedDocuments();
   const transportEntries: Record<string, { location?: string; options?: Record<string, unknown> }> = {
     '*.http': { options: { deduplicateInflightRequests: options.deduplicateInflightRequests ?? true } },
@@ -106,7 +110,8 @@ export function createGateway(options: GatewayOptions) {
     batching: false,
     persistedDocuments: persistedDocumentsOption(trustedDocuments, options.production),
     plugins: () => [
-      rateLimitPlugin({ ...rateLimit, graphqlEndpoint: GRAPHQL_ENDPOINT, subjectOf: async (request) => (await viewerOf(request))?.subject ?? null }),
+      rateLimitPlugin({ ...rateLimit, store: bucketStore, graphqlEndpoint: GRAPHQL_ENDPOINT, subjectOf: async (request) => (await viewerOf(request))?.subject ?? null }),
+      { onDispose: () => bucketStore?.close?.() },
       authNullsPlugin(),
       ...limitPlugins(limits),
     ],

@@ -21,6 +21,7 @@ const gateway = await startGateway({
   trustedDocuments: readTrustedDocuments(config.trustedDocumentsFile),
   deduplicateInflightRequests: config.deduplicateInflightRequests,
   queryPlanner: config.queryPlanner,
+  redisUrl: config.redisUrl,
 });
 console.log(`gateway ready at http://localhost:${gateway.port}/graphql`);
 const stop = async () => {

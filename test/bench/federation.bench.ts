@@ -20,7 +20,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, type as osType, release } from 'node:os';
+import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { SUBGRAPHS } from '@nrm-hub/schema';
@@ -214,7 +214,7 @@ try {
   const pgVersion = execFileSync('psql', ['-Atc', 'show server_version', SERVER_URL], { encoding: 'utf8' }).trim();
   const pkg = (name: string) => (JSON.parse(readFileSync(resolve(here, '../../node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
   lines.push('## Machine and versions', '');
-  lines.push(`- ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${osType()} ${release()}; shared with other work while measuring, so figures move between runs: compare the ratios, which are measured side by side.`);
+  lines.push(`- ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${osType()} ${release()}; shared with other work while measuring, so figures move between runs: compare the ratios, which are measured side by side. Load average at the end of the run: ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min) on ${cpus().length} cores.`);
   lines.push(`- Node ${process.version}, PostgreSQL ${pgVersion} (local server, one database per subgraph; the monolith's database holds the same rows), @graphql-hive/gateway-runtime ${pkg('@graphql-hive/gateway-runtime')}, @apollo/server ${pkg('@apollo/server')}, graphql ${pkg('graphql')}, autocannon ${pkg('autocannon')}.`);
   lines.push(`- Load: autocannon in its own process, ${CONNECTIONS} connections, ${DURATION} s per case and round, ${ROUNDS} rounds (medians shown), after a 3 s warm-up of each case. Each round runs the four cases in turn.`);
   lines.push(`- Hub: gateway with request merging off and the rate limit off; ${bench.victims} victims from the demo data set plus police registrations; token of the coordinating unit (sees every field group) with a purpose. Audit group commit ${GROUP_COMMIT ? 'on' : 'off'}.`);
