@@ -60,6 +60,7 @@ export const SINGLE_VICTIM_VIEW = `query SingleVictimView($first: Int!) {
 
 interface LoadResult {
   requests: number;
+  responses: number;
   throughput: number;
   p50: number;
   p99: number;
@@ -181,8 +182,8 @@ try {
       const stBefore = c.system === 'monolith' ? { monolith: JSON.parse(await getText(`http://127.0.0.1:${MONOLITH_PORT}/metrics`)).statements as number } : Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s.name, await statementsOf(subgraphPort(bench!.layout, s.name))])));
       const load = runLoad(c.url, body(c.first), token);
       const stAfter = c.system === 'monolith' ? { monolith: JSON.parse(await getText(`http://127.0.0.1:${MONOLITH_PORT}/metrics`)).statements as number } : Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s.name, await statementsOf(subgraphPort(bench!.layout, s.name))])));
-      const cpuMs = Object.fromEntries([...pids].map(([n, pid]) => [n, ((cpuSeconds(pid) - cpuBefore.get(n)!) * 1000) / Math.max(1, load.requests)]));
-      const statements = Object.fromEntries(Object.keys(stAfter).map((n) => [n, ((stAfter as Record<string, number>)[n]! - (stBefore as Record<string, number>)[n]!) / Math.max(1, load.requests)]));
+      const cpuMs = Object.fromEntries([...pids].map(([n, pid]) => [n, ((cpuSeconds(pid) - cpuBefore.get(n)!) * 1000) / Math.max(1, load.responses)]));
+      const statements = Object.fromEntries(Object.keys(stAfter).map((n) => [n, ((stAfter as Record<string, number>)[n]! - (stBefore as Record<string, number>)[n]!) / Math.max(1, load.responses)]));
       if (!samples.has(c.name)) samples.set(c.name, []);
       samples.get(c.name)!.push({ load, cpuMs, statements });
       console.log(`round ${round} ${c.name.padEnd(22)} ${load.throughput.toFixed(1).padStart(7)} req/s  p50 ${String(load.p50).padStart(4)} ms  p99 ${String(load.p99).padStart(4)} ms  non-2xx ${load.non2xx} errors ${load.errors}`);
