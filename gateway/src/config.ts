@@ -37,6 +37,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     GATEWAY_DEDUPLICATE_REQUESTS: z.enum(['true', 'false']).default('true'),
     GATEWAY_QUERY_PLANNER: z.enum(['rust', 'js']).default('js'),
     REDIS_URL: z.string().optional(),
+    GATEWAY_UPSTREAM_TIMEOUT_MS: limit(15_000),
   };
   for (const s of SUBGRAPHS) shape[urlVariable(s.envPrefix)] = z.url().default(defaultUrl(s));
   const parsed = z.object(shape).safeParse(env);
@@ -69,6 +70,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     queryPlanner: values.GATEWAY_QUERY_PLANNER as 'rust' | 'js',
     /** `REDIS_URL`: the rate limit's buckets in Redis, shared by every gateway replica. */
     redisUrl: (values.REDIS_URL as string | undefined) || undefined,
+    /** `GATEWAY_UPSTREAM_TIMEOUT_MS`: how long a subgraph may take before its fields fail (15 s). */
+    upstreamTimeoutMs: n('GATEWAY_UPSTREAM_TIMEOUT_MS'),
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, values[urlVariable(s.envPrefix)] as string])),
   };
 }

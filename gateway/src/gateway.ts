@@ -5,6 +5,7 @@ import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import http from '@graphql-mesh/transport-http';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import type { TokenVerifier, Viewer } from '@nrm-hub/kit/auth';
+import { closeGracefully } from '@nrm-hub/kit/graceful-close';
 import { readSupergraph } from '@nrm-hub/schema';
 import { authError, authNullsPlugin } from './auth-errors.ts';
 import { maskError } from './errors.ts';
@@ -35,6 +36,8 @@ export interface GatewayOptions {
   limits?: Partial<QueryLimits>;
   /** Per-subject rate limit; defaults to `DEFAULT_RATE_LIMIT` (120 a minute). */
   rateLimit?: Partial<RateLimitOptions>;
+  /** How long a subgraph may take before its fields fail (15 s by default). */
+  upstreamTimeoutMs?: number;
   /** Redis URL: keep the rate limit's buckets there, shared by every gateway replica (in memory when absent). */
   redisUrl?: string;
   /** Trusted documents (id → text); the committed `gateway/trusted-documents.json` by default. */
@@ -118,7 +121,7 @@ export function createGateway(options: GatewayOptions) {
     // The runtime's own error logs print whole subrequests, variables included:
     // personal data. Only an explicit debug session on a developer's machine gets them.
     logging: process.env.GATEWAY_LOG_LEVEL === 'debug' ? 'debug' : false,
-    upstreamTimeout: 15_000,
+    upstreamTimeout: options.upstreamTimeoutMs ?? 15_000,
     // Authentication and the schema's auth directives, checked before planning:
     // a denied field never reaches a subgraph. The subgraphs check again.
     genericAuth: {
@@ -185,10 +188,9 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     url: `http://127.0.0.1:${port}/graphql`,
     port,
     server,
+    /** Graceful: requests in flight finish (up to 10 s), then the runtime is disposed (its own disposal leaves the HTTP server open). */
     async close() {
-      // The runtime's own disposal leaves the HTTP server open: close both.
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeGracefully(server);
       await runtime.dispose();
     },
   };

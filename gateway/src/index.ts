@@ -22,8 +22,12 @@ const gateway = await startGateway({
   deduplicateInflightRequests: config.deduplicateInflightRequests,
   queryPlanner: config.queryPlanner,
   redisUrl: config.redisUrl,
+  upstreamTimeoutMs: config.upstreamTimeoutMs,
 });
 console.log(`gateway ready at http://localhost:${gateway.port}/graphql`);
+// The runtime disposes itself on SIGINT/SIGTERM (a hard-coded `disposeOnProcessTerminate`), which fails the
+// requests in flight: take those handlers off and shut down in order instead (finish, then dispose).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) for (const listener of process.listeners(signal)) process.off(signal, listener);
 const stop = async () => {
   await gateway.close();
   process.exit(0);

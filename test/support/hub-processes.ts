@@ -66,8 +66,12 @@ export async function stopProcess(proc: HubProcess, signal: NodeJS.Signals = 'SI
 export interface HubLayout {
   /** Gateway port; subgraphs take the next five (nrm, police, immigration, child-welfare, ngo). */
   basePort: number;
-  /** Subgraph name → Postgres URL of its own database. */
-  databaseUrls: Record<SubgraphInfo['name'], string>;
+  /** Subgraph name → Postgres URL of its own database; a subgraph without one runs embedded PGlite in `<dataDir>/<name>`. */
+  databaseUrls: Partial<Record<SubgraphInfo['name'], string>>;
+  /** Where PGlite subgraphs keep their data (required when a subgraph has no URL). */
+  dataDir?: string;
+  /** Subgraph name → another NRM URL for an agency subgraph (e.g. a test's stand-in). */
+  nrmUrl?: string;
   /** Environment every process gets: `AUTH_*` (public keys only). */
   authEnv: Record<string, string>;
   linkageSecret: string;
@@ -93,11 +97,13 @@ export function startSubgraph(layout: HubLayout, s: SubgraphInfo, port = subgrap
     ...layout.authEnv,
     ...layout.subgraphEnv,
     [`${s.envPrefix}_PORT`]: String(port),
-    [`${s.envPrefix}_DATABASE_URL`]: layout.databaseUrls[s.name],
   };
+  const url = layout.databaseUrls[s.name];
+  if (url) env[`${s.envPrefix}_DATABASE_URL`] = url;
+  else env[`${s.envPrefix}_DATA_DIR`] = join(layout.dataDir ?? layout.logDir, s.name);
   if (s.name !== 'nrm') {
     env.LINKAGE_SECRET = layout.linkageSecret;
-    env.NRM_URL = `http://127.0.0.1:${subgraphPort(layout, 'nrm')}/graphql`;
+    env.NRM_URL = layout.nrmUrl ?? `http://127.0.0.1:${subgraphPort(layout, 'nrm')}/graphql`;
   }
   return spawnProcess(port === subgraphPort(layout, s.name) ? s.name : `${s.name}-${port}`, join(s.workspace, 'src/index.ts'), env, {
     logDir: layout.logDir,
@@ -106,9 +112,9 @@ export function startSubgraph(layout: HubLayout, s: SubgraphInfo, port = subgrap
 }
 
 /** Starts the gateway process of the layout on `port` (the layout's base port by default). */
-export function startGatewayProcess(layout: HubLayout, port = layout.basePort, name = 'gateway'): HubProcess {
+export function startGatewayProcess(layout: HubLayout, port = layout.basePort, name = 'gateway', subgraphUrls: Partial<Record<SubgraphInfo['name'], string>> = {}): HubProcess {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, NODE_ENV: 'development', ...layout.authEnv, GATEWAY_PORT: String(port), ...layout.gatewayEnv };
-  for (const s of SUBGRAPHS) env[`${s.envPrefix}_URL`] = `http://127.0.0.1:${subgraphPort(layout, s.name)}/graphql`;
+  for (const s of SUBGRAPHS) env[`${s.envPrefix}_URL`] = subgraphUrls[s.name] ?? `http://127.0.0.1:${subgraphPort(layout, s.name)}/graphql`;
   return spawnProcess(name, join(root, 'gateway/src/index.ts'), env, { logDir: layout.logDir, nodeFlags: layout.nodeFlags?.(name) });
 }
 

@@ -10,6 +10,7 @@ import type { DocumentNode } from 'graphql';
 import { auditPlugin, type AuditedContext } from './audit.ts';
 import { enforceAuthDirectives } from './auth-directives.ts';
 import { redactVariableError } from './errors.ts';
+import { closeGracefully } from './graceful-close.ts';
 import { httpDuration, httpRequests, metricsText } from './metrics.ts';
 import { scalarResolvers } from './scalars.ts';
 
@@ -53,6 +54,8 @@ export function createSubgraphServer<TContext extends AuditedContext>(options: {
     hideSchemaDetailsFromClientErrors: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // `runSubgraph` shuts down on SIGINT/SIGTERM itself, gracefully; Apollo's own handler would stop mid-request.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin<TContext>(options.name)],
     formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
       const code = formatted.extensions?.code;
@@ -183,9 +186,9 @@ export async function listen<TContext extends BaseContext>(options: {
     url: `http://127.0.0.1:${port}/graphql`,
     port,
     server: http,
+    /** Graceful: requests in flight finish (up to 10 s), then the server stops. */
     async close() {
-      http.closeAllConnections();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await closeGracefully(http);
       await server.stop();
     },
   };
