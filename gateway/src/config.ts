@@ -42,6 +42,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .refine((v) => v.split(',').map((o) => o.trim()).filter(Boolean).every((o) => /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(o)), {
         message: 'a comma-separated list of origins such as http://localhost:5173 (no paths, no wildcards)',
       }),
+    GATEWAY_DEDUPLICATE_REQUESTS: z.enum(['true', 'false']).default('true'),
+    GATEWAY_QUERY_PLANNER: z.enum(['rust', 'js']).default('js'),
+    REDIS_URL: z.string().optional(),
+    GATEWAY_UPSTREAM_TIMEOUT_MS: limit(15_000),
   };
   for (const s of SUBGRAPHS) shape[urlVariable(s.envPrefix)] = z.url().default(defaultUrl(s));
   const parsed = z.object(shape).safeParse(env);
@@ -69,6 +73,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     } satisfies RateLimitOptions,
     trustedDocumentsFile: values.GATEWAY_TRUSTED_DOCUMENTS as string,
     corsOrigins: (values.GATEWAY_CORS_ORIGINS as string).split(',').map((o) => o.trim()).filter(Boolean),
+    /** `GATEWAY_DEDUPLICATE_REQUESTS=false` turns off merging of identical in-flight subgraph requests (benchmarks). */
+    deduplicateInflightRequests: values.GATEWAY_DEDUPLICATE_REQUESTS === 'true',
+    /** `GATEWAY_QUERY_PLANNER`: `js` (the runtime's own, the default) or `rust` (Hive Router's; see `GatewayOptions.queryPlanner`). */
+    queryPlanner: values.GATEWAY_QUERY_PLANNER as 'rust' | 'js',
+    /** `REDIS_URL`: the rate limit's buckets in Redis, shared by every gateway replica. */
+    redisUrl: (values.REDIS_URL as string | undefined) || undefined,
+    /** `GATEWAY_UPSTREAM_TIMEOUT_MS`: how long a subgraph may take before its fields fail (15 s). */
+    upstreamTimeoutMs: n('GATEWAY_UPSTREAM_TIMEOUT_MS'),
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, values[urlVariable(s.envPrefix)] as string])),
   };
 }

@@ -3,13 +3,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import http from '@graphql-mesh/transport-http';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import type { TokenVerifier, Viewer } from '@nrm-hub/kit/auth';
+import { closeGracefully } from '@nrm-hub/kit/graceful-close';
 import { readSupergraph } from '@nrm-hub/schema';
 import { authError, authNullsPlugin } from './auth-errors.ts';
 import { maskError } from './errors.ts';
 import { DEFAULT_MAX_BODY_BYTES, guardedListener } from './http-guard.ts';
 import { DEFAULT_LIMITS, limitPlugins, type QueryLimits } from './limits.ts';
 import { DEFAULT_RATE_LIMIT, rateLimitPlugin, type RateLimitOptions } from './rate-limit.ts';
+import { redisBuckets } from './redis-rate-limit.ts';
 import { persistedDocumentsOption, readTrustedDocuments, type TrustedDocuments } from './trusted-documents.ts';
 
 export interface GatewayOptions {
@@ -21,12 +24,22 @@ export interface GatewayOptions {
   supergraph?: string;
   /** Merge identical in-flight subgraph requests (on by default; off for benchmarks). */
   deduplicateInflightRequests?: boolean;
+  /**
+   * Query planner: `js` (the runtime's own, the default) or `rust` (Hive Router's, `@graphql-hive/router-runtime`).
+   * `rust` is not safe yet: an operation whose every field the auth directives removed fails with a masked
+   * INTERNAL_SERVER_ERROR instead of FORBIDDEN/UNAUTHENTICATED (test/security/hostile.e2e.ts fails 8 cases with it).
+   */
+  queryPlanner?: 'rust' | 'js';
   /** Verifies bearer tokens (the same verifier the subgraphs use). */
   verifier: TokenVerifier;
   /** Query limits; each defaults to `DEFAULT_LIMITS`. */
   limits?: Partial<QueryLimits>;
   /** Per-subject rate limit; defaults to `DEFAULT_RATE_LIMIT` (120 a minute). */
   rateLimit?: Partial<RateLimitOptions>;
+  /** How long a subgraph may take before its fields fail (15 s by default). */
+  upstreamTimeoutMs?: number;
+  /** Redis URL: keep the rate limit's buckets there, shared by every gateway replica (in memory when absent). */
+  redisUrl?: string;
   /** Trusted documents (id → text); the committed `gateway/trusted-documents.json` by default. */
   trustedDocuments?: TrustedDocuments;
   /** Browser origins allowed to call the gateway (CORS); none by default, so browsers get no CORS headers. */
@@ -100,6 +113,7 @@ export function createGateway(options: GatewayOptions) {
   const viewerOf = verifyOncePerRequest(options.verifier);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const rateLimit = { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
+  const bucketStore = options.redisUrl && rateLimit.requests > 0 ? redisBuckets(options.redisUrl, rateLimit) : undefined;
   const trustedDocuments = options.trustedDocuments ?? readTrustedDocuments();
   const transportEntries: Record<string, { location?: string; options?: Record<string, unknown> }> = {
     '*.http': { options: { deduplicateInflightRequests: options.deduplicateInflightRequests ?? true } },
@@ -109,6 +123,7 @@ export function createGateway(options: GatewayOptions) {
     supergraph: options.supergraph ?? readSupergraph(),
     transports: { http },
     transportEntries: transportEntries as never,
+    ...(options.queryPlanner === 'rust' ? { unifiedGraphHandler } : {}),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: '/healthcheck',
     readinessCheckEndpoint: '/readiness',
@@ -121,14 +136,15 @@ export function createGateway(options: GatewayOptions) {
     batching: false,
     persistedDocuments: persistedDocumentsOption(trustedDocuments, options.production),
     plugins: () => [
-      rateLimitPlugin({ ...rateLimit, graphqlEndpoint: GRAPHQL_ENDPOINT, subjectOf: async (request) => (await viewerOf(request))?.subject ?? null }),
+      rateLimitPlugin({ ...rateLimit, store: bucketStore, graphqlEndpoint: GRAPHQL_ENDPOINT, subjectOf: async (request) => (await viewerOf(request))?.subject ?? null }),
+      { onDispose: () => bucketStore?.close?.() },
       authNullsPlugin(),
       ...limitPlugins(limits),
     ],
     // The runtime's own error logs print whole subrequests, variables included:
     // personal data. Only an explicit debug session on a developer's machine gets them.
     logging: process.env.GATEWAY_LOG_LEVEL === 'debug' ? 'debug' : false,
-    upstreamTimeout: 15_000,
+    upstreamTimeout: options.upstreamTimeoutMs ?? 15_000,
     // Authentication and the schema's auth directives, checked before planning:
     // a denied field never reaches a subgraph. The subgraphs check again.
     genericAuth: {
@@ -195,10 +211,9 @@ export async function startGateway(options: GatewayOptions & { port: number; hos
     url: `http://127.0.0.1:${port}/graphql`,
     port,
     server,
+    /** Graceful: requests in flight finish (up to 10 s), then the runtime is disposed (its own disposal leaves the HTTP server open). */
     async close() {
-      // The runtime's own disposal leaves the HTTP server open: close both.
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeGracefully(server);
       await runtime.dispose();
     },
   };

@@ -4,9 +4,10 @@ import { loadConfig } from './config.ts';
 import { startGateway } from './gateway.ts';
 import { readTrustedDocuments } from './trusted-documents.ts';
 
-// Each subrequest adds an abort listener to the request's signal; a wide
-// query plan legitimately adds more than Node's default warning limit of 10.
-setMaxListeners(100);
+// Each subrequest adds an abort listener to the request's signal, and the
+// runtime delegates each entity of a list on its own: `victims(first: 500)`
+// legitimately adds a few per victim, more than Node's default warning limit.
+setMaxListeners(5_000);
 const config = loadConfig();
 const gateway = await startGateway({
   port: config.port,
@@ -19,8 +20,15 @@ const gateway = await startGateway({
   rateLimit: config.rateLimit,
   trustedDocuments: readTrustedDocuments(config.trustedDocumentsFile),
   corsOrigins: config.corsOrigins,
+  deduplicateInflightRequests: config.deduplicateInflightRequests,
+  queryPlanner: config.queryPlanner,
+  redisUrl: config.redisUrl,
+  upstreamTimeoutMs: config.upstreamTimeoutMs,
 });
 console.log(`gateway ready at http://localhost:${gateway.port}/graphql`);
+// The runtime disposes itself on SIGINT/SIGTERM (a hard-coded `disposeOnProcessTerminate`), which fails the
+// requests in flight: take those handlers off and shut down in order instead (finish, then dispose).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) for (const listener of process.listeners(signal)) process.off(signal, listener);
 const stop = async () => {
   await gateway.close();
   process.exit(0);

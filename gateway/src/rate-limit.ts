@@ -67,14 +67,21 @@ export function tokenBuckets(options: RateLimitOptions, now: () => number = Date
  * answer is HTTP 429 with a `RATE_LIMITED` error and `Retry-After`, before
  * any parsing or subgraph call.
  */
-export function rateLimitPlugin(options: RateLimitOptions & { graphqlEndpoint: string; subjectOf: (request: Request) => Promise<string | null> }): GatewayPlugin {
-  const buckets = tokenBuckets(options);
+export function rateLimitPlugin(
+  options: RateLimitOptions & {
+    graphqlEndpoint: string;
+    subjectOf: (request: Request) => Promise<string | null>;
+    /** Where the buckets live; this process's memory by default (`redisBuckets` shares them between gateways). */
+    store?: { take(key: string): number | Promise<number> };
+  },
+): GatewayPlugin {
+  const buckets = options.store ?? tokenBuckets(options);
   return {
     async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       if (options.requests <= 0 || url.pathname !== options.graphqlEndpoint) return;
       const subject = await options.subjectOf(request).catch(() => null);
       const address = (serverContext as { req?: IncomingMessage }).req?.socket?.remoteAddress ?? 'unknown';
-      const waitMs = buckets.take(subject ? `sub:${subject}` : `addr:${address}`);
+      const waitMs = await buckets.take(subject ? `sub:${subject}` : `addr:${address}`);
       if (waitMs === 0) return;
       const retryAfter = String(Math.max(1, Math.ceil(waitMs / 1000)));
       endResponse(

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { optionalString, port, readConfig } from './config.ts';
 import { witnessFromEnv } from './audit-witness.ts';
 import { openDatabase, type Db } from './database.ts';
+import { setMetricsService } from './metrics.ts';
 import { listen } from './server.ts';
 
 /**
@@ -22,6 +23,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
   server: ApolloServer<TContext>;
   context: (db: Db<TSchema>) => (req: IncomingMessage, requestId: string) => Promise<TContext>;
 }): Promise<void> {
+  setMetricsService(options.name);
   const p = options.envPrefix;
   const env = readConfig(
     z.object({

@@ -8,6 +8,10 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { AUDIT_APPEND_MARK } from './audit.ts';
+import { sqlStatements } from './metrics.ts';
+
+/** Statements a counter keeps the text of (tests read them); beyond this only the counts grow, so a long-running process does not leak. */
+const KEEP_STATEMENTS = 10_000;
 
 /** A drizzle database over either driver, typed by the subgraph's table schema. */
 export type Db<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
@@ -25,10 +29,12 @@ export class StatementCounter implements Logger {
   logQuery(query: string): void {
     if (query.startsWith(AUDIT_APPEND_MARK)) {
       this.auditCount += 1;
+      sqlStatements.inc({ kind: 'audit' });
       return;
     }
     this.count += 1;
-    this.statements.push(query);
+    sqlStatements.inc({ kind: 'resolve' });
+    if (this.statements.length < KEEP_STATEMENTS) this.statements.push(query);
   }
   reset(): void {
     this.count = 0;

@@ -12,6 +12,8 @@ import { enforceAuthDirectives } from './auth-directives.ts';
 import { redactVariableError } from './errors.ts';
 import { errorSummary } from './log-safe.ts';
 import { DEFAULT_LIMITS, limitRules, type QueryLimits } from './query-limits.ts';
+import { closeGracefully } from './graceful-close.ts';
+import { httpDuration, httpRequests, metricsText } from './metrics.ts';
 import { scalarResolvers } from './scalars.ts';
 import { redactValueEcho } from './value-errors.ts';
 import { DEFAULT_MAX_REPRESENTATIONS, zeroTrustPlugin } from './zero-trust.ts';
@@ -67,6 +69,8 @@ export function createSubgraphServer<TContext extends AuditedContext>(options: {
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitRules(limits),
+    // `runSubgraph` shuts down on SIGINT/SIGTERM itself, gracefully; Apollo's own handler would stop mid-request.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       zeroTrustPlugin<TContext>({ limits, maxRepresentations: options.maxRepresentations ?? DEFAULT_MAX_REPRESENTATIONS }),
@@ -150,7 +154,17 @@ export async function listen<TContext extends BaseContext>(options: {
         const ok = options.ready ? await options.ready().catch(() => false) : true;
         return sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });
       }
+      if (url.pathname === '/metrics') {
+        const { contentType, body } = await metricsText();
+        res.writeHead(200, { 'content-type': contentType });
+        return res.end(body);
+      }
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found' });
+      const endTimer = httpDuration.startTimer();
+      res.once('finish', () => {
+        endTimer();
+        httpRequests.inc({ status: String(res.statusCode) });
+      });
       const declared = Number(req.headers['content-length'] ?? 0);
       if (declared > MAX_BODY_BYTES) {
         res.setHeader('connection', 'close');
@@ -205,9 +219,9 @@ export async function listen<TContext extends BaseContext>(options: {
     url: `http://127.0.0.1:${port}/graphql`,
     port,
     server: http,
+    /** Graceful: requests in flight finish (up to 10 s), then the server stops. */
     async close() {
-      http.closeAllConnections();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await closeGracefully(http);
       await server.stop();
     },
   };

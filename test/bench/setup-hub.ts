@@ -1,0 +1,65 @@
+/**
+ * Brings up the benchmark's hub: fresh databases, the five subgraphs and the
+ * gateway as separate processes, the demo data set loaded through the
+ * gateway and topped up to `victims` victims, and a monolith database
+ * holding the same rows.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SUBGRAPHS } from '@nrm-hub/schema';
+import { loadDemoData } from '@nrm-hub/scripts/demo-data';
+import { devIssuer } from '@nrm-hub/scripts/dev-issuer';
+import { startHubProcesses, type HubLayout, type HubProcesses } from '../support/hub-processes.ts';
+import { copyIntoMonolith, freshDatabases, topUpVictims } from './bench-data.ts';
+
+export interface BenchHub {
+  hub: HubProcesses;
+  layout: HubLayout;
+  issuer: Awaited<ReturnType<typeof devIssuer>>;
+  databaseUrls: Record<string, string>;
+  monolithUrl: string;
+  victims: number;
+}
+
+export async function setUpBenchHub(options: { serverUrl: string; basePort: number; logDir: string; victims: number; nodeFlags?: (name: string) => string[]; subgraphEnv?: Record<string, string> }): Promise<BenchHub> {
+  const keyDir = mkdtempSync(join(tmpdir(), 'nrm-bench-key-'));
+  const issuer = await devIssuer(keyDir);
+  const names = [...SUBGRAPHS.map((s) => s.name), 'monolith'] as const;
+  const urls = await freshDatabases(options.serverUrl, 'bench_i14', names);
+  const layout: HubLayout = {
+    basePort: options.basePort,
+    databaseUrls: urls,
+    authEnv: issuer.env,
+    linkageSecret: 'bench-linkage-secret-0123456789abcdef0123',
+    logDir: options.logDir,
+    // Benchmarks measure every request: no rate limit, no merging of identical subgraph requests.
+    gatewayEnv: { GATEWAY_RATE_LIMIT: '0', GATEWAY_DEDUPLICATE_REQUESTS: 'false' },
+    nodeFlags: options.nodeFlags,
+    subgraphEnv: options.subgraphEnv,
+  };
+  const hub = await startHubProcesses(layout);
+  const tokens = new Map<string, string>();
+  const tokenFor = async (agency: string) => {
+    if (!tokens.has(agency)) tokens.set(agency, await issuer.sign({ agency, roles: ['caseworker'], purpose: 'BENCH-LOAD', ttl: '2h' }));
+    return tokens.get(agency)!;
+  };
+  try {
+    return await fill();
+  } catch (error) {
+    await hub.stop();
+    throw error;
+  }
+  async function fill(): Promise<BenchHub> {
+  await loadDemoData(hub.gatewayUrl, tokenFor);
+  const post = async (query: string, variables: Record<string, unknown>, token: string) => {
+    const res = await fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as { data?: any; errors?: { message: string }[] };
+    if (body.errors?.length) throw new Error(`bench setup: ${body.errors.map((e) => e.message).join('; ')}`);
+    return body.data;
+  };
+  const victims = await topUpVictims(post, await tokenFor('police'), await tokenFor('coordinating-unit'), options.victims);
+  copyIntoMonolith(urls, urls.monolith);
+  return { hub, layout, issuer, databaseUrls: urls, monolithUrl: urls.monolith, victims };
+  }
+}
