@@ -99,7 +99,8 @@ export function suppressedKeys(
     if (v === undefined) throw new Error(`Disclosure control: no figure named ${k}`);
     return v;
   };
-  const out = new Set<string>(hidden);
+  // A hidden zero gives nothing away (zeros are published anyway), so it needs no protection.
+  const out = new Set<string>([...hidden].filter((k) => value(k) !== 0));
   for (const [k, v] of counts) if (v > 0 && v < threshold && !noPrimary.has(k)) out.add(k);
   /** The published part to suppress next: the smallest non-zero one, else a zero one; undefined when none is left. */
   const complement = (parts: readonly string[]) => {

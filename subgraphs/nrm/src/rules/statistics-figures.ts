@@ -143,6 +143,16 @@ export function nrmFigures(input: NrmFigureInput): NrmFigures {
     equations.push({ total: `${sector}:persons`, parts: AGE_GROUPS.map((g) => `${sector}:ageGroup:${g}`) });
     equations.push({ total: `${sector}:persons`, parts: AREAS.map((a) => `${sector}:area:${a}`) });
   }
+  // Persons known only to NGOs, by age group and area: never published, but they tie the sector tables to the
+  // breakdowns of all persons (all children = NGO-only children + children known to a government body).
+  for (const [dimension, rows, sectorKey] of [['ageGroup', AGE_GROUPS, 'ageGroup'], ['area', AREAS, 'area']] as const) {
+    for (const k of rows) {
+      const ngoOnly = `NGO_ONLY:${sectorKey}:${k}`;
+      counts.set(ngoOnly, counts.get(`${dimension}:${k}`)! - counts.get(`GOVERNMENT:${sectorKey}:${k}`)!);
+      hidden.push(ngoOnly);
+      equations.push({ total: `${dimension}:${k}`, parts: [ngoOnly, `GOVERNMENT:${sectorKey}:${k}`] });
+    }
+  }
   equations.push({ total: 'persons:NGO', parts: ['NGO:persons'] });
   equations.push({ total: 'persons', parts: ['combo:NGO', 'GOVERNMENT:persons'] });
 
