@@ -8,7 +8,7 @@ import { schemaFile as ngoSchema } from '@nrm-hub/ngo/server';
 import { schemaFile as nrmSchema } from '@nrm-hub/nrm/server';
 import { schemaFile as policeSchema } from '@nrm-hub/police/server';
 import { readSupergraph } from '@nrm-hub/schema';
-import { seedVictim } from '../security/seed.ts';
+import { seedVictim, type SeededVictim } from '../security/seed.ts';
 import { startHub, type Hub, type SubgraphName } from '../support/hub.ts';
 import { rowCounter, type FuzzTarget, type KnownValues } from './schema-fuzzer.ts';
 
@@ -25,15 +25,20 @@ export interface FuzzHub {
   stop(): Promise<void>;
 }
 
-/**
- * Starts the hub in this process with a seeded victim, plus a gateway with
- * the rate limit off (a fuzz run sends thousands of requests as one
- * subject). Targets: that gateway (supergraph schema) and each subgraph
- * straight (its own schema, `_entities` included).
- */
+/** Starts the hub in this process with a seeded victim, ready for fuzzing (`prepareFuzz`); `stop` stops it all. */
 export async function startFuzzHub(): Promise<FuzzHub> {
   const hub = await startHub();
-  const seed = await seedVictim(hub, 'fz');
+  const fuzz = await prepareFuzz(hub, await seedVictim(hub, 'fz'));
+  return { ...fuzz, stop: async () => (await fuzz.stop(), await hub.stop()) };
+}
+
+/**
+ * Fuzzing over a running hub with a seeded victim: a gateway with the rate
+ * limit off (a fuzz run sends thousands of requests as one subject) and the
+ * hub's subgraphs as targets, each with its own schema (`_entities`
+ * included). `stop` closes that gateway only.
+ */
+export async function prepareFuzz(hub: Hub, seed: SeededVictim): Promise<FuzzHub> {
   const gateway: RunningGateway = await startGateway({
     port: 0,
     production: false,
@@ -74,7 +79,6 @@ export async function startFuzzHub(): Promise<FuzzHub> {
     vocabulary,
     async stop() {
       await gateway.close();
-      await hub.stop();
     },
   };
 }

@@ -52,6 +52,8 @@ const EXPECTED_TYPE = /Expected type "([^"]+)"/;
  * rule but no value, or `null` when `message` is not such an error.
  */
 export function redactVariableError(message: string): string | null {
+  // graphql-js stops after 50 variable errors with a codeless error (a masked 500 otherwise).
+  if (message.startsWith('Too many errors processing variables')) return 'Too many invalid variable values: correct the first ones and retry.';
   const m = VARIABLE_ERROR.exec(message) ?? VARIABLE_ERROR_NO_PATH.exec(message);
   if (!m) return null;
   const variable = m[1];

@@ -64,10 +64,12 @@ function entityKeys(schema: GraphQLSchema): Map<string, string[][]> {
   return keys;
 }
 
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * What is wrong with one representation, or null: it must be an object naming
  * an entity type of this subgraph in `__typename`, with every field of one of
- * its keys given as a string or a number. (@apollo/subgraph would otherwise
+ * its keys given as a string or a number, ids (`id`, `…Id`, `…Ids`) as UUIDs. (@apollo/subgraph would otherwise
  * throw a plain error, a 500, quoting the type name it was sent.)
  */
 function representationProblem(representation: unknown, keys: Map<string, string[][]>): string | null {
@@ -77,6 +79,13 @@ function representationProblem(representation: unknown, keys: Map<string, string
   if (!alternatives) return '__typename must name an entity type of this subgraph';
   const given = (name: string) => typeof r[name] === 'string' || typeof r[name] === 'number';
   if (!alternatives.some((names) => names.every(given))) return 'must carry the entity’s key fields';
+  // Every id in the hub is a UUID, and the stores compare them with uuid columns.
+  for (const [name, value] of Object.entries(r)) {
+    if ((name === 'id' || name.endsWith('Id')) && !(typeof value === 'string' && UUID_RE.test(value))) return `${name} must be a UUID`;
+    if (name.endsWith('Ids') && !(Array.isArray(value) && value.length <= 1000 && value.every((v) => typeof v === 'string' && UUID_RE.test(v)))) {
+      return `${name} must be a list of UUIDs`;
+    }
+  }
   return null;
 }
 

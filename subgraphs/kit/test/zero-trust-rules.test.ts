@@ -2,6 +2,7 @@ import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { checkCountryCode } from '../src/identifiers.ts';
 import { literalsProblem, MAX_INPUT_DEPTH, textProblem, variablesProblem } from '../src/input-checks.ts';
+import { redactVariableError } from '../src/errors.ts';
 import { errorSummary } from '../src/log-safe.ts';
 import { redactValueEcho } from '../src/value-errors.ts';
 
@@ -44,6 +45,12 @@ describe('messages without echoed values', () => {
     expect(redactValueEcho('Expected value of type "Int!", found "Vorthagen".')).toBe('Invalid value: expected type "Int!".');
     expect(redactValueEcho('Syntax Error: Expected Name, found String "Vorthagen".')).toBe('Syntax Error: Expected Name, found token.');
     expect(redactValueEcho('Cannot query field "x" on type "Query".')).toBe('Cannot query field "x" on type "Query".');
+  });
+
+  it('turn graphql-js’s codeless "too many variable errors" into a client error message', () => {
+    expect(redactVariableError('Too many errors processing variables, error limit reached. Execution aborted.')).toBe(
+      'Too many invalid variable values: correct the first ones and retry.',
+    );
   });
 });
 
