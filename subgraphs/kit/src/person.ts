@@ -20,8 +20,10 @@ export interface IdentifierInput {
 
 /** A person as received in `PersonInput`. */
 export interface PersonInput {
-  givenNames: string;
-  familyName: string;
+  /** Empty or absent when unknown (a person known by one name); at least one name or alias is required. */
+  givenNames?: string | null;
+  /** Empty or absent when unknown (a mononymous person); at least one name or alias is required. */
+  familyName?: string | null;
   aliases?: string[] | null;
   birthDate?: string | null;
   birthYear?: number | null;
@@ -39,7 +41,9 @@ export interface Identifier {
 
 /** A validated person, ready to store in the agency's own database. */
 export interface Person {
+  /** `''` when unknown. */
   givenNames: string;
+  /** `''` when unknown. */
   familyName: string;
   aliases: string[];
   birthDate: string | null;
@@ -51,8 +55,9 @@ export interface Person {
 
 const MAX_NAME = 200;
 
-function cleanName(value: string, field: string): string {
+function cleanName(value: string, field: string, optional = false): string {
   const v = value.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (v.length === 0 && optional) return '';
   if (v.length === 0) throw badInput(field, 'must not be empty');
   if (v.length > MAX_NAME) throw badInput(field, `must be at most ${MAX_NAME} characters`);
   if (/[\u0000-\u001f]/.test(v)) throw badInput(field, 'must not contain control characters');
@@ -93,10 +98,15 @@ export function normaliseIdentifier(input: IdentifierInput, field: string): Iden
  * `BAD_USER_INPUT` GraphQLError that names the field and the rule.
  */
 export function normalisePerson(input: PersonInput, path = 'person', now = new Date()): Person {
-  const givenNames = cleanName(input.givenNames, `${path}.givenNames`);
-  const familyName = cleanName(input.familyName, `${path}.familyName`);
+  // A person may be known by one name only (a mononym, a first name given in an interview): a
+  // missing given or family name is unknown, not an error, as long as some name is there.
+  const givenNames = cleanName(input.givenNames ?? '', `${path}.givenNames`, true);
+  const familyName = cleanName(input.familyName ?? '', `${path}.familyName`, true);
   const aliases = (input.aliases ?? []).map((a, i) => cleanName(a, `${path}.aliases[${i}]`));
   if (aliases.length > 20) throw badInput(`${path}.aliases`, 'at most 20 aliases');
+  if (givenNames === '' && familyName === '' && aliases.length === 0) {
+    throw badInput(`${path}.givenNames`, 'a given name, a family name or an alias is required');
+  }
   let birthDate: string | null = null;
   let birthYear: number | null = input.birthYear ?? null;
   if (input.birthDate) {
