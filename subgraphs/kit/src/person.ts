@@ -20,10 +20,10 @@ export interface IdentifierInput {
 
 /** A person as received in `PersonInput`. */
 export interface PersonInput {
-  /** Empty or absent when unknown (a person known by one name); at least one name or alias is required. */
-  givenNames?: string | null;
-  /** Empty or absent when unknown (a mononymous person); at least one name or alias is required. */
-  familyName?: string | null;
+  /** Empty when unknown (a person known by one name); at least one name or alias is required. */
+  givenNames: string;
+  /** Empty when unknown (a mononymous person); at least one name or alias is required. */
+  familyName: string;
   aliases?: string[] | null;
   birthDate?: string | null;
   birthYear?: number | null;
