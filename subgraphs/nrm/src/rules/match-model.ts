@@ -8,7 +8,8 @@ import { CLK_SEGMENTS, seededRandom, type ClkSegment } from '@nrm-hub/kit';
  * - Each field of a pair of CLKs gets a *level* (`LEVELS`): names by the Dice
  *   coefficient of the name segments (order-free token sets with aliases and
  *   optional particles) and their overlap (one record's names inside the
- *   other's: a missing given or family name); the birth date by the year
+ *   other's: a missing given or family name), down to about one token in
+ *   common (a given name replaced, the family name kept); the birth date by the year
  *   segment (same year, one apart, further) crossed with the day/month
  *   segment (both numbers, one, none) — so a year with a typo or two digits
  *   transposed but the same day and month is its own level, not a veto; sex;
@@ -42,7 +43,7 @@ export type Field = (typeof FIELDS)[number];
 
 /** Comparison levels per field, from most to least alike. */
 export const LEVELS: Readonly<Record<Field, readonly string[]>> = {
-  name: ['EXACT', 'CLOSE', 'SIMILAR', 'SUBSET', 'WEAK', 'DIFFERENT'],
+  name: ['EXACT', 'CLOSE', 'SIMILAR', 'SUBSET', 'WEAK', 'SOME_SHARED', 'DIFFERENT'],
   date: [
     'EXACT_OR_DAY_MONTH_SWAPPED',
     'SAME_YEAR_DAY_OR_MONTH_OFF',
@@ -92,7 +93,7 @@ function counts(a: Uint8Array, b: Uint8Array, seg: ClkSegment): [number, number,
 }
 
 /** Name levels: Dice cut points, and the overlap (shared bits / the smaller record) above which one record's names lie inside the other's. */
-export const NAME_CUTS = { exact: 0.97, close: 0.88, similar: 0.76, subsetOverlap: 0.86, weak: 0.6 } as const;
+export const NAME_CUTS = { exact: 0.97, close: 0.88, similar: 0.76, subsetOverlap: 0.86, weak: 0.6, some: 0.42 } as const;
 /** Year segment: same year at or above `same`, one year apart at or above `near` (three tokens, y-1, y, y+1, share two). */
 export const YEAR_CUTS = { same: 0.97, near: 0.6 } as const;
 /** Day/month segment: both numbers at or above `both` (a swap too), one number at or above `one`. */
@@ -106,7 +107,8 @@ export function compareForModel(a: Uint8Array, b: Uint8Array): ComparisonVector 
     const dice = (2 * nboth) / (na + nb);
     const overlap = nboth / Math.min(na, nb);
     const c = NAME_CUTS;
-    v.name = dice >= c.exact ? 0 : dice >= c.close ? 1 : dice >= c.similar ? 2 : overlap >= c.subsetOverlap ? 3 : dice >= c.weak ? 4 : 5;
+    // SOME_SHARED: about one name token of two in common (a given name replaced, the family name kept).
+    v.name = dice >= c.exact ? 0 : dice >= c.close ? 1 : dice >= c.similar ? 2 : overlap >= c.subsetOverlap ? 3 : dice >= c.weak ? 4 : dice >= c.some ? 5 : 6;
   }
   const [ya, yb, yboth] = counts(a, b, 'birthYear');
   if (ya > 0 && yb > 0) {
