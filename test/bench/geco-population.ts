@@ -232,8 +232,8 @@ export class GecoPopulation {
     // A record keeps at least one name: never drop both.
     if (chosen.has('noGiven') && chosen.has('noFamily')) chosen.delete('noFamily');
     const corruptName = (f: (w: string) => string) => {
-      if (this.rnd() < 0.5 && given) given = f(given);
-      else {
+      if ((this.rnd() < 0.5 || family.length === 0) && given) given = f(given);
+      else if (family.length > 0) {
         const i = Math.floor(this.rnd() * family.length);
         family[i] = f(family[i]!);
       }
