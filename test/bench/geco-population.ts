@@ -178,7 +178,7 @@ export class GecoPopulation {
   }
 
   #typo(word: string): string {
-    if (word.length < 2) return word;
+    if (!word || word.length < 2) return word;
     const i = Math.floor(this.rnd() * word.length);
     const ch = word[i]!.toLowerCase();
     const r = this.rnd();
@@ -261,7 +261,7 @@ export class GecoPopulation {
           break;
         case 'doubleFamily':
           if (family.length > 1) family = this.rnd() < 0.5 ? [family[0]!] : [family.join('-')];
-          else family = [this.#typo(family[0]!)];
+          else if (family.length === 1) family = [this.#typo(family[0]!)];
           break;
         case 'dayMonthSwap':
           if (date && Number(date.slice(8)) <= 12) date = `${date.slice(0, 4)}-${date.slice(8)}-${date.slice(5, 7)}`;
