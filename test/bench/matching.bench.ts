@@ -36,10 +36,17 @@ import { bucketRows, CANDIDATE_LIMIT, setMatchModel } from '@nrm-hub/nrm/matchin
 import { blockingRecall, candidatePairs, NAME_BANDS, NAME_BITS_PER_BAND, YEAR_NAME_BANDS, YEAR_NAME_BITS } from '@nrm-hub/nrm/blocking';
 import { compareForModel, fitModel, LEVELS, FIELDS, MATCH_PROBABILITY, REVIEW_PROBABILITY, type MatchModel } from '@nrm-hub/nrm/match-model';
 import { maintainMatchingTables, MAINTENANCE_EVERY } from '@nrm-hub/nrm/maintenance';
+import { replay } from './in-memory-registry.ts';
 import { febrl, generated, generatorFor, POPULATIONS, type BenchRegistration, type PopulationName } from './populations.ts';
 
 const { values: args } = parseArgs({
-  options: { population: { type: 'string', default: 'own' }, seed: { type: 'string' }, 'print-model': { type: 'boolean', default: false } },
+  options: {
+    population: { type: 'string', default: 'own' },
+    seed: { type: 'string' },
+    'print-model': { type: 'boolean', default: false },
+    // Replays the NRM's decision in memory (in-memory-registry.ts) instead of `register` on a database: quick figures.
+    'in-memory': { type: 'boolean', default: false },
+  },
 });
 const POPULATION = args.population as PopulationName;
 if (!POPULATIONS.includes(POPULATION)) throw new Error(`--population must be one of ${POPULATIONS.join(', ')}`);
@@ -144,6 +151,34 @@ async function accuracy(): Promise<{ f1: number; countError: number; blocking: n
   const fitMs = performance.now() - t0;
   fitted = model;
   setMatchModel(model);
+  if (args['in-memory']) {
+    const t1 = performance.now();
+    const result = replay(reqs, model);
+    const s = score(
+      kept.map((r) => r.personKey),
+      result.victims.map(String),
+    );
+    const personOfVictim = new Map<number, string>();
+    const firstOfVictim = new Map<number, number>();
+    let falseJoins = 0;
+    result.victims.forEach((v, i) => {
+      if (!personOfVictim.has(v)) {
+        personOfVictim.set(v, kept[i]!.personKey);
+        firstOfVictim.set(v, i);
+      } else if (personOfVictim.get(v) !== kept[i]!.personKey) falseJoins += 1;
+    });
+    const reviewsSame = result.reviews.filter(([i, v]) => personOfVictim.get(v) === kept[i]!.personKey).length;
+    const what = GENERATED ? `${PEOPLE} people, seed ${SEED}` : 'names and date of birth only';
+    console.log(`\nAccuracy, population ${POPULATION} (${what}), decisions replayed in memory: ${regs.length} registrations, ${refused} refused`);
+    console.log(`  blocking recall ${blocking.toFixed(4)} (true pairs meeting in some block), candidate recall ${candidateRecall.toFixed(4)} (among the compared candidates), ${truePairs.length} true pairs`);
+    printModel(model);
+    console.log(`  pairwise precision ${s.precision.toFixed(4)}  recall ${s.recall.toFixed(4)}  F1 ${s.f1.toFixed(4)}  (true pairs ${s.truePairs}, predicted pairs ${s.predictedPairs})`);
+    console.log(`  persons ${s.persons}, victims ${s.victims}: persons-count error ${(s.countError * 100).toFixed(2)}%`);
+    console.log(`  registrations joined to another person's victim: ${falseJoins}`);
+    console.log(`  review queue: ${result.reviews.length} open (of which ${reviewsSame} truly the same person); automatic merges of two certain victims: ${result.merges}`);
+    console.log(`  model fit ${(fitMs / 1000).toFixed(1)} s; replay ${(performance.now() - t1) / 1000 > 0 ? ((performance.now() - t1) / 1000).toFixed(1) : 0} s`);
+    return { f1: s.f1, countError: s.countError, blocking };
+  }
   const database = await freshDatabase();
   try {
     const predicted: string[] = [];
