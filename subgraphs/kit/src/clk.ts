@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { consonantSkeleton, nameTokens } from './name-normalisation.ts';
+import { consonantSkeleton, isParticle, nameTokens } from './name-normalisation.ts';
 
 /**
  * Cryptographic long-term key (CLK): one Bloom filter per person, built by
@@ -67,6 +67,8 @@ export const CLK_WEIGHTS = {
   nameToken: 6,
   /** Each bigram and skeleton of an alias token that is not also in the name. */
   alias: 4,
+  /** Each bigram, skeleton and token of a name particle (van, le, al...): kept, but optional. */
+  particle: 3,
   /** Each of birth year −1, 0 and +1: the same year shares all three, years one apart two, two apart one. */
   birthYear: 14,
   /** Each of the day and the month, as numbers in one set: swaps share all, one wrong number shares half. */
@@ -79,7 +81,9 @@ export const CLK_WEIGHTS = {
 
 /** What the encoder needs of a person (a normalised `Person` fits). */
 export interface ClkPerson {
+  /** `''` when unknown. */
   givenNames: string;
+  /** `''` when unknown. */
   familyName: string;
   aliases?: readonly string[] | null;
   /** `YYYY-MM-DD` when the exact date is known. */
@@ -100,10 +104,12 @@ export function clkFeatures(person: ClkPerson): ClkFeature[] {
   const main = nameTokens(person.givenNames, person.familyName);
   const aliasOnly = nameTokens(...(person.aliases ?? [])).filter((t) => !main.includes(t));
   for (const token of main) {
+    // A particle is a name in one culture and an optional word in another: encoded, with little weight.
+    const particle = isParticle(token);
     const padded = `_${token}_`;
-    for (let i = 0; i + 2 <= padded.length; i += 1) features.push([`b:${padded.slice(i, i + 2)}`, 'name', w.nameBigram]);
-    features.push([`s:${consonantSkeleton(token)}`, 'name', w.nameSkeleton]);
-    features.push([`t:${token}`, 'name', w.nameToken]);
+    for (let i = 0; i + 2 <= padded.length; i += 1) features.push([`b:${padded.slice(i, i + 2)}`, 'name', particle ? w.particle : w.nameBigram]);
+    features.push([`s:${consonantSkeleton(token)}`, 'name', particle ? w.particle : w.nameSkeleton]);
+    features.push([`t:${token}`, 'name', particle ? w.particle : w.nameToken]);
   }
   // Aliases count less: one agency knows them, another not, and they are often common names.
   for (const token of aliasOnly) {

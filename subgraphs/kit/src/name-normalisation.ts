@@ -15,10 +15,14 @@
  *    oneil); every other character that is not a letter or digit (hyphens,
  *    dots, commas) becomes a space; runs of whitespace collapse to one.
  * 2. `nameTokens`: splits given names, family name and aliases on spaces,
- *    drops name particles (al, el, bin, ibn, van, von, de, da, ...), folds
- *    each token with `foldNameToken`, and returns the *set* of tokens,
+ *    folds each token with `foldNameToken`, and returns the *set* of tokens,
  *    sorted: name order does not matter, so "Ana Maria Popescu" and
- *    "Popescu Ana Maria" give the same tokens.
+ *    "Popescu Ana Maria" give the same tokens. Particles (al, bin, van, de,
+ *    le, ...) are kept: what is a particle in one naming culture is a whole
+ *    name in another (Vietnamese Văn and Lê, Arabic al- before a family
+ *    name that some agencies write and others leave out). They are *optional*
+ *    tokens (`isParticle`): the CLK encodes them with little weight, so a
+ *    record with and one without the particle still meet.
  * 3. `foldNameToken`: folds spellings that transliterations mix up, in this
  *    order: sch→sh, tch→ch, ph→f, ck→k, ks→x, q→k, w→v, kh→h, gh→g, dh→d,
  *    th→t, c before a/o/u/l/r/k/t or at the end → k, y→i, j after the first
@@ -42,8 +46,8 @@ const CYRILLIC: Readonly<Record<string, string>> = {
   ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
 };
 
-/** Particles that some agencies write and others leave out. */
-const PARTICLES: ReadonlySet<string> = new Set([
+/** Particles that some agencies write and others leave out (after folding). */
+export const PARTICLES: ReadonlySet<string> = new Set([
   'al', 'el', 'bin', 'ibn', 'bint', 'van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'dos', 'das', 'le', 'la',
 ]);
 
@@ -132,13 +136,21 @@ export function consonantSkeleton(folded: string): string {
 }
 
 /**
+ * True for a folded token that is a name particle in some naming culture
+ * (van, le, al, bin, de...): an optional token, never a deletion.
+ */
+export function isParticle(token: string): boolean {
+  return PARTICLES.has(token);
+}
+
+/**
  * Step 2: the sorted set of folded name tokens of a person, from given names,
  * family name and aliases together (name order does not matter). Particles
- * are left out unless they are all there is.
+ * are kept as tokens (see `isParticle`): "Văn Hùng Lê" gives `hung`, `le`,
+ * `van`, never just `hung`.
  */
 export function nameTokens(...names: readonly string[]): string[] {
   const raw = names.flatMap((n) => normaliseNameText(n).split(' ')).filter((t) => t.length > 0);
-  const kept = raw.filter((t) => !PARTICLES.has(t));
-  const tokens = (kept.length > 0 ? kept : raw).map(foldNameToken).filter((t) => t.length > 0);
+  const tokens = raw.map(foldNameToken).filter((t) => t.length > 0);
   return [...new Set(tokens)].sort();
 }

@@ -20,7 +20,9 @@ export interface IdentifierInput {
 
 /** A person as received in `PersonInput`. */
 export interface PersonInput {
+  /** Empty when unknown (a person known by one name); at least one name or alias is required. */
   givenNames: string;
+  /** Empty when unknown (a mononymous person); at least one name or alias is required. */
   familyName: string;
   aliases?: string[] | null;
   birthDate?: string | null;
@@ -39,7 +41,9 @@ export interface Identifier {
 
 /** A validated person, ready to store in the agency's own database. */
 export interface Person {
+  /** `''` when unknown. */
   givenNames: string;
+  /** `''` when unknown. */
   familyName: string;
   aliases: string[];
   birthDate: string | null;
@@ -54,10 +58,11 @@ const MAX_NAME = 200;
 /** Control characters (C0 including tab and line breaks, DEL, C1) and bidirectional formatting characters: never part of a name. */
 const NOT_IN_NAMES = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
-function cleanName(value: string, field: string): string {
+function cleanName(value: string, field: string, optional = false): string {
   // Checked before whitespace is folded, so a tab or line break is refused rather than made a space.
   if (NOT_IN_NAMES.test(value)) throw badInput(field, 'must not contain control or bidirectional formatting characters');
   const v = value.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (v.length === 0 && optional) return '';
   if (v.length === 0) throw badInput(field, 'must not be empty');
   if (v.length > MAX_NAME) throw badInput(field, `must be at most ${MAX_NAME} characters`);
   return v;
@@ -97,10 +102,15 @@ export function normaliseIdentifier(input: IdentifierInput, field: string): Iden
  * `BAD_USER_INPUT` GraphQLError that names the field and the rule.
  */
 export function normalisePerson(input: PersonInput, path = 'person', now = new Date()): Person {
-  const givenNames = cleanName(input.givenNames, `${path}.givenNames`);
-  const familyName = cleanName(input.familyName, `${path}.familyName`);
+  // A person may be known by one name only (a mononym, a first name given in an interview): a
+  // missing given or family name is unknown, not an error, as long as some name is there.
+  const givenNames = cleanName(input.givenNames ?? '', `${path}.givenNames`, true);
+  const familyName = cleanName(input.familyName ?? '', `${path}.familyName`, true);
   const aliases = (input.aliases ?? []).map((a, i) => cleanName(a, `${path}.aliases[${i}]`));
   if (aliases.length > 20) throw badInput(`${path}.aliases`, 'at most 20 aliases');
+  if (givenNames === '' && familyName === '' && aliases.length === 0) {
+    throw badInput(`${path}.givenNames`, 'a given name, a family name or an alias is required');
+  }
   let birthDate: string | null = null;
   let birthYear: number | null = input.birthYear ?? null;
   if (input.birthDate) {

@@ -54,9 +54,12 @@ describe('maintenance of the matching tables', () => {
     const stats = await tableStats();
     // VACUUM marked the bucket pages all-visible, so candidate lookups can be answered from the index alone.
     expect(stats.lsh_buckets!.allVisible).toBeGreaterThan(0);
-    // ANALYZE counted the rows: 3 registrations, 40 LSH buckets each.
+    // ANALYZE counted the rows: 3 registrations, each filed under its blocking keys (about 47).
     expect(stats.registrations!.tuples).toBe(3);
-    expect(stats.lsh_buckets!.tuples).toBe(120);
+    const bucketRows = (await database.db.execute(sql`select count(*)::int as n from lsh_buckets`)) as unknown as { n: number }[] | { rows: { n: number }[] };
+    const rows = Array.isArray(bucketRows) ? bucketRows : bucketRows.rows;
+    expect(rows[0]!.n).toBeGreaterThan(3 * 40);
+    expect(stats.lsh_buckets!.tuples).toBe(rows[0]!.n);
 
     for (const n of [4, 5]) maintenance = await register(registration(n));
     await maintenance.idle();

@@ -1,11 +1,22 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, or } from 'drizzle-orm';
 import { hubError } from '@nrm-hub/kit';
 import { linkReviews, type LinkReviewRow } from '../db/schema.ts';
 import { lockMatching, mergeWithin, type NrmDb } from './victim-store.ts';
 
-/** Link reviews in one state, oldest first. */
-export function listLinkReviews(db: NrmDb, state: string, first: number): Promise<LinkReviewRow[]> {
-  return db.select().from(linkReviews).where(eq(linkReviews.state, state)).orderBy(asc(linkReviews.createdAt), asc(linkReviews.id)).limit(first);
+/** A page of link reviews in one state, most likely the same person first (score descending, then id); `after` is the previous page's last id. */
+export async function listLinkReviews(db: NrmDb, state: string, first: number, after?: string | null): Promise<LinkReviewRow[]> {
+  let cursor;
+  if (after) {
+    const [last] = await db.select({ score: linkReviews.score, id: linkReviews.id }).from(linkReviews).where(eq(linkReviews.id, after));
+    if (!last) return [];
+    cursor = or(lt(linkReviews.score, last.score), and(eq(linkReviews.score, last.score), gt(linkReviews.id, last.id)));
+  }
+  return db
+    .select()
+    .from(linkReviews)
+    .where(and(eq(linkReviews.state, state), cursor))
+    .orderBy(desc(linkReviews.score), asc(linkReviews.id))
+    .limit(first);
 }
 
 /**

@@ -1,212 +1,201 @@
 import { desc, eq, inArray, sql } from 'drizzle-orm';
-import { CLK_SEGMENTS, compareClks, seededRandom, type ClkComparison } from '@nrm-hub/kit';
 import { lshBuckets, registrations } from '../db/schema.ts';
+import { blockingKeys, nameKeys, DATE_KEY_END, DATE_KEY_START, NAME_BANDS } from '../rules/blocking.ts';
+import { DEFAULT_MODEL } from '../rules/default-model.ts';
+import {
+  CERTAIN_PROBABILITY,
+  compareForModel,
+  MATCH_PROBABILITY,
+  REVIEW_PROBABILITY,
+  scorePair,
+  type FieldWeight,
+  type MatchModel,
+} from '../rules/match-model.ts';
 import type { NrmDb } from './victim-store.ts';
 
 /**
  * Matching of CLKs (the agencies' Bloom-filter encodings of a person) in the
- * NRM. The NRM holds no linkage secret and sees no names: it only compares
- * bit arrays.
+ * NRM. The NRM holds no linkage secret and sees no names: it compares bit
+ * arrays, field segment by field segment.
  *
- * - Similarity is the Dice coefficient of two CLKs over the segments both
- *   fill (`compareClks`): a birth date one agency did not record is left out
- *   rather than counted as a disagreement.
- * - The less was compared, the more similar the CLKs must be: a registration
- *   joins the most similar victim at a score of at least `MATCH_THRESHOLDS`
- *   `.fullDate` when both birth dates were compared, `.yearOnly` when only
- *   the years were, `.nameOnly` when neither.
- * - Names must be alike (name segment Dice at least `NAME_FLOOR`), and
- *   birth years three or more apart (year segment Dice below `YEAR_VETO`)
- *   rule out both a match and a review.
- * - Day and month with no number in common (below `DAY_MONTH_VETO`) rule out
- *   an automatic match; so does any registration of the candidate victim
- *   whose birth date conflicts, so that a registration without a date cannot
- *   let a person with another birth date into its victim.
- * - Within `REVIEW_MARGIN` below the threshold, or above it with a date
- *   conflict, the registration gets a new victim and a link review for a
- *   coordinating-unit user.
- * - Candidates come from Hamming locality-sensitive hashing by bit sampling
- *   over the name segment (the one field every registration has):
- *   `LSH_BANDS` bands of `LSH_BITS_PER_BAND` fixed bit positions each; a
- *   registration's bucket in a band is the band number and the values of its
- *   bits there. Two CLKs whose name bits agree on a fraction `a` share a
- *   band's bucket with probability `a^r`: near-duplicates (name Dice ≥ 0.85
- *   agree on ~90% of the bits) nearly always meet in some band, unrelated
- *   names (~60%) almost never. Buckets are rows of an indexed table holding
- *   at most `BUCKET_CAPACITY` registrations each, and at most
- *   `CANDIDATE_LIMIT` candidates are compared, so a registration costs about
- *   the same however large the registry.
- *
- * Weights, thresholds and LSH parameters were tuned with
- * `test/bench/matching.bench.ts` (see its output for the figures).
+ * - Candidates: the registrations sharing a blocking key with the new one
+ *   (`rules/blocking.ts`: name LSH bands, birth date, birth year + name
+ *   band), ranked by how many keys they share (a shared birth date counts as
+ *   many), at most `CANDIDATE_LIMIT` compared. Buckets never stop taking
+ *   members.
+ * - Each candidate pair is scored by the Fellegi-Sunter model
+ *   (`rules/match-model.ts`): per-field comparison levels, their weights,
+ *   a prior that falls as the registry grows, and a term-frequency
+ *   adjustment for common names from the size of the name's buckets.
+ * - A victim's score is the best of its registrations'. The registration
+ *   joins the best victim at posterior ≥ `MATCH_PROBABILITY`. When a second
+ *   victim is above that bar too, the two are merged when both are certain
+ *   (≥ `CERTAIN_PROBABILITY`), otherwise a link review opens for the pair.
+ *   Below the bar, from `REVIEW_PROBABILITY`, the registration gets a new
+ *   victim and a link review against the best candidate.
  */
 
-/** Dice score from which a registration joins a victim, by what both CLKs hold. */
-export const MATCH_THRESHOLDS = { fullDate: 0.84, yearOnly: 0.85, nameOnly: 0.92 } as const;
-/** Uncertain matches down to this far below the threshold go to the review queue. */
-export const REVIEW_MARGIN = 0.08;
-/**
- * Below this year-segment Dice the birth years are three or more apart (they
- * share none of their three year tokens; chance overlap stays near 0.2): no
- * match, no review. Years two apart (one token shared) are let through, as
- * estimated ages may be.
- */
-export const YEAR_VETO = 0.4;
-/** Below this day/month-segment Dice day and month share no number (chance overlap stays near 0.25): no automatic match, but review. */
-export const DAY_MONTH_VETO = 0.34;
-/** Below this name-segment Dice the names differ too much for any match or review, whatever the dates. */
-export const NAME_FLOOR = 0.65;
-/** Number of LSH bands. */
-export const LSH_BANDS = 40;
-/** Sampled bits per band (at most 32, so a bucket key fits a safe integer). */
-export const LSH_BITS_PER_BAND = 18;
-/**
- * A bucket stops taking new registrations once it holds this many: a
- * crowded bucket is one that many unrelated people share (a very common name
- * sets the same bits), it tells little, and capping it keeps each lookup
- * bounded however large the registry grows.
- */
-export const BUCKET_CAPACITY = 32;
-/** At most this many candidates (the ones sharing most buckets) are compared per registration. */
-export const CANDIDATE_LIMIT = 100;
+/** At most this many candidates (ranked by shared blocking keys) are compared per registration. */
+export const CANDIDATE_LIMIT = 150;
 
-/**
- * The sampled bit positions of each band: fixed (a seeded shuffle), public,
- * and the same for every registration. Changing them needs the buckets
- * rebuilt.
- */
-export const LSH_POSITIONS: readonly (readonly number[])[] = (() => {
-  const rnd = seededRandom(0x4e524d);
-  const bands: number[][] = [];
-  let pool: number[] = [];
-  for (let b = 0; b < LSH_BANDS; b += 1) {
-    const band: number[] = [];
-    while (band.length < LSH_BITS_PER_BAND) {
-      // Draw without replacement from a reshuffled pool so every bit is used about equally.
-      if (pool.length === 0) {
-        pool = Array.from({ length: CLK_SEGMENTS.name.length }, (_, i) => CLK_SEGMENTS.name.start + i);
-        for (let i = pool.length - 1; i > 0; i -= 1) {
-          const j = Math.floor(rnd() * (i + 1));
-          [pool[i], pool[j]] = [pool[j]!, pool[i]!];
-        }
-      }
-      const bit = pool.pop()!;
-      if (!band.includes(bit)) band.push(bit);
-    }
-    bands.push(band);
-  }
-  return bands;
-})();
+let activeModel: MatchModel = DEFAULT_MODEL;
 
-/** The LSH bucket keys of a CLK, one per band: `band · 2^r + sampled bits`. */
-export function lshBucketKeys(clk: Uint8Array): number[] {
-  return LSH_POSITIONS.map((positions, band) => {
-    let value = 0;
-    for (const bit of positions) value = value * 2 + ((clk[bit >> 3]! >> (bit & 7)) & 1);
-    return band * 2 ** LSH_BITS_PER_BAND + value;
-  });
+/** The model the NRM decides with (the committed default until `setMatchModel` installs a fitted one). */
+export function matchModel(): MatchModel {
+  return activeModel;
 }
 
-/** What the registry decides for a CLK: join a victim, open a review against one, or neither. */
+/** Installs a model fitted on the registry (`fitModel`), or the default again with `null`. */
+export function setMatchModel(model: MatchModel | null): void {
+  activeModel = model ?? DEFAULT_MODEL;
+}
+
+/** One victim's score for a registration: its best registration's. */
+export interface VictimScore {
+  victimId: string;
+  probability: number;
+  weight: number;
+  fields: FieldWeight[];
+}
+
+/** What the registry decides for a CLK. */
 export interface MatchDecision {
   kind: 'MATCH' | 'REVIEW' | 'NONE';
-  /** The victim to join or review against (MATCH, REVIEW). */
-  victimId?: string;
-  /** Dice score of the deciding comparison (MATCH, REVIEW). */
-  score?: number;
-}
-
-/** The Dice score two CLKs need to be one person, given what was compared. */
-export function thresholdFor(comparison: ClkComparison): number {
-  const { birthYear, dayMonth } = comparison.segments;
-  if (dayMonth !== undefined) return MATCH_THRESHOLDS.fullDate;
-  if (birthYear !== undefined) return MATCH_THRESHOLDS.yearOnly;
-  return MATCH_THRESHOLDS.nameOnly;
-}
-
-/** True when the birth dates of two CLKs clearly disagree: years two or more apart, or day and month with no number in common. */
-export function datesConflict(comparison: ClkComparison): boolean {
-  const { birthYear, dayMonth } = comparison.segments;
-  return (birthYear !== undefined && birthYear < YEAR_VETO) || (dayMonth !== undefined && dayMonth < DAY_MONTH_VETO);
+  /** The victim to join (MATCH) or review against (REVIEW). */
+  best?: VictimScore;
+  /** MATCH only: a second victim above the bar (a review for the pair, or a merge when both are certain). */
+  second?: VictimScore;
 }
 
 /**
- * Classifies one comparison: MATCH when at or above its threshold, names
- * alike (name segment at least `NAME_FLOOR`) and no date conflict; REVIEW
- * when within `REVIEW_MARGIN` below it, or above it with only the day and
- * month disagreeing; otherwise NONE. Years two or more apart are never
- * reviewed.
+ * Number of registrations, as the planner estimates it (`pg_class.reltuples`, kept fresh by the
+ * maintenance run every `MAINTENANCE_EVERY` registrations; 0 before the first). The prior never
+ * uses less than the size the model was fitted on, so an estimate that lags a little costs nothing.
  */
-export function classify(comparison: ClkComparison): 'MATCH' | 'REVIEW' | 'NONE' {
-  const { birthYear, name } = comparison.segments;
-  if (name === undefined || name < NAME_FLOOR) return 'NONE';
-  if (birthYear !== undefined && birthYear < YEAR_VETO) return 'NONE';
-  const threshold = thresholdFor(comparison);
-  if (comparison.dice < threshold - REVIEW_MARGIN) return 'NONE';
-  if (comparison.dice < threshold) return 'REVIEW';
-  return datesConflict(comparison) ? 'REVIEW' : 'MATCH';
+export async function registrySize(db: NrmDb): Promise<number> {
+  const rows = (await db.execute(sql`select greatest(reltuples, 0)::float8 as est from pg_class where oid = 'registrations'::regclass`)) as unknown;
+  const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { est: number }[];
+  return Number(list[0]?.est ?? 0);
 }
 
-/**
- * Decides a CLK against the registrations sharing an LSH bucket with it
- * (one SQL statement, then comparisons in memory), victim by victim: a
- * victim matches when one of its registrations does and none of them has a
- * conflicting birth date (a registration without a date must not let a
- * person with another date in). MATCH the best such victim; otherwise REVIEW
- * against the most similar reviewable or conflicting one; otherwise NONE.
- */
-export async function decideMatch(db: NrmDb, clk: Uint8Array): Promise<MatchDecision> {
-  const keys = lshBucketKeys(clk);
+/** Share of the registry with the same name as `clk`, blind: the smallest of its name buckets' sizes over the registry size. */
+async function nameFrequency(db: NrmDb, clk: Uint8Array, n: number): Promise<number> {
+  const keys = nameKeys(clk);
+  const rows = await db
+    .select({ bucket: lshBuckets.bucket, members: sql<number>`count(*)::int` })
+    .from(lshBuckets)
+    .where(inArray(lshBuckets.bucket, keys))
+    .groupBy(lshBuckets.bucket);
+  if (rows.length < keys.length || n === 0) return 0;
+  return Math.min(...rows.map((r) => Number(r.members))) / n;
+}
+
+/** The ranked candidates of a CLK: registrations sharing blocking keys, at most `CANDIDATE_LIMIT`. */
+export async function candidatesOf(db: NrmDb, clk: Uint8Array): Promise<{ registrationId: string; victimId: string; clk: Uint8Array; registry: number }[]> {
+  const keys = blockingKeys(clk);
+  const rank = sql<number>`sum(case when ${lshBuckets.bucket} >= ${DATE_KEY_START} and ${lshBuckets.bucket} < ${DATE_KEY_END} then ${NAME_BANDS} else 1 end)`;
   const shared = db
-    .select({ registrationId: lshBuckets.registrationId, hits: sql<number>`count(*)`.as('hits') })
+    .select({ registrationId: lshBuckets.registrationId, hits: rank.as('hits') })
     .from(lshBuckets)
     .where(inArray(lshBuckets.bucket, keys))
     .groupBy(lshBuckets.registrationId)
-    .orderBy(desc(sql`count(*)`))
+    .orderBy(desc(rank))
     .limit(CANDIDATE_LIMIT)
     .as('shared');
-  const candidates = await db
-    .select({ victimId: registrations.victimId, clk: registrations.clk })
+  return db
+    .select({
+      registrationId: registrations.id,
+      victimId: registrations.victimId,
+      clk: registrations.clk,
+      // The registry size in the same round trip (see `registrySize`).
+      registry: sql<number>`(select greatest(reltuples, 0)::float8 from pg_class where oid = 'registrations'::regclass)`.mapWith(Number),
+    })
     .from(shared)
     .innerJoin(registrations, eq(registrations.id, shared.registrationId));
-  const byVictim = new Map<string, { match: number; review: number; conflict: boolean }>();
-  for (const c of candidates) {
-    const comparison = compareClks(clk, c.clk);
-    const kind = classify(comparison);
-    const v = byVictim.get(c.victimId) ?? { match: 0, review: 0, conflict: false };
-    if (kind === 'MATCH') v.match = Math.max(v.match, comparison.dice);
-    if (kind === 'REVIEW') v.review = Math.max(v.review, comparison.dice);
-    v.conflict ||= datesConflict(comparison);
-    byVictim.set(c.victimId, v);
-  }
-  let match: MatchDecision | null = null;
-  let review: MatchDecision | null = null;
-  for (const [victimId, v] of byVictim) {
-    if (v.match > 0 && !v.conflict) {
-      if (!match || v.match > match.score!) match = { kind: 'MATCH', victimId, score: v.match };
-    } else {
-      const score = Math.max(v.match, v.review);
-      if (score > 0 && (!review || score > review.score!)) review = { kind: 'REVIEW', victimId, score };
-    }
-  }
-  return match ?? review ?? { kind: 'NONE' };
 }
 
-/** The bucket rows of a registration, before the capacity check. */
-export function bucketRows(registrationId: string, clk: Uint8Array): { bucket: number; registrationId: string }[] {
-  return [...new Set(lshBucketKeys(clk))].map((bucket) => ({ bucket, registrationId }));
+/** Scores a CLK against candidate CLKs, victim by victim (best registration), most likely first. */
+export function scoreVictims(
+  model: MatchModel,
+  clk: Uint8Array,
+  candidates: readonly { victimId: string; clk: Uint8Array }[],
+  n: number,
+  frequency: number,
+): VictimScore[] {
+  const byVictim = new Map<string, VictimScore>();
+  const dateConflict = new Map<string, number>();
+  for (const c of candidates) {
+    const s = scorePair(model, compareForModel(clk, c.clk), n, frequency);
+    const v = byVictim.get(c.victimId);
+    if (!v || s.weight > v.weight) byVictim.set(c.victimId, { victimId: c.victimId, ...s });
+    const date = s.fields.find((f) => f.field === 'date')?.weight ?? 0;
+    dateConflict.set(c.victimId, Math.min(dateConflict.get(c.victimId) ?? 0, date));
+  }
+  // A birth date that conflicts with any registration of the victim counts against it, so that a
+  // registration without a date cannot let a person with another date in.
+  return [...byVictim.values()]
+    .map((v) => {
+      const best = v.fields.find((f) => f.field === 'date')?.weight ?? 0;
+      const penalty = Math.min(0, dateConflict.get(v.victimId)! - Math.min(best, 0));
+      if (penalty === 0) return v;
+      const weight = v.weight + penalty;
+      const odds = 2 ** weight;
+      return { ...v, weight, probability: odds / (1 + odds), fields: [...v.fields, { field: 'date' as const, level: 'CONFLICTS_WITH_ANOTHER_REGISTRATION', weight: Math.round(penalty * 100) / 100 }] };
+    })
+    .sort((a, b) => b.weight - a.weight);
+}
+
+/** Classifies ranked victim scores (see the file comment). */
+export function decide(victims: readonly VictimScore[]): MatchDecision {
+  const [best, second] = victims;
+  if (!best || best.probability < REVIEW_PROBABILITY) return { kind: 'NONE' };
+  if (best.probability < MATCH_PROBABILITY) return { kind: 'REVIEW', best };
+  if (second && second.probability >= MATCH_PROBABILITY) return { kind: 'MATCH', best, second };
+  return { kind: 'MATCH', best };
 }
 
 /**
- * Files a registration under its LSH buckets, skipping buckets already at
- * `BUCKET_CAPACITY` (one statement; each count stops at the capacity).
+ * How the model classifies two CLKs alone, in a registry of `registrySize`: MATCH at posterior
+ * ≥ `MATCH_PROBABILITY`, REVIEW from `REVIEW_PROBABILITY`, else NONE.
  */
-export async function insertBuckets(db: NrmDb, registrationId: string, clk: Uint8Array): Promise<void> {
-  const keys = [...new Set(lshBucketKeys(clk))];
-  await db.execute(sql`
-    insert into ${lshBuckets} (bucket, registration_id)
-    select k, ${registrationId}::uuid
-    from unnest(${`{${keys.join(',')}}`}::bigint[]) as k
-    where (select count(*) from (select 1 from ${lshBuckets} b where b.bucket = k limit ${BUCKET_CAPACITY}) full_) < ${BUCKET_CAPACITY}
-  `);
+export function classifyPair(a: Uint8Array, b: Uint8Array, registrySize: number, model: MatchModel = activeModel): 'MATCH' | 'REVIEW' | 'NONE' {
+  return decide(scoreVictims(model, a, [{ victimId: 'candidate', clk: b }], registrySize, 0)).kind;
 }
+
+/** True when a MATCH's second victim is certain enough, with the best, to merge without review. */
+export function bothCertain(decision: MatchDecision): boolean {
+  return !!decision.second && decision.best!.probability >= CERTAIN_PROBABILITY && decision.second.probability >= CERTAIN_PROBABILITY;
+}
+
+/** Decides a CLK against the registry (two or three SQL statements, comparisons in memory). */
+export async function decideMatch(db: NrmDb, clk: Uint8Array): Promise<MatchDecision> {
+  const candidates = await candidatesOf(db, clk);
+  if (candidates.length === 0) return { kind: 'NONE' };
+  const model = activeModel;
+  const n = candidates[0]!.registry;
+  let victims = scoreVictims(model, clk, candidates, n, 0);
+  // A name match on a common name is weaker evidence: rescore with its frequency when it matters.
+  if (victims.some((v) => v.fields.some((f) => f.field === 'name' && f.level === 'EXACT') && v.probability >= REVIEW_PROBABILITY)) {
+    victims = scoreVictims(model, clk, candidates, n, await nameFrequency(db, clk, n));
+  }
+  return decide(victims);
+}
+
+/**
+ * Explains a registration against a victim's registrations now (for the review queue): the best
+ * pair's per-field levels and weights, its match weight and posterior. No plaintext.
+ */
+export function explainPair(clk: Uint8Array, others: readonly Uint8Array[], n: number): VictimScore | null {
+  return scoreVictims(activeModel, clk, others.map((c) => ({ victimId: '', clk: c })), n, 0)[0] ?? null;
+}
+
+/** The bucket rows of a registration. */
+export function bucketRows(registrationId: string, clk: Uint8Array): { bucket: number; registrationId: string }[] {
+  return blockingKeys(clk).map((bucket) => ({ bucket, registrationId }));
+}
+
+/** Files a registration under all its blocking keys (buckets have no capacity). */
+export async function insertBuckets(db: NrmDb, registrationId: string, clk: Uint8Array): Promise<void> {
+  await db.insert(lshBuckets).values(bucketRows(registrationId, clk));
+}
+

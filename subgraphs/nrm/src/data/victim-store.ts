@@ -14,7 +14,7 @@ import {
   type VictimEventRow,
   type VictimRow,
 } from '../db/schema.ts';
-import { decideMatch, insertBuckets, type MatchDecision } from './matching.ts';
+import { bothCertain, decideMatch, insertBuckets, type VictimScore } from './matching.ts';
 
 export type NrmDb = Db<typeof schema>;
 
@@ -40,13 +40,16 @@ export interface RegistrationRequest {
 export interface RegistrationAnswer {
   victimId: string;
   matchedExisting: boolean;
-  /** 1 for an identifier hit or a new person; the Dice score for a CLK match. */
+  /** 1 for an identifier hit or a new person; the model's posterior probability for a CLK match. */
   matchScore: number;
   /** The link review opened for an uncertain match, if any. */
   reviewId: string | null;
   /** True when this was a retry answered from the first registration (nothing written). */
   replayed: boolean;
 }
+
+/** Who a merge of two victims a registration matched with certainty is recorded as decided by. */
+export const AUTOMATIC_DECIDER = 'nrm-matching';
 
 /** Serialises matching: two registrations of one person arriving together must not both create a victim. */
 const MATCHING_LOCK = 0x4e524d01;
@@ -108,7 +111,9 @@ export async function register(db: NrmDb, req: RegistrationRequest): Promise<Reg
     await lockMatching(tx);
     let victimId: string | undefined;
     let matchScore = 1;
-    let review: MatchDecision | null = null;
+    let review: VictimScore | null = null;
+    // A second victim above the bar: merged into the joined one when both are certain, else a review for the pair.
+    let alsoMatched: VictimScore | null = null;
     const uniqueHashes = [...new Set(req.identifierHashes)];
     if (uniqueHashes.length > 0) {
       const [hit] = await tx
@@ -123,10 +128,11 @@ export async function register(db: NrmDb, req: RegistrationRequest): Promise<Reg
     if (!victimId) {
       const decision = await decideMatch(tx, req.clk);
       if (decision.kind === 'MATCH') {
-        victimId = decision.victimId;
-        matchScore = decision.score!;
+        victimId = decision.best!.victimId;
+        matchScore = decision.best!.probability;
+        alsoMatched = decision.second ?? null;
       } else if (decision.kind === 'REVIEW') {
-        review = decision;
+        review = decision.best!;
       }
     }
     const matchedExisting = victimId !== undefined;
@@ -147,9 +153,17 @@ export async function register(db: NrmDb, req: RegistrationRequest): Promise<Reg
     if (review) {
       const [opened] = await tx
         .insert(linkReviews)
-        .values({ registrationId, victimId, candidateVictimId: review.victimId!, score: review.score! })
+        .values({ registrationId, victimId, candidateVictimId: review.victimId, score: review.probability })
         .returning({ id: linkReviews.id });
       reviewId = opened!.id;
+    }
+    if (alsoMatched) {
+      if (bothCertain({ kind: 'MATCH', best: { victimId, probability: matchScore, weight: 0, fields: [] }, second: alsoMatched })) {
+        await mergeWithin(tx, { survivorId: victimId, mergedId: alsoMatched.victimId, decidedBy: AUTOMATIC_DECIDER });
+      } else {
+        // The registration joined one victim and resembles another as much: the coordinating unit decides.
+        await tx.insert(linkReviews).values({ registrationId, victimId, candidateVictimId: alsoMatched.victimId, score: alsoMatched.probability });
+      }
     }
     return { victimId, matchedExisting, matchScore, reviewId, replayed: false };
   });

@@ -15,6 +15,6 @@ export const Query = {
   auditVictim: (_: unknown, args: { id: string }, ctx: NrmContext) => ctx.loaders.victim.load(checkUuid(args.id, 'id')),
   victims: (_: unknown, args: { first: number; after?: string | null }, ctx: NrmContext) =>
     listVictims(ctx.db, checkFirst(args.first), args.after ? checkUuid(args.after, 'after') : null),
-  linkReviews: (_: unknown, args: { state: string; first: number }, ctx: NrmContext) =>
-    listLinkReviews(ctx.db, args.state, checkFirst(args.first)),
+  linkReviews: (_: unknown, args: { state: string; first: number; after?: string | null }, ctx: NrmContext) =>
+    listLinkReviews(ctx.db, args.state, checkFirst(args.first), args.after ? checkUuid(args.after, 'after') : null),
 };
