@@ -191,14 +191,14 @@ export function VictimView({ id }: { id: string }) {
             <h2 id="timeline-heading" className="ds-heading" data-size="sm">
               {t('victim.timeline')}
             </h2>
-            <Timeline events={timelineOf(v)} />
+            {renderTimeline(timelineOf(v))}
           </section>
         </div>
       )}
     </Layout>
   );
 
-  function Timeline({ events }: { events: ReturnType<typeof timelineOf> }) {
+  function renderTimeline(events: ReturnType<typeof timelineOf>) {
     if (!events.length) return <Paragraph>{t('victim.timeline.empty')}</Paragraph>;
     const detail = (d: string | undefined) =>
       d
