@@ -4,6 +4,7 @@ import { Provider } from 'urql';
 import { CALLBACK_PATH } from './auth/oidc.ts';
 import type { PageKey } from './auth/roles.ts';
 import { useSession } from './auth/session.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { Layout } from './components/Layout.tsx';
 import type { AppConfig } from './config.ts';
 import { createClient } from './graphql/client.ts';
@@ -38,7 +39,16 @@ export function App({ config }: { config: AppConfig }) {
 
   if (path === CALLBACK_PATH) return <SignIn config={config} callback />;
   if (!session) return <SignIn config={config} />;
-  return <Provider value={client}>{route(path, pages)}</Provider>;
+  return (
+    <Provider value={client}>
+      <PageErrorBoundary key={path}>{route(path, pages)}</PageErrorBoundary>
+    </Provider>
+  );
+}
+
+function PageErrorBoundary({ children }: { children: React.ReactNode }) {
+  const { t } = useI18n();
+  return <ErrorBoundary message={t('error.generic')}>{children}</ErrorBoundary>;
 }
 
 function route(path: string, pages: PageKey[]) {

@@ -14,7 +14,7 @@ describe('refusal markers from the hub’s errors', () => {
     expect(refusalOf({ extensions: { code: 'INTERNAL_SERVER_ERROR' } })).toEqual({ kind: 'OTHER' });
   });
 
-  it('finds the refusal for a section by path, for one list item, or by the field the error names', () => {
+  it('finds the refusal for a section by its exact path, for one list item, or by the field the error names', () => {
     const e = error([
       { message: 'x', path: ['victim', 'immigration'], extensions: { code: 'FORBIDDEN', field: 'Victim.immigration' } },
       { message: 'y', path: ['victim', 'assistance', 1], extensions: { code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' } },
@@ -24,6 +24,8 @@ describe('refusal markers from the hub’s errors', () => {
     expect(refusalAt(e, ['victim', 'police'], 'police')).toBeNull();
     expect(refusalAt(e, ['victim', 'assistance', 1])?.kind).toBe('CONSENT_REQUIRED');
     expect(refusalAt(e, ['victim', 'assistance', 0])).toBeNull();
+    // One refused record does not refuse the list it is in.
+    expect(refusalAt(e, ['victim', 'assistance'], 'assistance')).toBeNull();
     expect(refusalAt(e, ['victim', 'childWelfare'], 'childWelfare')?.kind).toBe('FORBIDDEN');
     expect(refusalAt(undefined, ['victim'])).toBeNull();
   });

@@ -10,7 +10,16 @@ export function Facts({ items }: { items: [label: string, value: ReactNode][] })
       {items.map(([label, value]) => (
         <div key={label} className="facts__item">
           <dt>{label}</dt>
-          <dd>{value === null || value === undefined || value === '' ? <span aria-label={t('none')}>–</span> : value}</dd>
+          <dd>
+            {value === null || value === undefined || value === '' ? (
+              <>
+                <span aria-hidden="true">–</span>
+                <span className="visually-hidden">{t('none')}</span>
+              </>
+            ) : (
+              value
+            )}
+          </dd>
         </div>
       ))}
     </dl>

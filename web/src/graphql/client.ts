@@ -33,7 +33,7 @@ export function createClient(url: string, token: string | null, onUnauthenticate
     url,
     requestPolicy: 'network-only',
     preferGetMethod: false,
-    exchanges: [trustedDocumentsExchange(!import.meta.env.DEV), fetchExchange],
+    exchanges: [trustedDocumentsExchange(!__SEND_DOCUMENT_TEXT__), fetchExchange],
     fetchOptions: () => ({
       headers: {
         accept: 'application/graphql-response+json, application/json',
@@ -42,10 +42,11 @@ export function createClient(url: string, token: string | null, onUnauthenticate
     }),
     fetch: async (input, init) => {
       const res = await fetch(input, init);
-      // A token that no longer verifies is HTTP 401 with no data: back to sign-in.
+      // A token that no longer verifies (expired, say) is UNAUTHENTICATED with no data: back to sign-in.
+      // A refused field (FORBIDDEN: no permission, purpose or consent) is not; the page shows its marker.
       if (res.status === 401) {
-        const body = (await res.clone().json().catch(() => null)) as { data?: unknown } | null;
-        if (!body?.data) onUnauthenticated();
+        const body = (await res.clone().json().catch(() => null)) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] } | null;
+        if (!body?.data && body?.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) onUnauthenticated();
       }
       return res;
     },

@@ -31,21 +31,21 @@ export function refusalOf(error: GqlError): Refusal {
   return field ? { kind, field } : { kind };
 }
 
-const startsWith = (path: readonly (string | number)[], prefix: readonly (string | number)[]) =>
-  prefix.length <= path.length && prefix.every((p, i) => path[i] === p);
+const samePath = (a: readonly (string | number)[], b: readonly (string | number)[]) => a.length === b.length && a.every((p, i) => b[i] === p);
 
 /**
  * The refusal for the answer at `path` (for example `['victim', 'police']`):
- * an error at that path, or below it, or naming the field when the gateway
- * removed it before planning (its error may carry no path). Null when the
- * answer came through.
+ * an error at exactly that path (one refused item of a list, such as an NGO
+ * record at `['victim', 'assistance', 1]`, does not refuse the list), or
+ * naming the field when the gateway removed it before planning (its error may
+ * carry no path). Null when the answer came through.
  */
 export function refusalAt(error: CombinedError | undefined, path: readonly (string | number)[], field?: string): Refusal | null {
   if (!error) return null;
   for (const e of error.graphQLErrors) {
     const p = e.path ?? [];
     const named = field && typeof e.extensions?.field === 'string' && (e.extensions.field === field || e.extensions.field.endsWith(`.${field}`));
-    if ((p.length && startsWith(p, path)) || (!p.length && named)) return refusalOf(e);
+    if ((p.length && samePath(p, path)) || (!p.length && named)) return refusalOf(e);
   }
   return null;
 }

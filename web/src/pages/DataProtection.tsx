@@ -53,7 +53,7 @@ function Trail({ id }: { id: string }) {
   if (!data?.auditVictim) return <Paragraph role="status">{t('dp.notFound')}</Paragraph>;
   return (
     <div className="stack" data-testid="audit-trail">
-      {data.auditVictim.mergeCluster.map((member, m) => (
+      {(data.auditVictim.mergeCluster ?? []).map((member, m) => (
         <Card key={member.id} data-testid="audit-cluster-member">
           <Heading level={2} data-size="sm">
             {t('dp.cluster', { id: member.id })}

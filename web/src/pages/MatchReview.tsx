@@ -49,9 +49,9 @@ export function MatchReview() {
       </div>
       {fetching && !data && <Spinner aria-label={t('loading')} />}
       {refusal && <RefusalMarker refusal={refusal} />}
-      {data && data.linkReviews.length === 0 && <Paragraph data-testid="match-empty">{t('match.empty')}</Paragraph>}
+      {data?.linkReviews && data.linkReviews.length === 0 && <Paragraph data-testid="match-empty">{t('match.empty')}</Paragraph>}
       <ul className="card-list">
-        {data?.linkReviews.map((r) => (
+        {data?.linkReviews?.map((r) => (
           <li key={r.id}>
             <Card data-testid="link-review" data-review-id={r.id}>
               <Heading level={2} data-size="xs">

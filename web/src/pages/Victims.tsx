@@ -26,8 +26,10 @@ export function Victims() {
   // One extra row tells whether a next page exists.
   const [{ data, fetching, error }] = useQuery({ query: VictimsPage, variables: { first: size + 1, after } });
   const refusal = rootRefusal(error, 'victims');
-  const rows = data?.victims.slice(0, size) ?? [];
-  const hasNext = (data?.victims.length ?? 0) > size;
+  // A refused list may be missing from `data` altogether (the gateway removed the field before planning).
+  const list = data?.victims ?? null;
+  const rows = list?.slice(0, size) ?? [];
+  const hasNext = (list?.length ?? 0) > size;
   const go = (nextTrail: string[], nextSize = size) => {
     const q = new URLSearchParams();
     if (nextTrail.length) q.set('trail', nextTrail.join(','));
@@ -54,8 +56,8 @@ export function Victims() {
       </div>
       {fetching && <Spinner aria-label={t('loading')} />}
       {refusal && <RefusalMarker refusal={refusal} />}
-      {!fetching && !refusal && error && !data && <Paragraph role="alert">{t('error.network')}</Paragraph>}
-      {data && (
+      {!fetching && !refusal && error && !list && <Paragraph role="alert">{t('error.network')}</Paragraph>}
+      {list && (
         <>
           <Table zebra data-testid="victims-table">
             <caption className="visually-hidden">{`${t('victims.title')}, ${t('victims.page', { n: trail.length + 1 })}`}</caption>
