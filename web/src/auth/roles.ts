@@ -31,9 +31,10 @@ export const ROLES: readonly RoleDefinition[] = [
   // The demo data's first organisation ('ROSA (demo)' → code rosa-demo).
   { key: 'ngo-worker', agency: 'ngo:rosa-demo', roles: ['worker'], pages: ['victims'] },
   { key: 'coordinating-unit', agency: 'coordinating-unit', roles: ['coordinator'], pages: ['victims', 'matchReview'] },
-  // Bufdir's coordinating unit for child victims sits in child welfare; the hub
-  // has no agency claim of its own for it yet (the safeguards issue adds its view).
-  { key: 'child-coordinating-unit', agency: 'child-welfare', roles: ['coordinator'], pages: ['victims'] },
+  // The coordinating unit's child victims team signs in with the coordinating
+  // unit's claim (as the safeguards work's README does); its child coordination
+  // page comes when the API has it.
+  { key: 'child-coordinating-unit', agency: 'coordinating-unit', roles: ['coordinator'], pages: ['victims', 'matchReview'] },
   { key: 'nrm-working-group', agency: 'nrm-working-group', roles: ['analyst'], pages: [] },
   { key: 'data-protection', agency: 'data-protection', roles: ['officer'], pages: ['dataProtection'] },
 ];

@@ -1,5 +1,5 @@
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** A description list of label → value pairs; an empty value shows a dash with a text for screen readers. */
@@ -29,9 +29,11 @@ export function Facts({ items }: { items: [label: string, value: ReactNode][] })
 /** A small titled table; says so when there are no rows. */
 export function SubTable({ title, headers, rows }: { title: string; headers: string[]; rows: ReactNode[][] }) {
   const { t } = useI18n();
+  const id = useId();
+  // A wide table scrolls sideways inside this region; keyboard users reach the scroll with Tab (WCAG 2.1.1).
   return (
-    <div className="subtable">
-      <Heading level={3} data-size="2xs">
+    <div className="subtable" role="region" aria-labelledby={id} tabIndex={rows.length ? 0 : undefined}>
+      <Heading level={3} data-size="2xs" id={id}>
         {title}
       </Heading>
       {rows.length === 0 ? (
