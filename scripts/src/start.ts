@@ -6,6 +6,7 @@ import { SUBGRAPHS } from '@nrm-hub/schema';
 import { EXAMPLE_QUERY, loadDemoData } from './demo-data.ts';
 import { devIssuer } from './dev-issuer.ts';
 import { startService, stopAll, waitReady, type Service } from './processes.ts';
+import { startWebDevServer } from './web-dev.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const dataDir = resolve(root, process.env.HUB_DATA_DIR ?? '.data');
@@ -31,11 +32,13 @@ async function devServiceKeys(): Promise<Awaited<ReturnType<typeof generateServi
 }
 
 const services: Service[] = [];
+let closeWeb: (() => Promise<void>) | undefined;
 let stopping = false;
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     console.log('\nStopping NRM Hub...');
+    await closeWeb?.().catch(() => {});
     await stopAll(services);
   }
   process.exit(code);
@@ -91,9 +94,13 @@ try {
     writeFileSync(marker, `${new Date().toISOString()}\n`);
     console.log(`Demo data loaded: ${summary}`);
   }
+  // The web app's dev server: proxies /graphql to the gateway and signs dev tokens for the chosen role.
+  const web = await startWebDevServer({ port: Number(process.env.WEB_PORT ?? 5173), gatewayUrl, sign: (claims) => issuer.sign(claims) });
+  closeWeb = () => web.server.close();
   const token = await issuer.sign({ agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-17' });
   console.log(`
 NRM Hub is up.
+  Web app:   ${web.url}  (choose a role and a purpose to sign in)
   GraphiQL:  ${gatewayUrl}
   Dev token (coordinating unit, purpose CASE-2021-17, valid 8 hours); in GraphiQL's Headers tab:
     { "Authorization": "Bearer ${token}" }

@@ -10,15 +10,37 @@ const root = resolve(import.meta.dirname, '../..');
 /** Source files of the hub's own clients whose GraphQL documents the production gateway trusts. */
 export const CLIENT_SOURCES = ['scripts/src/demo-data.ts', 'scripts/src/report-render.ts', 'scripts/src/operations-per-user.ts'];
 
+/**
+ * Persisted-document files (`"sha256:<id>": text`) that codegen writes for
+ * the web app's typed operations (`npm run codegen`; `npm run build` runs it);
+ * the app sends only the id.
+ */
+export const PERSISTED_DOCUMENT_FILES = ['web/src/gql/persisted-documents.json'];
+
+/** The documents of persisted-document files; an entry whose id is not its text's SHA-256 is an error. */
+export function readPersistedDocuments(files: readonly string[] = PERSISTED_DOCUMENT_FILES): TrustedDocuments {
+  const found: TrustedDocuments = {};
+  for (const file of files) {
+    const entries = JSON.parse(readFileSync(resolve(root, file), 'utf8')) as Record<string, string>;
+    for (const [key, text] of Object.entries(entries)) {
+      const id = key.replace(/^sha256:/, '');
+      if (documentId(text) !== id) throw new Error(`${file}: the id ${id} does not match its document (rerun npm run codegen)`);
+      found[id] = text;
+    }
+  }
+  return found;
+}
+
 const LOOKS_LIKE_GRAPHQL = /^\s*(query|mutation|subscription)\b|^\s*\{/;
 
 /**
  * Every GraphQL document written as a string or template literal (without
  * substitutions) in `files`: exactly the text the client sends, so its id
- * matches. A literal that looks like GraphQL but does not parse is an error.
+ * matches; and every document of the `persisted` files (the web app's).
+ * A literal that looks like GraphQL but does not parse is an error.
  */
-export function collectTrustedDocuments(files: readonly string[] = CLIENT_SOURCES): TrustedDocuments {
-  const found = new Map<string, string>();
+export function collectTrustedDocuments(files: readonly string[] = CLIENT_SOURCES, persisted: readonly string[] = PERSISTED_DOCUMENT_FILES): TrustedDocuments {
+  const found = new Map<string, string>(Object.entries(readPersistedDocuments(persisted)));
   for (const file of files) {
     const path = resolve(root, file);
     const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { readTrustedDocuments } from '../../gateway/src/trusted-documents.ts';
+import { readPersistedDocuments } from '../../scripts/src/trusted-documents.ts';
+
+describe('the web app’s operations', () => {
+  it('are each in the gateway’s trusted-documents manifest under the SHA-256 of their text, so the built app works in production mode', () => {
+    const app = readPersistedDocuments();
+    const names = Object.values(app).map((text) => /\b(query|mutation) (\w+)/.exec(text)?.[2]);
+    expect(names.sort()).toEqual(['ConfirmLinkReview', 'OpenLinkReviews', 'RejectLinkReview', 'VictimAuditTrail', 'VictimView', 'VictimsPage']);
+    const manifest = readTrustedDocuments();
+    for (const [id, text] of Object.entries(app)) expect(manifest[id]).toBe(text);
+  });
+});
