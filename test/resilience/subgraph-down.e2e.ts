@@ -25,7 +25,8 @@ beforeAll(async () => {
     );
     expect(body.errors).toBeUndefined();
   }
-});
+  // Five in-memory PGlite databases start here: slow on a busy machine.
+}, 240_000);
 afterAll(async () => {
   await hub?.stop();
 });
