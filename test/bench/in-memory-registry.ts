@@ -50,7 +50,7 @@ export function replay(requests: readonly RegistrationRequest[], model: MatchMod
       let scored = scoreVictims(model, req.clk, candidates, n, 0);
       if (scored.some((v) => v.fields.some((f) => f.field === 'name' && f.level === 'EXACT') && v.probability >= 0.15)) {
         const sizes = keys.slice(0, NAME_BANDS).map((k) => index.get(k)?.length ?? 0);
-        scored = scoreVictims(model, req.clk, candidates, n, n === 0 ? 0 : Math.min(...sizes) / n);
+        scored = scoreVictims(model, req.clk, candidates, n, Math.min(...sizes) / Math.max(n, model.fittedOn));
       }
       const decision = decide(scored);
       if (decision.kind === 'MATCH') {

@@ -176,7 +176,8 @@ export async function decideMatch(db: NrmDb, clk: Uint8Array): Promise<MatchDeci
   let victims = scoreVictims(model, clk, candidates, n, 0);
   // A name match on a common name is weaker evidence: rescore with its frequency when it matters.
   if (victims.some((v) => v.fields.some((f) => f.field === 'name' && f.level === 'EXACT') && v.probability >= REVIEW_PROBABILITY)) {
-    victims = scoreVictims(model, clk, candidates, n, await nameFrequency(db, clk, n));
+    // Over the same registry size the prior uses (never below the size the model was fitted on).
+    victims = scoreVictims(model, clk, candidates, n, await nameFrequency(db, clk, Math.max(n, model.fittedOn)));
   }
   return decide(victims);
 }
