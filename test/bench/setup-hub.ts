@@ -7,6 +7,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateServiceKeys } from '@nrm-hub/kit';
 import { SUBGRAPHS } from '@nrm-hub/schema';
 import { loadDemoData } from '@nrm-hub/scripts/demo-data';
 import { devIssuer } from '@nrm-hub/scripts/dev-issuer';
@@ -32,6 +33,7 @@ export async function setUpBenchHub(options: { serverUrl: string; basePort: numb
     databaseUrls: urls,
     authEnv: issuer.env,
     linkageSecret: 'bench-linkage-secret-0123456789abcdef0123',
+    serviceKeys: await generateServiceKeys(),
     logDir: options.logDir,
     // Benchmarks measure every request: no rate limit, no merging of identical subgraph requests.
     gatewayEnv: { GATEWAY_RATE_LIMIT: '0', GATEWAY_DEDUPLICATE_REQUESTS: 'false' },

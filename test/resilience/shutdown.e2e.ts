@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateServiceKeys } from '@nrm-hub/kit';
 import { SUBGRAPHS } from '@nrm-hub/schema';
 import { devIssuer } from '@nrm-hub/scripts/dev-issuer';
 import { startGatewayProcess, startSubgraph, stopProcess, waitFor, type HubLayout, type HubProcess } from '../support/hub-processes.ts';
@@ -52,6 +53,7 @@ beforeAll(async () => {
     dataDir: join(dir, 'data'),
     authEnv: issuer.env,
     linkageSecret: 'resilience-linkage-secret-0123456789abcdef',
+    serviceKeys: await generateServiceKeys(),
     logDir: join(dir, 'logs'),
     nrmUrl: slowUrl,
     gatewayEnv: { GATEWAY_UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS), GATEWAY_RATE_LIMIT: '0' },

@@ -75,6 +75,8 @@ export interface HubLayout {
   /** Environment every process gets: `AUTH_*` (public keys only). */
   authEnv: Record<string, string>;
   linkageSecret: string;
+  /** Every subgraph's service identity (kit `generateServiceKeys`): each gets its own private key, the NRM the public ones. */
+  serviceKeys: { privateKeys: Record<string, unknown>; jwks: unknown };
   logDir: string;
   /** Extra gateway environment (e.g. `GATEWAY_RATE_LIMIT=0`). */
   gatewayEnv?: Record<string, string>;
@@ -97,7 +99,9 @@ export function startSubgraph(layout: HubLayout, s: SubgraphInfo, port = subgrap
     ...layout.authEnv,
     ...layout.subgraphEnv,
     [`${s.envPrefix}_PORT`]: String(port),
+    SERVICE_KEY: JSON.stringify(layout.serviceKeys.privateKeys[s.name]),
   };
+  if (s.name === 'nrm') env.SERVICE_JWKS = JSON.stringify(layout.serviceKeys.jwks);
   const url = layout.databaseUrls[s.name];
   if (url) env[`${s.envPrefix}_DATABASE_URL`] = url;
   else env[`${s.envPrefix}_DATA_DIR`] = join(layout.dataDir ?? layout.logDir, s.name);

@@ -76,7 +76,9 @@ describe('police subgraph', () => {
     ['a fødselsnummer with a wrong check digit', { identifiers: [{ type: 'FODSELSNUMMER', value: '01010012357' }] }, 'person.identifiers[0].value'],
     ['a DUF number of the wrong length', { identifiers: [{ type: 'DUF_NUMMER', value: '20121234560' }] }, 'person.identifiers[0].value'],
     ['a passport without issuing country', { identifiers: [{ type: 'PASSPORT', value: 'AB123456' }] }, 'person.identifiers[0].value'],
-    ['an empty family name', { familyName: '  ' }, 'person.familyName'],
+    // One name is enough (a mononymous person); no name at all is not.
+    ['no name at all', { givenNames: ' ', familyName: '  ', aliases: [] }, 'person.givenNames'],
+    ['a family name with a line break in it', { familyName: 'Line\nBreak' }, 'person.familyName'],
     ['a citizenship that is not a country code', { citizenships: ['Romania'] }, 'person.citizenships[0]'],
     ['a birth date in the future', { birthDate: '2999-01-01' }, 'person.birthDate'],
   ])('rejects %s with BAD_USER_INPUT and writes nothing', async (_name, person, field) => {
