@@ -7,6 +7,9 @@ import { freshClk, hash, registrationInput } from './registration-input.ts';
 
 const POLICE: TestClaims = { sub: 'police-1', agency: 'police', roles: ['investigator'] };
 const UDI: TestClaims = { sub: 'udi-1', agency: 'immigration', roles: ['caseworker'] };
+/** The agency subgraphs' service credentials, acting for those users: the only callers the NRM's service operations take. */
+const POLICE_SERVICE: TestClaims = { ...POLICE, service: true };
+const UDI_SERVICE: TestClaims = { ...UDI, service: true };
 const KOM: TestClaims = { sub: 'kom-1', agency: 'coordinating-unit', roles: ['coordinator'] };
 const { database, run } = await subgraphTestSuite({
   schema,
@@ -22,7 +25,7 @@ const ROLES = `mutation($i: OpenCaseRolesInput!) { setOpenCaseRoles(input: $i) {
 const returnId = (n: number) => `00000000-0000-4000-b000-${String(n).padStart(12, '0')}`;
 
 async function registered(key: string, over: Record<string, unknown> = {}): Promise<string> {
-  const result = await run(REGISTER, { input: registrationInput({ idempotencyKey: key, identifierHashes: [hash(key)], ...over }) }, POLICE);
+  const result = await run(REGISTER, { input: registrationInput({ idempotencyKey: key, identifierHashes: [hash(key)], ...over }) }, POLICE_SERVICE);
   expect(result.errors).toBeUndefined();
   return result.data?.registerPotentialVictim.victimId;
 }
@@ -31,9 +34,9 @@ describe('nrm safeguards', () => {
   it('answers a return check by identifier hash with one alert per proceeding, and resolves the Alert entity', async () => {
     const victimId = await registered('sg-nrm-reg-1');
     const input = { agency: 'IMMIGRATION', returnId: returnId(1), identifierHashes: [hash('sg-nrm-reg-1')], clk: freshClk() };
-    const first = await run(CHECK, { i: input }, UDI);
+    const first = await run(CHECK, { i: input }, UDI_SERVICE);
     expect(first.data?.checkReturn).toMatchObject({ hit: true, alertState: 'OPEN' });
-    const again = await run(CHECK, { i: input }, UDI);
+    const again = await run(CHECK, { i: input }, UDI_SERVICE);
     expect(again.data?.checkReturn.alertId).toBe(first.data?.checkReturn.alertId);
     expect((await database.db.select().from(schema.alerts)).filter((a) => a.subjectRef === returnId(1))).toHaveLength(1);
 
@@ -49,13 +52,13 @@ describe('nrm safeguards', () => {
 
   it('learns open-case roles from the police only, and reports a witness with the police as the contact', async () => {
     const victimId = await registered('sg-nrm-wit-1', { status: 'NOT_A_VICTIM' });
-    const refused = await run(ROLES, { i: { victimId, roles: ['WITNESS'] } }, UDI);
+    const refused = await run(ROLES, { i: { victimId, roles: ['WITNESS'] } }, UDI_SERVICE);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const noHit = await run(CHECK, { i: { agency: 'IMMIGRATION', returnId: returnId(2), identifierHashes: [hash('sg-nrm-wit-1')], clk: freshClk() } }, UDI);
+    const noHit = await run(CHECK, { i: { agency: 'IMMIGRATION', returnId: returnId(2), identifierHashes: [hash('sg-nrm-wit-1')], clk: freshClk() } }, UDI_SERVICE);
     expect(noHit.data?.checkReturn).toEqual({ hit: false, alertId: null, alertState: null });
 
-    expect((await run(ROLES, { i: { victimId, roles: ['WITNESS'] } }, POLICE)).errors).toBeUndefined();
-    const hit = await run(CHECK, { i: { agency: 'IMMIGRATION', returnId: returnId(3), identifierHashes: [hash('sg-nrm-wit-1')], clk: freshClk() } }, UDI);
+    expect((await run(ROLES, { i: { victimId, roles: ['WITNESS'] } }, POLICE_SERVICE)).errors).toBeUndefined();
+    const hit = await run(CHECK, { i: { agency: 'IMMIGRATION', returnId: returnId(3), identifierHashes: [hash('sg-nrm-wit-1')], clk: freshClk() } }, UDI_SERVICE);
     const alerts = await run(`{ alerts(state: OPEN) { id reasons contactAgencies } }`, {}, KOM);
     expect(alerts.data?.alerts).toContainEqual({ id: hit.data?.checkReturn.alertId, reasons: ['OPEN_CASE_WITNESS'], contactAgencies: ['POLICE'] });
   });
@@ -64,7 +67,7 @@ describe('nrm safeguards', () => {
     const child = await registered('sg-nrm-child', { birthYear: 2010 });
     const maybe = await registered('sg-nrm-maybe', { birthYear: 2003 });
     const adult = await registered('sg-nrm-adult', { birthYear: 2002 });
-    const byCw = await run(REGISTER, { input: registrationInput({ agency: 'CHILD_WELFARE', idempotencyKey: 'sg-nrm-cw', identifierHashes: [hash('sg-nrm-cw')], birthYear: null }) }, { agency: 'child-welfare', roles: ['caseworker'] });
+    const byCw = await run(REGISTER, { input: registrationInput({ agency: 'CHILD_WELFARE', idempotencyKey: 'sg-nrm-cw', identifierHashes: [hash('sg-nrm-cw')], birthYear: null }) }, { agency: 'child-welfare', roles: ['caseworker'], service: true });
     const ids = (await run(`{ childVictims { id } }`, {}, KOM)).data?.childVictims.map((v: { id: string }) => v.id);
     expect(ids).toEqual(expect.arrayContaining([child, maybe, byCw.data?.registerPotentialVictim.victimId]));
     expect(ids).not.toContain(adult);
