@@ -75,11 +75,9 @@ describe('CLK similarity of the same person written differently', () => {
     expect(verdict(a, b)).toBe('MATCH');
   });
 
-  it('joins the same full name without any birth date only at the join bar, and sends a year apart to review', () => {
-    // An exact full name and nothing else has a posterior of about 0.45 in a registry of 10,000: above the 0.2 bar.
-    expect(verdict(person(), person({ birthDate: null }))).toBe('MATCH');
-    // The same name and day and month with the birth years one apart is uncertain: a person decides.
-    expect(verdict(person({ birthDate: '1992-04-09' }), person({ birthDate: '1993-04-09' }))).toBe('REVIEW');
+  it('sends the same name without any birth date to review: in a registry of 10,000 a name alone is not enough to join', () => {
+    // The model's posterior for an exact name and nothing else is about 0.2 there (namesakes are that common).
+    expect(verdict(person(), person({ birthDate: null }))).toBe('REVIEW');
     expect(verdict(person(), person({ birthDate: null, familyName: 'Popescu' }))).toBe('NONE');
   });
 
@@ -180,10 +178,10 @@ describe('the review queue', () => {
   const LIST = `query { linkReviews(state: OPEN) { id state score registration { id agency } victim { id } candidate { id } } }`;
   const DECIDE = (m: string) => `mutation($id: ID!) { ${m}(id: $id) { id state decidedBy decidedAt victim { id } candidate { id } } }`;
 
-  /** Two registrations the CLKs cannot settle: the same name, day and month, birth years one apart. */
-  async function uncertainPair(tag: string, familyName: string, year = 1992) {
-    const a = await register('POLICE', `${tag}-review-a`, person({ givenNames: 'Arta', familyName, citizenships: ['AL'], birthDate: `${year}-04-09` }));
-    const b = await register('NGO', `${tag}-review-b`, person({ givenNames: 'Arta', familyName, citizenships: ['AL'], birthDate: `${year + 1}-04-09` }));
+  /** Two registrations the CLKs cannot settle: the same name, one of them without a birth date. */
+  async function uncertainPair(tag: string, familyName: string) {
+    const a = await register('POLICE', `${tag}-review-a`, person({ givenNames: 'Arta', familyName, citizenships: ['AL'], birthDate: '1992-04-09' }));
+    const b = await register('NGO', `${tag}-review-b`, person({ givenNames: 'Arta', familyName, citizenships: ['AL'], birthDate: null }));
     expect(b).toMatchObject({ matchedExisting: false, underReview: true });
     expect(b.victimId).not.toBe(a.victimId);
     const open = (await run(LIST, {}, COORDINATOR)).data?.linkReviews as { id: string; victim: { id: string }; candidate: { id: string }; score: number }[];
@@ -209,7 +207,7 @@ describe('the review queue', () => {
   });
 
   it('rejecting an uncertain match keeps the victims apart, and a decided review cannot be decided the other way', async () => {
-    const { a, b, review } = await uncertainPair('reject', 'Hoxhollari', 1979);
+    const { a, b, review } = await uncertainPair('reject', 'Hoxhollari');
     // The decider recorded is the caller's verified subject, whoever calls.
     const rejected = await run(DECIDE('rejectLinkReview'), { id: review.id }, { ...COORDINATOR, sub: 'test-coordinator-2' });
     expect(rejected.data?.rejectLinkReview).toMatchObject({ state: 'REJECTED', decidedBy: 'test-coordinator-2' });
