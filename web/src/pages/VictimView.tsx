@@ -51,8 +51,11 @@ export function VictimView({ id }: { id: string }) {
             <SubTable
               title={t('victim.registrations')}
               headers={[t('field.agency'), t('field.status'), t('field.decidedBy'), t('field.decidedOn'), t('field.exploitation')]}
-              rows={(v.registrations ?? []).map((r) => [code(r.agency), code(r.status), code(r.decidedBy), date(r.decidedOn), list(r.exploitationTypes)])}
+              rows={(v.registrations ?? []).flatMap((r) => (r ? [[code(r.agency), code(r.status), code(r.decidedBy), date(r.decidedOn), list(r.exploitationTypes)]] : []))}
             />
+            {(v.registrations ?? []).map((r, i) =>
+              r ? null : <RefusalMarker key={`withheld-registration-${i}`} refusal={refusalAt(error, ['victim', 'registrations', i]) ?? { kind: 'OTHER' }} />,
+            )}
             <SubTable
               title={t('victim.referrals')}
               headers={[t('field.from'), t('field.target'), t('field.state'), t('field.sentAt')]}

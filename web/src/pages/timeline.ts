@@ -19,7 +19,7 @@ export function timelineOf(v: Victim): TimelineEvent[] {
   const push = (at: string | null | undefined, agency: TimelineEvent['agency'], kind: string, detail?: string) => {
     if (at) out.push(detail === undefined ? { at, agency, kind } : { at, agency, kind, detail });
   };
-  for (const r of v.registrations ?? []) push(r.decidedOn, 'NRM', 'registration', `${r.agency}:${r.status}`);
+  for (const r of v.registrations ?? []) if (r) push(r.decidedOn, 'NRM', 'registration', `${r.agency}:${r.status}`);
   for (const r of v.referrals ?? []) {
     push(r.sentAt, 'NRM', 'referralSent', `${r.fromAgency}>${r.target}`);
     push(r.answeredAt, 'NRM', 'referralAnswered', `${r.target}:${r.state}`);
