@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { Viewer } from '@nrm-hub/kit';
+import { registeringAgency, type Viewer } from '@nrm-hub/kit';
 
 /**
  * Who may act on the NRM's records beyond what the schema's scopes say:
@@ -12,20 +12,7 @@ export type ReferralParty = 'POLICE' | 'IMMIGRATION' | 'CHILD_WELFARE' | 'NGO' |
 
 /** The viewer's party, or null for agencies that take no part in referrals. */
 export function referralParty(viewer: Viewer | null): ReferralParty | null {
-  switch (viewer?.agencyKind) {
-    case 'police':
-      return 'POLICE';
-    case 'immigration':
-      return 'IMMIGRATION';
-    case 'child-welfare':
-      return 'CHILD_WELFARE';
-    case 'ngo':
-      return 'NGO';
-    case 'coordinating-unit':
-      return 'COORDINATING_UNIT';
-    default:
-      return null;
-  }
+  return viewer?.agencyKind === 'coordinating-unit' ? 'COORDINATING_UNIT' : registeringAgency(viewer);
 }
 
 /**
