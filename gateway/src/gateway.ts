@@ -122,7 +122,7 @@ export function createGateway(options: GatewayOptions) {
   return createGatewayRuntime({
     supergraph: options.supergraph ?? readSupergraph(),
     transports: { http },
-    transportEntries: transportEntries as never,
+    transportEntries: transportEntries,
     ...(options.queryPlanner === 'rust' ? { unifiedGraphHandler } : {}),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: '/healthcheck',

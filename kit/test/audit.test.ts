@@ -128,8 +128,8 @@ describe('the audit log', () => {
     const [a, b, none] = await Promise.all([loader.load(VICTIM_A), loader.load(VICTIM_B), loader.load('33333333-3333-4333-8333-333333333333')]);
     expect(database.statements.count).toBe(1);
     expect(a).toHaveLength(22);
-    expect(a!.map((r) => r.seq)).toEqual([...a!.map((r) => r.seq)].sort((x, y) => x - y));
-    expect(b!.map((r) => r.requestId).sort()).toEqual(['req-12', 'req-16', 'req-20', 'req-4', 'req-8']);
+    expect(a.map((r) => r.seq)).toEqual([...a.map((r) => r.seq)].sort((x, y) => x - y));
+    expect(b.map((r) => r.requestId).sort()).toEqual(['req-12', 'req-16', 'req-20', 'req-4', 'req-8']);
     expect(none).toEqual([]);
   });
 });
@@ -174,7 +174,7 @@ describe('a subgraph server with the audit plugin', () => {
   const server = createSubgraphServer<AuditedContext>({
     name: 'audit-test',
     typeDefs,
-    resolvers: { Query: { ping: () => 'pong' }, Victim: { __resolveReference: (ref: { id: string }) => ref, note: () => 'synthetic note' } } as never,
+    resolvers: { Query: { ping: () => 'pong' }, Victim: { __resolveReference: (ref: { id: string }) => ref, note: () => 'synthetic note' } },
   });
   const ENTITY = `query Look($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { note } } }`;
   let issuer: Awaited<ReturnType<typeof testIssuer>>;

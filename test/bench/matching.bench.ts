@@ -126,7 +126,7 @@ function printModel(model: MatchModel): void {
 let fitted: MatchModel | null = null;
 
 async function accuracy(): Promise<{ f1: number; countError: number; blocking: number }> {
-  const regs = GENERATED ? generated(generatorFor(POPULATION, SEED)!, PEOPLE, DUPLICATE_SHARE) : febrl(POPULATION as 'febrl3' | 'febrl4');
+  const regs = GENERATED ? generated(generatorFor(POPULATION, SEED)!, PEOPLE, DUPLICATE_SHARE) : febrl(POPULATION);
   const requests: (RegistrationRequest | null)[] = regs.map((r) => {
     try {
       return encode(r);

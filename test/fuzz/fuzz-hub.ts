@@ -48,7 +48,7 @@ export async function prepareFuzz(hub: Hub, seed: SeededVictim): Promise<FuzzHub
     rateLimit: { requests: 0 },
   });
   const subgraphSchemas = Object.fromEntries(
-    (Object.keys(SCHEMA_FILES) as SubgraphName[]).map((name) => [name, buildSubgraphSchema({ typeDefs: subgraphTypeDefs(SCHEMA_FILES[name]) }) as GraphQLSchema]),
+    (Object.keys(SCHEMA_FILES) as SubgraphName[]).map((name) => [name, buildSubgraphSchema({ typeDefs: subgraphTypeDefs(SCHEMA_FILES[name]) })]),
   ) as Record<SubgraphName, GraphQLSchema>;
   const targets: FuzzTarget[] = [
     { name: 'gateway', url: gateway.url, schema: buildSchema(readSupergraph()) },

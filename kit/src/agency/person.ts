@@ -56,6 +56,7 @@ export interface Person {
 const MAX_NAME = 200;
 
 /** Control characters (C0 including tab and line breaks, DEL, C1) and bidirectional formatting characters: never part of a name. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused
 const NOT_IN_NAMES = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 function cleanName(value: string, field: string, optional = false): string {

@@ -25,9 +25,6 @@ export interface RegistrationOutcome {
   replayed: boolean;
 }
 
-/** Any transaction or database handle of a subgraph. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Db<any>;
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -97,8 +94,8 @@ export function nrmRegistrationRequest(options: {
  * repairs it: the NRM answers it from the registration it kept, and the
  * agency record is stored then.
  */
-export async function registerPotentialVictim<TExtra>(options: {
-  db: AnyDb;
+export async function registerPotentialVictim<TExtra, TSchema extends Record<string, unknown> = Record<string, unknown>>(options: {
+  db: Db<TSchema>;
   agency: AgencyCode;
   nrm: NrmClient;
   linkageSecret: string;
@@ -108,7 +105,7 @@ export async function registerPotentialVictim<TExtra>(options: {
   /** Agency-specific input, part of the idempotency fingerprint. */
   extra: TExtra;
   /** Inserts the agency's own record(s) inside the transaction. */
-  insertRecord: (tx: AnyDb, recordId: string, victimId: string, person: Person, extra: TExtra) => Promise<void>;
+  insertRecord: (tx: Db<TSchema>, recordId: string, victimId: string, person: Person, extra: TExtra) => Promise<void>;
   /** The end user the agency acts for; named in the service credential the NRM gets. */
   onBehalf?: OnBehalf;
 }): Promise<{ recordId: string; outcome: RegistrationOutcome }> {
@@ -159,7 +156,7 @@ export async function registerPotentialVictim<TExtra>(options: {
         matchedExisting: answer.matchedExisting,
         matchScore: answer.matchScore,
       });
-      await options.insertRecord(tx as AnyDb, recordId, answer.victimId, person, options.extra);
+      await options.insertRecord(tx, recordId, answer.victimId, person, options.extra);
     });
   } catch (error) {
     // A concurrent retry with the same key won the race: answer as it did.

@@ -150,6 +150,6 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
 
 /** The Authorization header of a Node request. */
 export function authorizationHeader(req: IncomingMessage): string | undefined {
-  const h = req.headers?.authorization;
-  return Array.isArray(h) ? h[0] : h;
+  const h: string | string[] | undefined = req.headers?.authorization;
+  return typeof h === 'string' ? h : h?.[0];
 }

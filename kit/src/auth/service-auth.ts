@@ -120,7 +120,7 @@ export function serviceStatementVerifier(jwks: JSONWebKeySet, audience: string) 
     const { payload, protectedHeader } = await jwtVerify(jws, keys, { audience, algorithms: ['ES256'], requiredClaims: ['iss', 'iat'] });
     const service = protectedHeader.kid;
     if (!isServiceName(service) || payload.iss !== `service:${service}`) throw new Error('statement not signed by its issuer\'s own key');
-    return { service, claims: payload as Record<string, unknown> };
+    return { service, claims: payload };
   };
 }
 

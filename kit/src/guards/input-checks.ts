@@ -13,6 +13,7 @@ import { GraphQLError, visit, type DocumentNode } from 'graphql';
 export const MAX_INPUT_DEPTH = 16;
 
 /** Control characters other than tab, line feed and carriage return (C0, DEL, C1). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /** Bidirectional embeddings, overrides, isolates and marks. */
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;

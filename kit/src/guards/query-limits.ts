@@ -15,6 +15,7 @@ import {
   type GraphQLSchema,
   type ValidationContext,
   type ValidationRule,
+  OperationTypeNode,
 } from 'graphql';
 
 /**
@@ -72,7 +73,7 @@ const reportAs = (reason: string) => ({
  */
 export const noSubscriptionsRule: ValidationRule = (context) => ({
   OperationDefinition(node) {
-    if (node.operation === 'subscription') context.reportError(limitError('SUBSCRIPTIONS_NOT_SUPPORTED', 'Subscriptions are not supported: send a query or a mutation.'));
+    if (node.operation === OperationTypeNode.SUBSCRIPTION) context.reportError(limitError('SUBSCRIPTIONS_NOT_SUPPORTED', 'Subscriptions are not supported: send a query or a mutation.'));
   },
 });
 
@@ -84,9 +85,9 @@ export const noSubscriptionsRule: ValidationRule = (context) => ({
  */
 export function limitRules(limits: QueryLimits): ValidationRule[] {
   return [
-    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: false, flattenFragments: true, ...reportAs('MAX_DEPTH') }) as unknown as ValidationRule,
-    maxAliasesRule({ n: limits.maxAliases, ...reportAs('MAX_ALIASES') }) as unknown as ValidationRule,
-    maxDirectivesRule({ n: limits.maxDirectives, ...reportAs('MAX_DIRECTIVES') }) as unknown as ValidationRule,
+    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: false, flattenFragments: true, ...reportAs('MAX_DEPTH') }),
+    maxAliasesRule({ n: limits.maxAliases, ...reportAs('MAX_ALIASES') }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...reportAs('MAX_DIRECTIVES') }),
     noSubscriptionsRule,
   ];
 }
@@ -131,7 +132,7 @@ export function withListSizes(schema: GraphQLSchema, document: DocumentNode, var
  * `victims(first: $n)` costs what `$n` asks for.
  */
 export function costErrors(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, maxCost: number): readonly GraphQLError[] {
-  return validate(schema, withListSizes(schema, document, variables), [costLimitRule({ maxCost, ...COST_WEIGHTS, ...reportAs('MAX_COST') }) as never]);
+  return validate(schema, withListSizes(schema, document, variables), [costLimitRule({ maxCost, ...COST_WEIGHTS, ...reportAs('MAX_COST') })]);
 }
 
 /** "Did you mean …?" in any graphql-js message names fields, types or enum values: it leaks the schema. */

@@ -38,7 +38,7 @@ export function representationsOf(document: DocumentNode, variables: Record<stri
       const arg = node.arguments?.find((a) => a.name.value === 'representations');
       if (!arg) return;
       const value = arg.value.kind === Kind.VARIABLE ? variables?.[arg.value.name.value] : valueFromASTUntyped(arg.value, variables);
-      if (Array.isArray(value)) all.push(...value);
+      if (Array.isArray(value)) all.push(...(value as unknown[]));
       else all.push(value);
     },
   });
@@ -137,7 +137,7 @@ export function zeroTrustPlugin<TContext extends BaseContext & { viewer?: Viewer
             });
           }
           for (const [i, representation] of representations.entries()) {
-            const problem = representationProblem(representation, keys ?? new Map());
+            const problem = representationProblem(representation, keys ?? new Map<string, string[][]>());
             if (problem) throw refusal(`Invalid input at representations[${i}]: ${problem}.`, 'BAD_USER_INPUT', 400, { field: `representations[${i}]` });
           }
           const [costError] = costErrors(schema, document, request.variables, options.limits.maxCost);

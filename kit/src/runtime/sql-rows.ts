@@ -6,7 +6,7 @@ import type { Db } from './database.ts';
  * answers with an array, PGlite with `{ rows }`). For aggregate queries that
  * the query builder cannot express (grouping over unnested arrays, CTEs).
  */
-export async function selectRows<T>(db: Db<any>, query: SQL): Promise<T[]> {
+export async function selectRows<T, TSchema extends Record<string, unknown> = Record<string, unknown>>(db: Db<TSchema>, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

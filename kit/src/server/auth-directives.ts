@@ -105,11 +105,12 @@ export function enforceAuthDirectives(schema: GraphQLSchema): number {
         policies: [...typeReq.policies, ...fieldReq.policies],
       };
       if (!req.authenticated && req.scopes.length === 0 && req.policies.length === 0) continue;
-      const resolve: GraphQLFieldResolver<unknown, { viewer?: Viewer | null; audit?: AuditCollector }> = field.resolve ?? defaultFieldResolver;
+      type Context = { viewer?: Viewer | null; audit?: AuditCollector } | undefined;
+      const resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, Context>;
       const path = `${type.name}.${field.name}`;
       const audited = isAudited(schema, type.name, req);
       const returnsVictims = getNamedType(field.type).name === 'Victim';
-      field.resolve = (source, args, context, info) => {
+      field.resolve = (source, args, context: Context, info) => {
         checkRequirement(req, context?.viewer, path);
         if (!audited) return resolve(source, args, context, info);
         const audit = context?.audit;

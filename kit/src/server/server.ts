@@ -57,7 +57,7 @@ export function createSubgraphServer<TContext extends AuditedContext>(options: {
 }): ApolloServer<TContext> {
   const schema = buildSubgraphSchema({
     typeDefs: options.typeDefs,
-    resolvers: { ...scalarResolvers, ...options.resolvers } as GraphQLResolverMap<unknown>,
+    resolvers: { ...scalarResolvers, ...options.resolvers },
   });
   enforceAuthDirectives(schema);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };

@@ -2,7 +2,7 @@ import type { TestClaims } from './test-issuer.ts';
 import type { TestOperation, TestRun } from './subgraph-suite.ts';
 import type { SQL } from 'drizzle-orm';
 import { auditHead, auditRecordsSince, verifyAuditChain } from '../audit/index.ts';
-import type { Database, Db } from '../runtime/database.ts';
+import type { Db } from '../runtime/database.ts';
 /** A personal read of one victim's record and the record it must leave in the audit log. */
 export interface PersonalReadAuditCase<TSchema extends Record<string, unknown>> {
   run: TestRun;

@@ -9,6 +9,6 @@ export async function execute<TContext extends BaseContext>(
 ): Promise<{ data?: Record<string, any> | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }> {
   const response = await server.executeOperation({ query, variables }, { contextValue });
   if (response.body.kind !== 'single') throw new Error('Expected a single result');
-  return response.body.singleResult as never;
+  return response.body.singleResult;
 }
 

@@ -3,8 +3,6 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import { execute } from './execute.ts';
 import { inMemoryNrm } from './in-memory-nrm.ts';
 import { testIssuer, type TestClaims } from './test-issuer.ts';
-import type { SQL } from 'drizzle-orm';
-import { auditHead, auditRecordsSince, verifyAuditChain } from '../audit/index.ts';
 import type { Database, Db } from '../runtime/database.ts';
 import type { AgencySettings } from '../server/request-context.ts';
 import { createTestDatabase } from './test-database.ts';

@@ -36,7 +36,7 @@ async function register(agency: AgencyCode, person: Partial<PersonInput>, decisi
     agencyRecordId: randomUUID(),
     idempotencyKey: `statistics-${serial}`,
     linkageSecret: LINKAGE_SECRET,
-    person: normalisePerson({ givenNames: 'Ana', familyName: `Statistescu${serial}`, birthDate: '1990-01-15', gender: 'FEMININE', citizenships: ['RO'], ...person } as PersonInput),
+    person: normalisePerson({ givenNames: 'Ana', familyName: `Statistescu${serial}`, birthDate: '1990-01-15', gender: 'FEMININE', citizenships: ['RO'], ...person }),
     decision: {
       status: decision.status ?? 'POSSIBLE',
       decidedBy: agency === 'NGO' ? 'NGO' : 'POLICE',
