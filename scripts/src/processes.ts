@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 /** tsx's loader, so each service runs its TypeScript as it is. */
@@ -11,9 +12,22 @@ export interface Service {
   child: ChildProcess;
 }
 
-/** Spawns `node --import tsx <entry>` with exactly `env`, prefixing its output with the name. */
+/**
+ * Whether this process runs the compiled JavaScript (`npm run start:prod`):
+ * then every service runs its compiled `dist/` entry with the `production`
+ * export condition, and no TypeScript loader.
+ */
+export const COMPILED = import.meta.url.endsWith('.js');
+
+/** A workspace's entry: `src/<name>.ts`, or `dist/<name>.js` when compiled. */
+export function entryOf(workspace: string, name = 'index'): string {
+  return COMPILED ? join(workspace, 'dist', `${name}.js`) : join(workspace, 'src', `${name}.ts`);
+}
+
+/** Spawns `node --import tsx <entry>` (compiled: `node --conditions=production <entry>`) with exactly `env`, prefixing its output with the name. */
 export function startService(name: string, entry: string, env: NodeJS.ProcessEnv): Service {
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, entry], {
+  const args = entry.endsWith('.js') ? ['--conditions=production', entry] : ['--import', TSX_LOADER, entry];
+  const child = spawn(process.execPath, args, {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

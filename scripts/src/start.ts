@@ -5,8 +5,7 @@ import { generateServiceKeys } from '@nrm-hub/kit';
 import { SUBGRAPHS } from '@nrm-hub/schema';
 import { EXAMPLE_QUERY, loadDemoData } from './demo-data.ts';
 import { devIssuer } from './dev-issuer.ts';
-import { startService, stopAll, waitReady, type Service } from './processes.ts';
-import { startWebDevServer } from './web-dev.ts';
+import { COMPILED, entryOf, startService, stopAll, waitReady, type Service } from './processes.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const dataDir = resolve(root, process.env.HUB_DATA_DIR ?? '.data');
@@ -60,7 +59,7 @@ try {
   // The audit witness first: every subgraph sends it signed heads of its audit chain.
   const witnessPort = process.env.AUDIT_WITNESS_PORT ?? '4006';
   env.AUDIT_WITNESS_URL = `http://127.0.0.1:${witnessPort}/heads`;
-  const witness = startService('audit-witness', join(root, 'scripts/src/audit-witness.ts'), {
+  const witness = startService('audit-witness', entryOf(join(root, 'scripts'), 'audit-witness'), {
     ...process.env,
     HUB_DATA_DIR: dataDir,
     AUDIT_WITNESS_PORT: witnessPort,
@@ -71,18 +70,18 @@ try {
   const [nrm, ...agencies] = SUBGRAPHS;
   // The NRM never gets the linkage secret, not even from the parent environment.
   const { LINKAGE_SECRET: _withheld, ...nrmEnv }: NodeJS.ProcessEnv = { ...process.env, ...env, ...serviceKey('nrm'), SERVICE_JWKS: JSON.stringify(serviceKeys.jwks) };
-  const nrmService = startService('nrm', join(nrm!.workspace, 'src/index.ts'), nrmEnv);
+  const nrmService = startService('nrm', entryOf(nrm!.workspace), nrmEnv);
   services.push(nrmService);
   await waitReady(nrmService, env.NRM_URL!.replace('/graphql', '/ready'));
   const started = agencies.map((s) => {
-    const svc = startService(s.name, join(s.workspace, 'src/index.ts'), { ...process.env, ...env, ...serviceKey(s.name), LINKAGE_SECRET: linkageSecret, NRM_URL: env.NRM_URL! });
+    const svc = startService(s.name, entryOf(s.workspace), { ...process.env, ...env, ...serviceKey(s.name), LINKAGE_SECRET: linkageSecret, NRM_URL: env.NRM_URL! });
     services.push(svc);
     return { svc, ready: env[`${s.envPrefix}_URL`]!.replace('/graphql', '/ready') };
   });
   await Promise.all(started.map(({ svc, ready }) => waitReady(svc, ready)));
   const gatewayPort = process.env.GATEWAY_PORT ?? '4000';
   const { LINKAGE_SECRET: _notForGateway, ...gatewayEnv } = { ...process.env, ...env };
-  const gateway = startService('gateway', join(root, 'gateway/src/index.ts'), gatewayEnv);
+  const gateway = startService('gateway', entryOf(join(root, 'gateway')), gatewayEnv);
   services.push(gateway);
   await waitReady(gateway, `http://127.0.0.1:${gatewayPort}/readiness`);
   const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
@@ -95,12 +94,18 @@ try {
     console.log(`Demo data loaded: ${summary}`);
   }
   // The web app's dev server: proxies /graphql to the gateway and signs dev tokens for the chosen role.
-  const web = await startWebDevServer({ port: Number(process.env.WEB_PORT ?? 5173), gatewayUrl, sign: (claims) => issuer.sign(claims) });
-  closeWeb = () => web.server.close();
+  // Not in the compiled hub (`npm run start:prod`): there the app is static files (`npm run build -w web`) in front of the gateway.
+  let webUrl = 'not started by the compiled hub (the app is built to web/dist; serve it beside the gateway)';
+  if (!COMPILED) {
+    const { startWebDevServer } = await import('./web-dev.ts');
+    const web = await startWebDevServer({ port: Number(process.env.WEB_PORT ?? 5173), gatewayUrl, sign: (claims) => issuer.sign(claims) });
+    closeWeb = () => web.server.close();
+    webUrl = `${web.url}  (choose a role and a purpose to sign in)`;
+  }
   const token = await issuer.sign({ agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-17' });
   console.log(`
 NRM Hub is up.
-  Web app:   ${web.url}  (choose a role and a purpose to sign in)
+  Web app:   ${webUrl}
   GraphiQL:  ${gatewayUrl}
   Dev token (coordinating unit, purpose CASE-2021-17, valid 8 hours); in GraphiQL's Headers tab:
     { "Authorization": "Bearer ${token}" }

@@ -1,7 +1,9 @@
 import { hubError } from '../runtime/errors.ts';
 import type { OnBehalf, ServiceSigner } from '../auth/service-auth.ts';
+import type { Agency } from '../schema/generated/shared-types.ts';
 
-export type AgencyCode = 'POLICE' | 'IMMIGRATION' | 'CHILD_WELFARE' | 'NGO';
+/** A registering agency, as the shared SDL's `Agency` enum names it. */
+export type AgencyCode = Agency;
 
 /** What an agency sends the NRM: match keys and coded facts, never a name or number. */
 export interface NrmRegistrationRequest {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { AuditCollector } from '../audit/index.ts';
 import { authorizationHeader, createTokenVerifier, loadAuthConfig, type TokenVerifier, type Viewer } from '../auth/auth.ts';
-import { httpNrmClient, type NrmClient } from '../agency/nrm-client.ts';
+import { httpNrmClient, type AgencyCode, type NrmClient } from '../agency/nrm-client.ts';
 import { loadServiceSigner } from '../auth/service-auth.ts';
 
 /** What every subgraph request carries: its id, the verified caller (null when anonymous) and its audit collector. */
@@ -60,7 +60,7 @@ export async function agencySettings(
 }
 
 /** The NRM's agency code for a viewer's agency kind, or null for non-registering agencies. */
-export function registeringAgency(viewer: Viewer | null): 'POLICE' | 'IMMIGRATION' | 'CHILD_WELFARE' | 'NGO' | null {
+export function registeringAgency(viewer: Viewer | null): AgencyCode | null {
   switch (viewer?.agencyKind) {
     case 'police':
       return 'POLICE';

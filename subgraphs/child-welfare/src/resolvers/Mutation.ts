@@ -10,18 +10,11 @@ import {
   type StatusDecision,
 } from '@nrm-hub/kit';
 import type { ChildWelfareContext } from '../context.ts';
+import type { MutationChildWelfareRegisterPotentialVictimArgs } from '../generated/resolvers-types.ts';
 import { assessAge, casesWithRecords, insertCase, type CaseDetails } from '../data/case-store.ts';
 import { endPlacement, recordMeasure, startPlacement } from '../data/placement-store.ts';
 
-interface RegisterInput {
-  idempotencyKey: string;
-  person: PersonInput;
-  decision: StatusDecision;
-  municipality: string;
-  ageAssessment: string;
-  unaccompanied: boolean;
-  guardianName?: string | null;
-}
+type RegisterInput = MutationChildWelfareRegisterPotentialVictimArgs['input'];
 
 /** Longest a placement may be planned for, in calendar months. */
 const MAX_PLACEMENT_MONTHS = 6;

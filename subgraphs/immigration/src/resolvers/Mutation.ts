@@ -1,5 +1,6 @@
 import { addMonths, badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, type PersonInput, type StatusDecision, onBehalfOf } from '@nrm-hub/kit';
 import type { ImmigrationContext } from '../context.ts';
+import type { MutationImmigrationRegisterPotentialVictimArgs } from '../generated/resolvers-types.ts';
 import { applicantsWithRecords, insertApplicant } from '../data/applicant-store.ts';
 import {
   grantReflectionPeriod,
@@ -9,11 +10,7 @@ import {
   recordAsylumDecision,
 } from '../data/decision-store.ts';
 
-interface RegisterInput {
-  idempotencyKey: string;
-  person: PersonInput;
-  decision: StatusDecision;
-}
+type RegisterInput = MutationImmigrationRegisterPotentialVictimArgs['input'];
 
 export const Mutation = {
   async immigrationRegisterPotentialVictim(_: unknown, { input }: { input: RegisterInput }, ctx: ImmigrationContext) {

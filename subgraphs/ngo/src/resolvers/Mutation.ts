@@ -1,16 +1,12 @@
 import { badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, type PersonInput, type StatusDecision, onBehalfOf } from '@nrm-hub/kit';
 import { requireOwnOrganisation } from '../consent.ts';
 import type { NgoContext } from '../context.ts';
+import type { MutationNgoRegisterPotentialVictimArgs } from '../generated/resolvers-types.ts';
 import { endAssistance, organisationOfConsent, organisationOfEpisode, recordAssistance, recordConsent, withdrawConsent } from '../data/assistance-store.ts';
 import { clientsWithRecords, insertClient } from '../data/client-store.ts';
 import { createOrganisation, organisationById, recordGrant } from '../data/organisation-store.ts';
 
-interface RegisterInput {
-  idempotencyKey: string;
-  organisationId: string;
-  person: PersonInput;
-  decision: StatusDecision;
-}
+type RegisterInput = MutationNgoRegisterPotentialVictimArgs['input'];
 
 /** Allowed clock skew for "not in the future" checks on client-supplied timestamps. */
 const CLOCK_SKEW_MS = 5 * 60_000;

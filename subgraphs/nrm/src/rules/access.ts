@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { registeringAgency, type Viewer } from '@nrm-hub/kit';
+import { registeringAgency, type AgencyCode, type Viewer } from '@nrm-hub/kit';
 
 /**
  * Who may act on the NRM's records beyond what the schema's scopes say:
@@ -8,7 +8,7 @@ import { registeringAgency, type Viewer } from '@nrm-hub/kit';
  */
 
 /** The party a viewer acts as in a referral. */
-export type ReferralParty = 'POLICE' | 'IMMIGRATION' | 'CHILD_WELFARE' | 'NGO' | 'COORDINATING_UNIT';
+export type ReferralParty = AgencyCode | 'COORDINATING_UNIT';
 
 /** The viewer's party, or null for agencies that take no part in referrals. */
 export function referralParty(viewer: Viewer | null): ReferralParty | null {

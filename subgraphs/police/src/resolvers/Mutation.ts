@@ -1,5 +1,6 @@
 import { badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, type PersonInput, type StatusDecision, onBehalfOf } from '@nrm-hub/kit';
 import type { PoliceContext } from '../context.ts';
+import type { MutationPoliceRegisterPotentialVictimArgs } from '../generated/resolvers-types.ts';
 import { addCaseRole, investigationById, openInvestigation, recordCompensation, recordCustodyStay, updateInvestigation } from '../data/investigation-store.ts';
 import { insertPerson, personsWithRecords } from '../data/person-store.ts';
 import { caseRoles } from '../db/schema.ts';
@@ -9,13 +10,7 @@ import { personIdsInInvestigation, syncOpenCaseRoles } from '../data/safeguards-
 const tellNrm = (ctx: PoliceContext) => async (tx: PoliceContext['db'], investigationId: string) =>
   syncOpenCaseRoles(tx, ctx.nrm, onBehalfOf(ctx.viewer), await personIdsInInvestigation(tx, investigationId));
 
-interface RegisterInput {
-  idempotencyKey: string;
-  person: PersonInput;
-  decision: StatusDecision;
-  investigationId?: string | null;
-  role?: string | null;
-}
+type RegisterInput = MutationPoliceRegisterPotentialVictimArgs['input'];
 
 function checkText(value: string, field: string, max = 200): string {
   const v = value.trim();
