@@ -364,9 +364,11 @@ describe('the web app against a production-mode gateway', () => {
     await counter.waitFor();
     const before = Number(await counter.getAttribute('data-count'));
     // UDI's parts come; the police's custody flags and child welfare's deadlines are refused, visibly.
-    expect(await udi.page.getAttribute('[data-testid="part-custody"]', 'data-state')).toBe('refused');
+    await udi.page.waitForSelector('[data-testid="part-custody"][data-state="refused"]');
+    await udi.page.waitForSelector('[data-testid="part-childWelfareDeadlines"][data-state="refused"]');
     expect(await udi.page.getAttribute('[data-testid="part-custody"] [data-refusal]', 'data-refusal')).toBe('FORBIDDEN');
     expect(await udi.page.getAttribute('[data-testid="part-childWelfareDeadlines"] [data-refusal]', 'data-refusal')).toBe('FORBIDDEN');
+    await udi.page.waitForSelector('[data-testid="part-mismatches"][data-state="refused"]');
     const marker = await udi.page.evaluate(() => {
       (window as unknown as { __samePage: boolean }).__samePage = true;
       return true;
@@ -455,12 +457,31 @@ describe('the web app against a production-mode gateway', () => {
       i: { idempotencyKey: 'web-custody-stay', personId: polReg.policeRegisterPotentialVictim.person.id, kind: 'CUSTODY', facility: 'Oslo politihus', startedAt: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) },
     });
 
-    // The police: custody flags; UDI's and child welfare's parts refused.
+    // A registered victim of a case investigated as pimping, not trafficking: a classification mismatch.
+    const pimping = await api(police, `mutation($i: PoliceOpenInvestigationInput!) { policeOpenInvestigation(input: $i) { id } }`, {
+      i: { reference: 'OSL-2022-0913', policeDistrict: 'Oslo', offence: 'PIMPING', openedAt: '2022-05-02' },
+    });
+    const mismatchReg = await api(police, `mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { victimId } } }`, {
+      i: {
+        idempotencyKey: 'web-mismatch-police',
+        investigationId: pimping.policeOpenInvestigation.id,
+        person: { givenNames: 'Marvetta Webklasse', familyName: 'Sundhovde', birthDate: '1993-08-12', gender: 'FEMININE', citizenships: ['BG'] },
+        decision: decision('POLICE'),
+      },
+    });
+    const mismatchVictim: string = mismatchReg.policeRegisterPotentialVictim.outcome.victimId;
+
+    // The police: custody flags and classification mismatches; UDI's and child welfare's parts refused.
     const pol = await signIn('police-investigator');
     await pol.page.click('nav >> text=Varsler og frister');
     await pol.page.waitForSelector('[data-testid="part-custody"][data-state="shown"]');
     expect(await pol.page.innerText('[data-testid="part-custody"]')).toContain(custodyVictim);
     expect(await pol.page.innerText('[data-testid="part-custody"]')).toContain('Registrert som mulig offer');
+    await pol.page.waitForSelector('[data-testid="part-mismatches"][data-state="shown"]');
+    const mismatchRow = await pol.page.locator(`[data-testid="part-mismatches"] tr:has-text("${mismatchVictim}")`).innerText();
+    expect(mismatchRow).toContain('OSL-2022-0913');
+    expect(mismatchRow).toContain('Hallikvirksomhet (§ 315)');
+    expect(mismatchRow).toContain('Straffefrihet');
     for (const part of ['alerts', 'returns', 'immigrationDeadlines', 'childWelfareDeadlines']) {
       await pol.page.waitForSelector(`[data-testid="part-${part}"][data-state="refused"]`);
       expect(await pol.page.getAttribute(`[data-testid="part-${part}"] [data-refusal]`, 'data-refusal'), part).toBe('FORBIDDEN');
@@ -480,7 +501,9 @@ describe('the web app against a production-mode gateway', () => {
     expect(daysLeft).toBeLessThanOrEqual(12);
     await cu.page.waitForSelector('[data-testid="part-custody"][data-state="shown"]');
     expect(await cu.page.innerText('[data-testid="part-custody"]')).toContain(custodyVictim);
-    for (const part of ['alerts', 'returns', 'childWelfareDeadlines']) {
+    await cu.page.waitForSelector('[data-testid="part-mismatches"][data-state="shown"]');
+    expect(await cu.page.innerText('[data-testid="part-mismatches"]')).toContain(mismatchVictim);
+    for (const part of ['alerts', 'returns', 'childWelfareDeadlines', 'mismatches']) {
       await cu.page.waitForSelector(`[data-testid="part-${part}"]:not([data-state="loading"])`);
       expect(await cu.page.getAttribute(`[data-testid="part-${part}"]`, 'data-state'), part).not.toBe('refused');
     }

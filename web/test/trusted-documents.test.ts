@@ -11,6 +11,7 @@ describe('the web app’s operations', () => {
       'AlertsList',
       'ChildCoordination',
       'ChildWelfareDeadlines',
+      'ClassificationMismatches',
       'CloseAlert',
       'ConfirmLinkReview',
       'CustodyFlags',

@@ -182,15 +182,26 @@ export const UpcomingReturns = graphql(`
   }
 `);
 
-/** Persons in custody or prison who may be victims (non-punishment), with their cases classified as another offence. */
+/** Persons in custody or prison who may be victims (non-punishment). */
 export const CustodyFlags = graphql(`
   query CustodyFlags {
     nonPunishmentFlags {
-      person { id victimId classificationMismatches { investigation { id reference } offence stage rightsKept } }
+      person { id victimId }
       victim { id }
       stay { kind startedAt }
       reasons
       registrationOffered
+    }
+  }
+`);
+
+/** Registered victims whose cases run as another offence than trafficking, with the rights they keep. */
+export const ClassificationMismatches = graphql(`
+  query ClassificationMismatches {
+    classificationMismatchFlags(first: 100) {
+      person { id victimId }
+      victim { id }
+      mismatch { investigation { id reference } offence stage rightsKept }
     }
   }
 `);

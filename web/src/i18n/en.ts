@@ -244,6 +244,8 @@ export const en: Record<MessageKey, string> = {
   'alerts.registrationOffered': 'Should be registered with the NRM',
   'alerts.notRegistered': 'not registered',
   'alerts.mismatches': 'Cases classified as another offence than trafficking',
+  'alerts.mismatches.explain': 'Registered victims in cases investigated or prosecuted as another offence than trafficking (§257/§258). The victim keeps these rights regardless.',
+  'alerts.mismatches.cases': 'Cases',
   'alerts.stage': 'Stage',
   'alerts.rightsKept': 'Rights the victim keeps',
   'alerts.immigrationDeadlines': 'UDI deadlines: reflection periods and limited permits',

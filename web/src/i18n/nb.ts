@@ -242,6 +242,8 @@ export const nb = {
   'alerts.registrationOffered': 'Bør registreres i NRM',
   'alerts.notRegistered': 'ikke registrert',
   'alerts.mismatches': 'Saker klassifisert som et annet lovbrudd enn menneskehandel',
+  'alerts.mismatches.explain': 'Registrerte ofre i saker som etterforskes eller er tiltalt som et annet lovbrudd enn menneskehandel (§ 257/258). Offeret beholder rettighetene sine uansett.',
+  'alerts.mismatches.cases': 'Saker',
   'alerts.stage': 'Stadium',
   'alerts.rightsKept': 'Rettigheter offeret beholder',
   'alerts.immigrationDeadlines': 'Frister i UDI: refleksjonsperioder og begrensede tillatelser',

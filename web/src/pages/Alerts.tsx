@@ -4,7 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { Facts, SubTable } from '../components/Facts.tsx';
 import { Layout } from '../components/Layout.tsx';
 import { RefusalMarker } from '../components/RefusalMarker.tsx';
-import { AcknowledgeAlert, AlertsList, ChildWelfareDeadlines, CloseAlert, CustodyFlags, ImmigrationDeadlines, UpcomingReturns } from '../graphql/operations.ts';
+import { AcknowledgeAlert, AlertsList, ChildWelfareDeadlines, ClassificationMismatches, CloseAlert, CustodyFlags, ImmigrationDeadlines, UpcomingReturns } from '../graphql/operations.ts';
 import { refusalOf, rootRefusal, type Refusal } from '../graphql/refusals.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePolling } from '../live.tsx';
@@ -46,6 +46,7 @@ export function Alerts() {
         <ReturnAlerts />
         <Returns days={days} />
         <Custody />
+        <Mismatches />
         <Deadlines days={days} which="immigration" />
         <Deadlines days={days} which="childWelfare" />
       </div>
@@ -185,7 +186,6 @@ function Custody() {
   const refusal = rootRefusal(error, 'nonPunishmentFlags');
   usePolling(() => refetch({ requestPolicy: 'network-only' }), !refusal);
   const flags = data?.nonPunishmentFlags ?? [];
-  const mismatches = flags.flatMap((f) => f.person.classificationMismatches.map((m) => ({ victimId: f.victim?.id ?? f.person.victimId, ...m })));
   return (
     <Part id="custody" title={t('alerts.custody')} refusal={refusal} empty={flags.length === 0} loading={fetching && !data}>
       <Paragraph data-size="sm">{t('alerts.custody.explain')}</Paragraph>
@@ -200,16 +200,38 @@ function Custody() {
           f.registrationOffered ? t('yes') : t('no'),
         ])}
       />
+    </Part>
+  );
+}
+
+function Mismatches() {
+  const { t, code } = useI18n();
+  const [{ data, error, fetching }, refetch] = useQuery({ query: ClassificationMismatches });
+  const refusal = rootRefusal(error, 'classificationMismatchFlags');
+  usePolling(() => refetch({ requestPolicy: 'network-only' }), !refusal);
+  const rows = data?.classificationMismatchFlags ?? [];
+  return (
+    <Part id="mismatches" title={t('alerts.mismatches')} refusal={refusal} empty={rows.length === 0} loading={fetching && !data}>
+      <Paragraph data-size="sm">{t('alerts.mismatches.explain')}</Paragraph>
       <SubTable
-        title={t('alerts.mismatches')}
+        title={t('alerts.mismatches.cases')}
         headers={[t('victims.id'), t('field.reference'), t('field.offence'), t('alerts.stage'), t('alerts.rightsKept')]}
-        rows={mismatches.map((m) => [
-          m.victimId ? <span className="mono">{m.victimId}</span> : '',
-          m.investigation.reference,
-          code(m.offence),
-          code(m.stage),
-          m.rightsKept.map((r) => code(r)).join(', '),
-        ])}
+        rows={rows.map((m) => {
+          const victimId = m.victim?.id ?? m.person.victimId;
+          return [
+            victimId ? (
+              <AppLink to={`/victims/${encodeURIComponent(victimId)}`} className="mono">
+                {victimId}
+              </AppLink>
+            ) : (
+              ''
+            ),
+            m.mismatch.investigation.reference,
+            code(m.mismatch.offence),
+            code(m.mismatch.stage),
+            m.mismatch.rightsKept.map((r) => code(r)).join(', '),
+          ];
+        })}
       />
     </Part>
   );
