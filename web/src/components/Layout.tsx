@@ -113,10 +113,11 @@ function AlertCounter() {
   usePolling(() => refetch({ requestPolicy: 'network-only' }));
   const n = data?.alerts?.length;
   if (n === undefined) return null;
+  // The query asks for at most 100 (operations.ts): more reads "100+".
   return (
     <span className="nav-count" data-testid="alert-count" data-count={n}>
       <span className="visually-hidden">, </span>
-      {t('nav.alerts.open', { n })}
+      {t('nav.alerts.open', { n: n >= 100 ? '100+' : n })}
     </span>
   );
 }
