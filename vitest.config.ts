@@ -9,7 +9,7 @@ export default defineConfig({
   // ESM sources and load graphql twice ("from another module or realm").
   resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
   test: {
-    include: ['subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts', 'schema/test/**/*.test.ts', 'scripts/test/**/*.test.ts', 'test/**/*.{test,e2e}.ts', 'web/test/**/*.test.ts'],
+    include: ['kit/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts', 'schema/test/**/*.test.ts', 'scripts/test/**/*.test.ts', 'test/**/*.{test,e2e}.ts', 'web/test/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'test/bench/**'],
     testTimeout: 30_000,
     hookTimeout: 120_000,

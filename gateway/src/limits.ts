@@ -1,10 +1,10 @@
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { checkInputs } from '@nrm-hub/kit/input-checks';
-import { costErrors, limitRules, withoutSuggestions, type QueryLimits } from '@nrm-hub/kit/query-limits';
-import { redactValueEcho } from '@nrm-hub/kit/value-errors';
+import { checkInputs } from '@nrm-hub/kit/guards';
+import { costErrors, limitRules, withoutSuggestions, type QueryLimits } from '@nrm-hub/kit/guards';
+import { redactValueEcho } from '@nrm-hub/kit/guards';
 
-export { DEFAULT_LIMITS, withListSizes, withoutSuggestions, type QueryLimits } from '@nrm-hub/kit/query-limits';
+export { DEFAULT_LIMITS, withListSizes, withoutSuggestions, type QueryLimits } from '@nrm-hub/kit/guards';
 
 /**
  * The cost limit runs when the variables are known (the validation cache is

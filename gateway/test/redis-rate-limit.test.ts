@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testIssuer } from '@nrm-hub/kit';
+import { testIssuer } from '@nrm-hub/kit/testing';
 import { startGateway, type RunningGateway } from '../src/gateway.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isAgencyClaim, PURPOSE_RE } from '@nrm-hub/kit/policy';
+import { isAgencyClaim, PURPOSE_RE } from '@nrm-hub/kit/auth';
 import type { DevClaims } from './dev-issuer.ts';
 
 /** A function that signs development claims (the dev issuer's `sign`). */

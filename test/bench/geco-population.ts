@@ -20,7 +20,7 @@
  * Every record knows which person it is (the truth for scoring).
  */
 import type { AgencyCode, PersonInput } from '@nrm-hub/kit';
-import { seededRandom } from '@nrm-hub/kit/seeded-random';
+import { seededRandom } from '@nrm-hub/kit/runtime';
 
 const split = (s: string) => s.split(/\s*,\s*/);
 

@@ -29,7 +29,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { clkFromBase64, createTestDatabase, normalisePerson, nrmRegistrationRequest, type Database } from '@nrm-hub/kit';
+import { clkFromBase64, normalisePerson, nrmRegistrationRequest, type Database } from '@nrm-hub/kit';
+import { createTestDatabase } from '@nrm-hub/kit/testing';
 import { register, registrationRow, type RegistrationRequest } from '@nrm-hub/nrm/data';
 import * as schema from '@nrm-hub/nrm/db';
 import { bucketRows, CANDIDATE_LIMIT, setMatchModel } from '@nrm-hub/nrm/matching';

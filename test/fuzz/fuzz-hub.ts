@@ -1,7 +1,8 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { buildSchema, type GraphQLSchema } from 'graphql';
 import { startGateway, type RunningGateway } from '@nrm-hub/gateway';
-import { SAMPLE_IDS, subgraphSdl, subgraphTypeDefs, type TestClaims } from '@nrm-hub/kit';
+import { subgraphSdl, subgraphTypeDefs } from '@nrm-hub/kit';
+import { SAMPLE_IDS, type TestClaims } from '@nrm-hub/kit/testing';
 import { schemaFile as cwSchema } from '@nrm-hub/child-welfare/server';
 import { schemaFile as immSchema } from '@nrm-hub/immigration/server';
 import { schemaFile as ngoSchema } from '@nrm-hub/ngo/server';

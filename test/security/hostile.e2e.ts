@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '@nrm-hub/gateway';
 import { documentId, readTrustedDocuments } from '@nrm-hub/gateway/trusted-documents';
-import type { TestClaims } from '@nrm-hub/kit';
+import type { TestClaims } from '@nrm-hub/kit/testing';
 import { EXAMPLE_QUERY } from '../../scripts/src/demo-data.ts';
 import { startHub, type Hub } from '../support/hub.ts';
 import { seedVictim, type SeededVictim } from './seed.ts';

@@ -1,5 +1,6 @@
-import { organisationCode, type TestClaims } from '@nrm-hub/kit';
-import { seededRandom } from '@nrm-hub/kit/seeded-random';
+import { organisationCode } from '@nrm-hub/kit';
+import { type TestClaims } from '@nrm-hub/kit/testing';
+import { seededRandom } from '@nrm-hub/kit/runtime';
 import { syntheticNationalId } from '../../scripts/src/synthetic-people.ts';
 import type { Hub } from './hub.ts';
 

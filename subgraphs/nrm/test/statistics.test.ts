@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { auditRecordsSince, auditHead, nrmRegistrationRequest, normalisePerson, subgraphTestSuite, type AgencyCode, type PersonInput, type TestClaims } from '@nrm-hub/kit';
+import { auditRecordsSince, auditHead, nrmRegistrationRequest, normalisePerson, type AgencyCode, type PersonInput } from '@nrm-hub/kit';
+import { subgraphTestSuite, type TestClaims } from '@nrm-hub/kit/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contextFactory } from '../src/context.ts';
 import * as schema from '../src/db/schema.ts';

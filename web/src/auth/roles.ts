@@ -58,7 +58,7 @@ export function pagesForAgency(agency: string): PageKey[] {
   return ['victims', 'alerts'];
 }
 
-/** Same rule as the hub's PURPOSE_RE (subgraphs/kit/src/policy.ts). */
+/** Same rule as the hub's PURPOSE_RE (kit/src/auth/policy.ts). */
 export const PURPOSE_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]{2,63}$/;
 
 /** Whether the agency may read alerts (scope `alert:read`: UDI and the coordinating unit); only then does the navigation poll the counter. */
