@@ -6,17 +6,28 @@ import type { PageKey } from './auth/roles.ts';
 import { useSession } from './auth/session.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { Layout } from './components/Layout.tsx';
-import type { AppConfig } from './config.ts';
+import { pollInterval, type AppConfig } from './config.ts';
 import { createClient } from './graphql/client.ts';
 import { useI18n } from './i18n/i18n.tsx';
+import { PollIntervalContext } from './live.tsx';
+import { Alerts } from './pages/Alerts.tsx';
+import { ChildCoordination } from './pages/ChildCoordination.tsx';
 import { DataProtection } from './pages/DataProtection.tsx';
 import { MatchReview } from './pages/MatchReview.tsx';
 import { SignIn } from './pages/SignIn.tsx';
+import { Statistics } from './pages/Statistics.tsx';
 import { VictimView } from './pages/VictimView.tsx';
 import { Victims } from './pages/Victims.tsx';
 import { matchPath, useRouter } from './router.tsx';
 
-const HOME: Record<PageKey, string> = { victims: '/victims', matchReview: '/match-review', dataProtection: '/data-protection' };
+const HOME: Record<PageKey, string> = {
+  victims: '/victims',
+  matchReview: '/match-review',
+  alerts: '/alerts',
+  childCoordination: '/child-coordination',
+  statistics: '/statistics',
+  dataProtection: '/data-protection',
+};
 
 /** Routes; each page checks the role may use it (the hub refuses anyway, this keeps the UI honest). */
 export function App({ config }: { config: AppConfig }) {
@@ -41,7 +52,9 @@ export function App({ config }: { config: AppConfig }) {
   if (!session) return <SignIn config={config} />;
   return (
     <Provider value={client}>
-      <PageErrorBoundary key={path}>{route(path, pages)}</PageErrorBoundary>
+      <PollIntervalContext.Provider value={pollInterval(config)}>
+        <PageErrorBoundary key={path}>{route(path, pages)}</PageErrorBoundary>
+      </PollIntervalContext.Provider>
     </Provider>
   );
 }
@@ -57,6 +70,9 @@ function route(path: string, pages: PageKey[]) {
   if (path === '/victims') return allowed('victims', <Victims />);
   if ((m = matchPath('/victims/:id', path))) return allowed('victims', <VictimView key={m.id} id={m.id!} />);
   if (path === '/match-review') return allowed('matchReview', <MatchReview />);
+  if (path === '/alerts') return allowed('alerts', <Alerts />);
+  if (path === '/child-coordination') return allowed('childCoordination', <ChildCoordination />);
+  if (path === '/statistics') return allowed('statistics', <Statistics />);
   if (path === '/data-protection') return allowed('dataProtection', <DataProtection id={null} />);
   if ((m = matchPath('/data-protection/:id', path))) return allowed('dataProtection', <DataProtection key={m.id} id={m.id!} />);
   if (path === '/home' || path === '/' || path === '/sign-in') return <Home />;

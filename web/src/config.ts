@@ -8,9 +8,14 @@
  * - `auth.mode`: `dev` (choose a role, the dev server's `/dev/token` signs a
  *   development token; only `npm start` serves it) or `oidc` (OpenID Connect
  *   authorisation code flow with PKCE against `auth.issuer` as `auth.clientId`).
+ * - `pollIntervalMs` (optional, default 15 000, at least 1 000): how often the
+ *   alerts page and the navigation's alert counter ask the hub again. The app
+ *   polls because it sends only trusted documents over HTTP and the gateway
+ *   has no subscription transport (README "Web app").
  */
 export interface AppConfig {
   gatewayUrl: string;
+  pollIntervalMs?: number;
   auth:
     | { mode: 'dev'; tokenUrl?: string }
     | { mode: 'oidc'; issuer: string; clientId: string; scope?: string; purposeParameter?: string };
@@ -23,6 +28,14 @@ function isConfig(value: unknown): value is AppConfig {
   const v = value as Record<string, unknown>;
   const auth = v.auth as Record<string, unknown> | undefined;
   return typeof v.gatewayUrl === 'string' && !!auth && (auth.mode === 'dev' || auth.mode === 'oidc');
+}
+
+export const DEFAULT_POLL_INTERVAL_MS = 15_000;
+
+/** The polling interval the configuration asks for, within sensible bounds (1 s to 10 min). */
+export function pollInterval(config: AppConfig): number {
+  const ms = config.pollIntervalMs;
+  return typeof ms === 'number' && Number.isFinite(ms) ? Math.min(600_000, Math.max(1_000, ms)) : DEFAULT_POLL_INTERVAL_MS;
 }
 
 /** Loads `/config.json`; a missing or malformed file gives OIDC with no issuer (sign-in says it is not configured). */

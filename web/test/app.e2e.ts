@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,8 +7,10 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '@nrm-hub/gateway';
 import { loadDemoData } from '@nrm-hub/scripts/demo-data';
-import { devAuthMiddleware } from '@nrm-hub/scripts/dev-token';
-import { startHub, type Hub } from '../../test/support/hub.ts';
+import { DEV_WEB_CONFIG, devAuthMiddleware } from '@nrm-hub/scripts/dev-token';
+import { startHub, type Hub } from '@nrm-hub/test/support/hub';
+import { person as syntheticPerson } from '@nrm-hub/test/support/safeguards-people';
+import { STATISTICS_QUERY } from '@nrm-hub/test/support/statistics-checks';
 import { serveApp } from './support/static-server.ts';
 
 /**
@@ -23,6 +25,8 @@ const require = createRequire(import.meta.url);
 const AXE_SOURCE = require('node:fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') as string;
 const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const POLL_MS = 1000;
 
 let hub: Hub;
 let production: RunningGateway;
@@ -53,7 +57,8 @@ beforeAll(async () => {
 
   // An uncertain match for the review queue: the same name, one registration without a birth date.
   const person = { givenNames: 'Arta', familyName: 'Webtestaj', gender: 'FEMININE', citizenships: ['AL'] };
-  const decision = (decidedBy: string) => ({ status: 'POSSIBLE', decidedBy, exploitationTypes: ['SEXUAL_EXPLOITATION'], decidedOn: '2021-06-01' });
+  // Decided in 2022, so the statistics page still shows the source report's 2021 figures of the demo data.
+  const decision = (decidedBy: string) => ({ status: 'POSSIBLE', decidedBy, exploitationTypes: ['SEXUAL_EXPLOITATION'], decidedOn: '2022-06-01' });
   const a = await gql(`mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { victimId } } }`, {
     i: { idempotencyKey: 'web-review-a', person: { ...person, birthDate: '1992-04-09' }, decision: decision('POLICE') },
   }, 'police');
@@ -103,10 +108,18 @@ beforeAll(async () => {
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
+  const devAuth = devAuthMiddleware((claims) => hub.issuer.token({ agency: claims.agency, roles: claims.roles, purpose: claims.purpose ?? null, sub: `web-${claims.agency}-${claims.roles[0]}`, expiresIn: '30m' }));
   app = await serveApp({
     dir: outDir,
     gatewayUrl: production.url,
-    before: devAuthMiddleware((claims) => hub.issuer.token({ agency: claims.agency, roles: claims.roles, purpose: claims.purpose ?? null, sub: `web-${claims.agency}-${claims.roles[0]}`, expiresIn: '30m' })),
+    // The development configuration, polling every second so the live tests need not wait 15 s.
+    before: (req, res, next) => {
+      if (req.url === '/config.json') {
+        res.setHeader('content-type', 'application/json');
+        return void res.end(JSON.stringify({ ...DEV_WEB_CONFIG, pollIntervalMs: POLL_MS }));
+      }
+      devAuth(req, res, next);
+    },
   });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
 });
@@ -199,6 +212,8 @@ describe('the web app against a production-mode gateway', () => {
     it(`signs in as ${role}, lists victims and opens one: exactly the sections the policy gives the role, refusals marked`, async () => {
       const { context, page } = await signIn(role);
       expect(await page.textContent('[data-testid="session-purpose"]')).toBe('CASE-2021-17');
+      // The child coordinating unit starts on its own page; the victims list is one click away.
+      if (new URL(page.url()).pathname !== '/victims') await page.click('nav >> text=Ofre');
       await victimsTable(page);
       expect(await page.locator('[data-testid="victim-link"]').count()).toBeGreaterThan(0);
       violations.push(...(await audit(page, `${role}-victims`)));
@@ -238,11 +253,310 @@ describe('the web app against a production-mode gateway', () => {
     await context.close();
   });
 
+  // ---- Statistics, alerts and deadlines, child coordination, per-field match review ----
+
+  /** The statistics table cell of a row for a year: its `data-value` (a number) or 'suppressed', and its text. */
+  async function statCell(page: Page, table: string, key: string, year: number, series?: string) {
+    const cell = page.locator(`[data-testid="row-${table}-${key}"] td[data-year="${year}"]${series ? `[data-series="${series}"]` : ''}`).first();
+    const suppressed = (await cell.getAttribute('data-suppressed')) === 'true';
+    const value = await cell.getAttribute('data-value');
+    return { value: suppressed ? 'suppressed' : value === null ? null : Number(value), text: (await cell.innerText()).trim() };
+  }
+
+  it('shows the coordinating unit the source report’s 2021 figures (2020 beside them), persons against registrations, the bounds of open reviews, and the CSV', async () => {
+    const { body } = await hub.query<any>(STATISTICS_QUERY, { year: 2021, previous: 2020 }, await hub.as({ agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-17' }));
+    const api = body.data.statistics;
+    const { context, page } = await signIn('coordinating-unit');
+    await page.click('nav >> text=Statistikk');
+    await page.selectOption('#stats-year', '2021');
+    await page.waitForSelector('[data-testid="statistics"][data-year="2021"]');
+    expect(new URL(page.url()).search).toBe('?year=2021');
+    // Persons vs registrations vs duplicates, as the API counts them (persons fewer than registrations).
+    const figure = async (id: string) => Number((await page.innerText(`[data-testid="${id}"]`)).replace(/\D/g, ''));
+    expect(await figure('persons-count')).toBe(api.persons.count.value);
+    expect(await figure('registrations-count')).toBe(api.registrations.value);
+    expect(await figure('duplicates-count')).toBe(api.registrations.value - api.persons.count.value);
+    expect(api.persons.count.value).toBeLessThan(api.registrations.value);
+    const bounds = await page.innerText('[data-testid="persons-bounds"]');
+    if (api.persons.openLinkReviews.value > 0) {
+      expect(bounds).toContain(String(api.persons.lowerBound.value));
+      expect(bounds).toContain(String(api.persons.upperBound.value));
+    } else expect(bounds).toContain('Ingen åpne matchvurderinger');
+    // The source report's 2021 figures (2020): test/support/statistics-checks.ts.
+    expect(await statCell(page, 'identifiedBy', 'NGO', 2021)).toMatchObject({ value: 82 });
+    expect(await statCell(page, 'identifiedBy', 'NGO.ADULT', 2021)).toMatchObject({ value: 82 });
+    expect(await statCell(page, 'identifiedBy', 'GOVERNMENT.CHILD', 2021)).toMatchObject({ value: 1 });
+    expect(await statCell(page, 'agencyFigures', 'ngoPersonsAssisted', 2021)).toMatchObject({ value: 82 });
+    expect(await statCell(page, 'agencyFigures', 'childVictimsAssisted', 2021)).toMatchObject({ value: 1 });
+    expect(await statCell(page, 'agencyFigures', 'childVictimsAssisted', 2020)).toMatchObject({ value: 0, text: '0' });
+    expect(await statCell(page, 'agencyFigures', 'reflectionPeriods', 2021)).toMatchObject({ value: 8 });
+    expect(await statCell(page, 'agencyFigures', 'reflectionPeriods', 2020)).toMatchObject({ value: 16 });
+    expect(await statCell(page, 'agencyFigures', 'permit.LIMITED_TRAFFICKING', 2021)).toMatchObject({ value: 8 });
+    expect(await statCell(page, 'agencyFigures', 'permit.LIMITED_TRAFFICKING', 2020)).toMatchObject({ value: 3 });
+    expect(await statCell(page, 'agencyFigures', 'permit.HUMANITARIAN', 2021)).toMatchObject({ value: 2 });
+    expect(await statCell(page, 'agencyFigures', 'permit.HUMANITARIAN', 2020)).toMatchObject({ value: 6 });
+    expect(await statCell(page, 'agencyFigures', 'permit.PROTECTION', 2021)).toMatchObject({ value: 1 });
+    expect(await statCell(page, 'agencyFigures', 'victimsPaidCompensation', 2021)).toMatchObject({ value: 5 });
+    expect(await statCell(page, 'agencyFigures', 'compensationPaidNok', 2021)).toMatchObject({ value: 446_000 });
+    expect(await statCell(page, 'agencyFigures', 'victimsInCustodyOrPrison', 2021)).toMatchObject({ value: 1 });
+    // Every breakdown the issue names is there, each with its table; the charted ones with a chart.
+    for (const id of ['overview', 'byAgency', 'exploitation', 'gender', 'ageGroup', 'citizenshipArea', 'citizenship', 'status', 'identifiedBy', 'agencyFigures']) {
+      expect(await page.locator(`[data-testid="stat-${id}"] table tbody tr`).count(), id).toBeGreaterThan(0);
+    }
+    for (const id of ['overview', 'byAgency', 'exploitation', 'gender', 'ageGroup', 'citizenshipArea']) {
+      expect(await page.locator(`[data-testid="stat-${id}"] .chart .recharts-wrapper`).count(), id).toBe(1);
+      expect(await page.locator(`[data-testid="stat-${id}"] .chart .recharts-bar-rectangle`).count(), id).toBeGreaterThan(0);
+    }
+    // The by-agency table adds up to the registrations, as the API's does.
+    for (const a of api.byRegisteringAgency) {
+      expect(await statCell(page, 'byAgency', a.agency, 2021, 'registrations')).toMatchObject({ value: a.registrations.value });
+      expect(await statCell(page, 'byAgency', a.agency, 2021, 'persons')).toMatchObject({ value: a.persons.value });
+    }
+    for (const r of api.personsByExploitation) expect(await statCell(page, 'exploitation', r.key, 2021)).toMatchObject({ value: r.count.value });
+    violations.push(...(await audit(page, 'coordinating-unit-statistics')));
+    // The CSV, made in the browser from the answer.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download-csv"]')]);
+    expect(download.suggestedFilename()).toBe('nrm-statistics-2021.csv');
+    const csv = readFileSync((await download.path())!, 'utf8').split('\r\n');
+    expect(csv[0]).toBe('table,series,key,label,2021,2020');
+    expect(csv).toContain('agencyFigures,count,reflectionPeriods,Refleksjonsperioder innvilget,8,16');
+    expect(csv).toContain('agencyFigures,count,childVictimsAssisted,Barn fulgt opp av barnevernet,1,0');
+    expect(csv).toContain(`overview,count,persons,Personer,${api.persons.count.value},${api.compareTo.persons.count.value}`);
+    await context.close();
+  });
+
+  it('shows the NRM working group suppressed cells as suppressed, never as 0, and the large figures', async () => {
+    const { context, page } = await signIn('nrm-working-group');
+    expect(new URL(page.url()).pathname).toBe('/statistics');
+    await page.goto(`${app.url}/statistics?year=2021`);
+    await page.waitForSelector('[data-testid="statistics"][data-year="2021"]');
+    expect(await statCell(page, 'agencyFigures', 'childVictimsAssisted', 2021)).toEqual({ value: 'suppressed', text: 'prikket' });
+    expect(await statCell(page, 'identifiedBy', 'GOVERNMENT.CHILD', 2021)).toEqual({ value: 'suppressed', text: 'prikket' });
+    expect(await statCell(page, 'agencyFigures', 'victimsInCustodyOrPrison', 2021)).toEqual({ value: 'suppressed', text: 'prikket' });
+    expect(await statCell(page, 'agencyFigures', 'ngoPersonsAssisted', 2021)).toMatchObject({ value: 82 });
+    expect(await statCell(page, 'agencyFigures', 'reflectionPeriods', 2021)).toMatchObject({ value: 8 });
+    // No published cell from 1 to 4 anywhere on the page.
+    const values = await page.$$eval('[data-testid="statistics"] td[data-value]', (els) => els.map((e) => Number((e as HTMLElement).dataset.value)));
+    expect(values.length).toBeGreaterThan(40);
+    for (const v of values) expect(v === 0 || v >= 5, String(v)).toBe(true);
+    expect(await page.locator('[data-testid="statistics"] td[data-suppressed="true"]').count()).toBeGreaterThan(2);
+    violations.push(...(await audit(page, 'nrm-working-group-statistics')));
+    // In English the same cell says "suppressed".
+    await page.click('button:has-text("English")');
+    expect(await statCell(page, 'agencyFigures', 'childVictimsAssisted', 2021)).toEqual({ value: 'suppressed', text: 'suppressed' });
+    await page.click('button:has-text("Norsk")');
+    await context.close();
+  });
+
+  it('refuses statistics to a caseworker (no page, and the hub’s refusal if asked)', async () => {
+    const { context, page } = await signIn('police-investigator');
+    expect(await page.locator('nav[aria-label="Hovedmeny"] a').allTextContents()).toEqual(['Ofre', 'Varsler og frister']);
+    await page.goto(`${app.url}/statistics`);
+    expect(await page.locator('h1').textContent()).toBe('Ingen tilgang');
+    await context.close();
+  });
+
+  it('shows a new alert on the open alerts page and in the navigation counter without a reload, and lets UDI take and close it', async () => {
+    const udi = await signIn('udi-caseworker');
+    await udi.page.click('nav >> text=Varsler og frister');
+    await udi.page.waitForSelector('[data-testid="part-alerts"][data-state="shown"], [data-testid="part-alerts"][data-state="empty"]');
+    const counter = udi.page.locator('[data-testid="alert-count"]');
+    await counter.waitFor();
+    const before = Number(await counter.getAttribute('data-count'));
+    // UDI's parts come; the police's custody flags and child welfare's deadlines are refused, visibly.
+    await udi.page.waitForSelector('[data-testid="part-custody"][data-state="refused"]');
+    await udi.page.waitForSelector('[data-testid="part-childWelfareDeadlines"][data-state="refused"]');
+    expect(await udi.page.getAttribute('[data-testid="part-custody"] [data-refusal]', 'data-refusal')).toBe('FORBIDDEN');
+    expect(await udi.page.getAttribute('[data-testid="part-childWelfareDeadlines"] [data-refusal]', 'data-refusal')).toBe('FORBIDDEN');
+    await udi.page.waitForSelector('[data-testid="part-mismatches"][data-state="refused"]');
+    const marker = await udi.page.evaluate(() => {
+      (window as unknown as { __samePage: boolean }).__samePage = true;
+      return true;
+    });
+    expect(marker).toBe(true);
+
+    // Through the API, while the page is open: a person the police registered as a possible victim, known to UDI, with a return planned; UDI's check hits.
+    const police = { agency: 'police', roles: ['investigator'], purpose: 'CASE-2021-17' };
+    const udiClaims = { agency: 'immigration', roles: ['caseworker'], purpose: 'CASE-2021-17' };
+    const api = async (claims: typeof police, query: string, variables: Record<string, unknown>) => {
+      const res = await hub.query<any>(query, variables, await hub.as(claims));
+      if (res.body.errors?.length) throw new Error(res.body.errors.map((e) => e.message).join('; '));
+      return res.body.data;
+    };
+    // One synthetic person (a valid synthetic D-nummer), so UDI's registration joins the police's victim.
+    const person = syntheticPerson('WebAlert', '1994-02-17').input;
+    const decision = (decidedBy: string, status = 'POSSIBLE') => ({ status, decidedBy, exploitationTypes: ['FORCED_LABOUR'], decidedOn: '2022-03-01' });
+    const reg = await api(police, `mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { victimId } person { id } } }`, {
+      i: { idempotencyKey: 'web-alert-police', person, decision: decision('POLICE') },
+    });
+    const victimId: string = reg.policeRegisterPotentialVictim.outcome.victimId;
+    const udiReg = await api(udiClaims, `mutation($i: ImmigrationRegisterPotentialVictimInput!) { immigrationRegisterPotentialVictim(input: $i) { outcome { victimId } applicant { id } } }`, {
+      i: { idempotencyKey: 'web-alert-udi', person, decision: decision('NON_POLICE_GOVERNMENT', 'NOT_A_VICTIM') },
+    });
+    expect(udiReg.immigrationRegisterPotentialVictim.outcome.victimId).toBe(victimId);
+    const applicantId: string = udiReg.immigrationRegisterPotentialVictim.applicant.id;
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const planned = await api(udiClaims, `mutation($i: ImmigrationPlanReturnInput!) { immigrationPlanReturn(input: $i) { id } }`, {
+      i: { idempotencyKey: 'web-alert-return', applicantId, departureDate: day(12) },
+    });
+    const checked = await api(udiClaims, `mutation($i: ImmigrationCheckReturnInput!) { immigrationCheckReturn(input: $i) { id checkStatus checks { hit alert { id state } } } }`, {
+      i: { returnId: planned.immigrationPlanReturn.id },
+    });
+    expect(checked.immigrationCheckReturn.checkStatus).toBe('ALERT_OPEN');
+    const alertId: string = checked.immigrationCheckReturn.checks.at(-1).alert.id;
+
+    // The open page shows it within a few polls, and the counter goes up, with no reload.
+    const card = udi.page.locator(`[data-testid="alert"][data-alert-id="${alertId}"]`);
+    await card.waitFor({ timeout: POLL_MS * 10 });
+    expect(await card.getAttribute('data-victim-id')).toBe(victimId);
+    expect(await card.innerText()).toContain('Registrert som mulig offer');
+    await udi.page.waitForFunction((n) => Number(document.querySelector('[data-testid="alert-count"]')?.getAttribute('data-count')) === n, before + 1, { timeout: POLL_MS * 10 });
+    expect(await udi.page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
+    violations.push(...(await audit(udi.page, 'udi-caseworker-alerts')));
+
+    // Take it, then close it with a note; the hub records who.
+    await card.locator('[data-testid="acknowledge"]').click();
+    await udi.page.waitForSelector(`[data-testid="alert"][data-alert-id="${alertId}"][data-alert-state="ACKNOWLEDGED"]`);
+    expect(await udi.page.textContent('[data-testid="alert-outcome"]')).toContain(`Varselet ${alertId} er tatt.`);
+    await udi.page.waitForFunction((n) => Number(document.querySelector('[data-testid="alert-count"]')?.getAttribute('data-count')) === n, before, { timeout: POLL_MS * 10 });
+    await card.locator('[data-testid="close-note"]').fill('Returen er stanset; saken er sendt til politiet.');
+    await card.locator('[data-testid="close"]').click();
+    await card.waitFor({ state: 'detached' });
+    expect(await udi.page.textContent('[data-testid="alert-outcome"]')).toContain(`Varselet ${alertId} er lukket.`);
+    const after = await api({ agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-17' }, `{ alerts(state: CLOSED) { id state acknowledgedBy closedBy closeNote } }`, {});
+    expect(after.alerts).toContainEqual({ id: alertId, state: 'CLOSED', acknowledgedBy: 'web-immigration-caseworker', closedBy: 'web-immigration-caseworker', closeNote: 'Returen er stanset; saken er sendt til politiet.' });
+    await udi.context.close();
+  });
+
+  it('shows deadlines falling due and custody flags to the agencies that hold them, and everything to the coordinating unit', async () => {
+    const police = { agency: 'police', roles: ['investigator'], purpose: 'CASE-2021-17' };
+    const udiClaims = { agency: 'immigration', roles: ['caseworker'], purpose: 'CASE-2021-17' };
+    const api = async (claims: typeof police, query: string, variables: Record<string, unknown>) => {
+      const res = await hub.query<any>(query, variables, await hub.as(claims));
+      if (res.body.errors?.length) throw new Error(res.body.errors.map((e) => e.message).join('; '));
+      return res.body.data;
+    };
+    const decision = (decidedBy: string) => ({ status: 'POSSIBLE', decidedBy, exploitationTypes: ['FORCED_CRIMINALITY'], decidedOn: '2022-04-01' });
+    // A reflection period granted six months less ten days ago ends in about ten days.
+    const granted = new Date();
+    granted.setUTCMonth(granted.getUTCMonth() - 6);
+    granted.setUTCDate(granted.getUTCDate() + 10);
+    const udiReg = await api(udiClaims, `mutation($i: ImmigrationRegisterPotentialVictimInput!) { immigrationRegisterPotentialVictim(input: $i) { outcome { victimId } applicant { id } } }`, {
+      i: { idempotencyKey: 'web-deadline-udi', person: { givenNames: 'Pelmira Webfrist', familyName: 'Austravik', birthDate: '1990-11-03', gender: 'FEMININE', citizenships: ['VN'] }, decision: decision('NON_POLICE_GOVERNMENT') },
+    });
+    const deadlineVictim: string = udiReg.immigrationRegisterPotentialVictim.outcome.victimId;
+    await api(udiClaims, `mutation($i: ImmigrationGrantReflectionPeriodInput!) { immigrationGrantReflectionPeriod(input: $i) { id endsAt } }`, {
+      i: { idempotencyKey: 'web-deadline-reflection', applicantId: udiReg.immigrationRegisterPotentialVictim.applicant.id, grantedAt: granted.toISOString().slice(0, 10) },
+    });
+    // A police-registered victim in custody since yesterday: a non-punishment flag.
+    const polReg = await api(police, `mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { victimId } person { id } } }`, {
+      i: { idempotencyKey: 'web-custody-police', person: { givenNames: 'Tobrenn Webvakt', familyName: 'Ilvesund', birthDate: '1988-05-21', gender: 'MASCULINE', citizenships: ['RO'] }, decision: decision('POLICE') },
+    });
+    const custodyVictim: string = polReg.policeRegisterPotentialVictim.outcome.victimId;
+    await api(police, `mutation($i: PoliceRecordCustodyStayInput!) { policeRecordCustodyStay(input: $i) { id } }`, {
+      i: { idempotencyKey: 'web-custody-stay', personId: polReg.policeRegisterPotentialVictim.person.id, kind: 'CUSTODY', facility: 'Oslo politihus', startedAt: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) },
+    });
+
+    // A registered victim of a case investigated as pimping, not trafficking: a classification mismatch.
+    const pimping = await api(police, `mutation($i: PoliceOpenInvestigationInput!) { policeOpenInvestigation(input: $i) { id } }`, {
+      i: { reference: 'OSL-2022-0913', policeDistrict: 'Oslo', offence: 'PIMPING', openedAt: '2022-05-02' },
+    });
+    const mismatchReg = await api(police, `mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { victimId } } }`, {
+      i: {
+        idempotencyKey: 'web-mismatch-police',
+        investigationId: pimping.policeOpenInvestigation.id,
+        person: { givenNames: 'Marvetta Webklasse', familyName: 'Sundhovde', birthDate: '1993-08-12', gender: 'FEMININE', citizenships: ['BG'] },
+        decision: decision('POLICE'),
+      },
+    });
+    const mismatchVictim: string = mismatchReg.policeRegisterPotentialVictim.outcome.victimId;
+
+    // The police: custody flags and classification mismatches; UDI's and child welfare's parts refused.
+    const pol = await signIn('police-investigator');
+    await pol.page.click('nav >> text=Varsler og frister');
+    await pol.page.waitForSelector('[data-testid="part-custody"][data-state="shown"]');
+    expect(await pol.page.innerText('[data-testid="part-custody"]')).toContain(custodyVictim);
+    expect(await pol.page.innerText('[data-testid="part-custody"]')).toContain('Registrert som mulig offer');
+    await pol.page.waitForSelector('[data-testid="part-mismatches"][data-state="shown"]');
+    const mismatchRow = await pol.page.locator(`[data-testid="part-mismatches"] tr:has-text("${mismatchVictim}")`).innerText();
+    expect(mismatchRow).toContain('OSL-2022-0913');
+    expect(mismatchRow).toContain('Hallikvirksomhet (§ 315)');
+    expect(mismatchRow).toContain('Straffefrihet');
+    for (const part of ['alerts', 'returns', 'immigrationDeadlines', 'childWelfareDeadlines']) {
+      await pol.page.waitForSelector(`[data-testid="part-${part}"][data-state="refused"]`);
+      expect(await pol.page.getAttribute(`[data-testid="part-${part}"] [data-refusal]`, 'data-refusal'), part).toBe('FORBIDDEN');
+    }
+    expect(await pol.page.locator('[data-testid="alert-count"]').count()).toBe(0);
+    violations.push(...(await audit(pol.page, 'police-investigator-alerts')));
+    await pol.context.close();
+
+    // The coordinating unit: every part, the reflection period ending among the deadlines.
+    const cu = await signIn('coordinating-unit');
+    await cu.page.click('nav >> text=Varsler og frister');
+    await cu.page.waitForSelector('[data-testid="part-immigrationDeadlines"][data-state="shown"]');
+    const row = cu.page.locator(`[data-testid="part-immigrationDeadlines"] tr:has-text("${deadlineVictim}")`);
+    expect(await row.innerText()).toContain('Refleksjonsperioden slutter');
+    const daysLeft = Number(await row.locator('[data-testid="days-left"]').innerText());
+    expect(daysLeft).toBeGreaterThanOrEqual(8);
+    expect(daysLeft).toBeLessThanOrEqual(12);
+    await cu.page.waitForSelector('[data-testid="part-custody"][data-state="shown"]');
+    expect(await cu.page.innerText('[data-testid="part-custody"]')).toContain(custodyVictim);
+    await cu.page.waitForSelector('[data-testid="part-mismatches"][data-state="shown"]');
+    expect(await cu.page.innerText('[data-testid="part-mismatches"]')).toContain(mismatchVictim);
+    for (const part of ['alerts', 'returns', 'childWelfareDeadlines', 'mismatches']) {
+      await cu.page.waitForSelector(`[data-testid="part-${part}"]:not([data-state="loading"])`);
+      expect(await cu.page.getAttribute(`[data-testid="part-${part}"]`, 'data-state'), part).not.toBe('refused');
+    }
+    // The closed alert of the test above is in the closed list.
+    expect(await cu.page.innerText('[data-testid="part-alerts"]')).toContain('Returen er stanset');
+    violations.push(...(await audit(cu.page, 'coordinating-unit-alerts')));
+    await cu.context.close();
+
+    // The NGO worker has no alerts page.
+    const ngoWorker = await signIn('ngo-worker');
+    expect(await ngoWorker.page.locator('nav[aria-label="Hovedmeny"] a').allTextContents()).toEqual(['Ofre']);
+    await ngoWorker.page.goto(`${app.url}/alerts`);
+    expect(await ngoWorker.page.locator('h1').textContent()).toBe('Ingen tilgang');
+    await ngoWorker.context.close();
+  });
+
+  it('shows the child coordinating unit every child victim across the agencies, and no one else the page', async () => {
+    const { context, page } = await signIn('child-coordinating-unit');
+    expect(new URL(page.url()).pathname).toBe('/child-coordination');
+    const card = page.locator(`[data-testid="child-victim"][data-victim-id="${child}"]`);
+    await card.waitFor();
+    const text = await card.innerText();
+    expect(text).toContain('Barnevernet');
+    expect(text).toMatch(/Vurdert som (barn|voksen)|Ikke vurdert|Omstridt/);
+    // Every card is a child: none of them is refused wholesale.
+    expect(await page.locator('main [data-refusal="FORBIDDEN"]').count()).toBe(0);
+    violations.push(...(await audit(page, 'child-coordinating-unit-children')));
+    await context.close();
+    for (const role of ['police-investigator', 'child-welfare-caseworker', 'udi-caseworker']) {
+      const other = await signIn(role);
+      expect(await other.page.locator('nav >> text=Barnekoordinering').count()).toBe(0);
+      await other.page.goto(`${app.url}/child-coordination`);
+      expect(await other.page.locator('h1').textContent()).toBe('Ingen tilgang');
+      await other.context.close();
+    }
+  });
+
   it('lets the coordinating unit confirm a match from the review queue, and the two victims are merged', async () => {
     const { context, page } = await signIn('coordinating-unit');
     await page.click('nav >> text=Matchvurdering');
     const card = page.locator(`[data-testid="link-review"]:has-text("${review.victim}")`);
     await card.waitFor();
+    // Per-field agreement levels and weights, as the API reports them (never a name or a date); the birth date one registration lacks is not compared.
+    const { linkReviews } = await gql<{ linkReviews: { victim: { id: string }; matchWeight: number; fields: { field: string; level: string; weight: number }[] }[] }>(
+      `{ linkReviews(state: OPEN) { victim { id } matchWeight fields { field level weight } } }`, {}, 'coordinating-unit', ['coordinator']);
+    const expected = linkReviews.find((r) => r.victim.id === review.victim)!;
+    expect(expected.fields.map((f) => f.field)).toContain('NAME');
+    const shown = await card.locator('[data-testid="match-fields"] [data-field]').evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.field, (e as HTMLElement).dataset.level]));
+    expect(shown).toEqual(['NAME', 'DATE', 'SEX', 'CITIZENSHIP'].map((f) => [f, expected.fields.find((x) => x.field === f)?.level ?? 'MISSING']));
+    expect(expected.fields.find((f) => f.field === 'DATE')).toBeUndefined();
+    const weights = await card.locator('[data-testid="match-fields"] [data-weight]').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.weight)));
+    expect(weights).toEqual(expected.fields.map((f) => f.weight));
+    expect(await card.innerText()).not.toContain('Webtestaj');
     violations.push(...(await audit(page, 'coordinating-unit-match-review')));
     await card.locator('[data-testid="confirm"]').click();
     await page.waitForSelector('[data-testid="match-outcome"] .ds-alert, [data-testid="match-outcome"] [data-color]');
@@ -251,6 +565,45 @@ describe('the web app against a production-mode gateway', () => {
     const merged = await gql(`query($id: ID!) { victim(id: $id) { id mergedIds } }`, { id: review.victim }, 'coordinating-unit', ['coordinator']);
     expect(merged.victim).toEqual({ id: review.candidate, mergedIds: [review.victim] });
     await context.close();
+  });
+
+  it('filters the victims list by agency, status, year and age group, in the URL as codes only', async () => {
+    const { context, page } = await signIn('coordinating-unit');
+    await victimsTable(page);
+    await page.selectOption('#filter-agency', 'CHILD_WELFARE');
+    await page.waitForURL(/agency=CHILD_WELFARE/);
+    await victimsTable(page);
+    await page.waitForSelector(`[data-testid="victim-link"]:has-text("${child}")`);
+    const agencies = await page.$$eval('[data-testid="victims-table"] tbody tr td:nth-child(3)', (tds) => tds.map((td) => td.textContent ?? ''));
+    expect(agencies.length).toBeGreaterThan(0);
+    for (const a of agencies) expect(a).toContain('Barnevernet');
+    // Age group too: the child victim is a child to the coordinating unit.
+    await page.selectOption('#filter-ageGroup', 'CHILD');
+    await page.waitForURL(/ageGroup=CHILD/);
+    await page.waitForSelector(`[data-testid="victim-link"]:has-text("${child}")`);
+    violations.push(...(await audit(page, 'coordinating-unit-victims-filtered')));
+    // Status: every row shows the chosen status; year with paging.
+    await page.goto(`${app.url}/victims?status=ACTUAL&year=2021`);
+    await victimsTable(page);
+    const statuses = await page.$$eval('[data-testid="victims-table"] tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent ?? ''));
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set(['Identifisert offer']));
+    const api = await gql<{ victims: { id: string }[] }>(`query($f: VictimFilter) { victims(first: 500, filter: $f) { id } }`, { f: { status: 'ACTUAL', year: 2021 } }, 'coordinating-unit', ['coordinator']);
+    const shown = await page.$$eval('[data-testid="victim-link"]', (as) => as.map((a) => a.textContent));
+    expect(shown).toEqual(api.victims.slice(0, 20).map((v) => v.id));
+    if (api.victims.length > 20) {
+      await page.click('[data-testid="next-page"]');
+      await page.waitForURL(/trail=/);
+      expect(new URL(page.url()).searchParams.get('status')).toBe('ACTUAL');
+      await page.waitForSelector(`[data-testid="victim-link"]:has-text("${api.victims[20]!.id}")`);
+    }
+    await context.close();
+    // The police filtering by NGO learn nothing: no NGO registration is theirs to see.
+    const police = await signIn('police-investigator');
+    await police.page.goto(`${app.url}/victims?agency=NGO`);
+    await police.page.waitForSelector('[data-testid="victims-empty"]');
+    expect(await police.page.locator('[data-testid="victim-link"]').count()).toBe(0);
+    await police.context.close();
   });
 
   it('switches to English and back', async () => {
@@ -265,9 +618,9 @@ describe('the web app against a production-mode gateway', () => {
     await context.close();
   });
 
-  it('gives the NRM working group no victim pages (the hub would refuse them too)', async () => {
+  it('gives the NRM working group no victim pages (the hub would refuse them too), only statistics', async () => {
     const { context, page } = await signIn('nrm-working-group');
-    expect(await page.locator('nav[aria-label="Hovedmeny"] a').count()).toBe(0);
+    expect(await page.locator('nav[aria-label="Hovedmeny"] a').allTextContents()).toEqual(['Statistikk']);
     await page.goto(`${app.url}/victims/${shared}`);
     expect(await page.locator('h1').textContent()).toBe('Ingen tilgang');
     violations.push(...(await audit(page, 'nrm-working-group-no-access')));

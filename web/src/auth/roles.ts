@@ -2,8 +2,12 @@
  * The roles a person can sign in as in development, and the token claims each
  * gets from the development issuer. The agency claim decides what the hub
  * shows (README "Access policy"); `pages` lists the pages the role can use in
- * this version of the app. Pages still to come (statistics, alerts and
- * deadlines, child coordination) are added to `pages` when the API has them.
+ * this version of the app, as the README's policy table gives the agency:
+ * statistics for the statistics scope (coordinating unit, NRM working group),
+ * alerts and deadlines for the agencies holding a part of them (police:
+ * custody flags and classification mismatches; UDI: return-check alerts,
+ * returns and reflection periods; child welfare: placements; the coordinating
+ * unit: all), child coordination for the coordinating unit.
  */
 export interface RoleDefinition {
   key: RoleKey;
@@ -12,7 +16,7 @@ export interface RoleDefinition {
   pages: PageKey[];
 }
 
-export type PageKey = 'victims' | 'matchReview' | 'dataProtection';
+export type PageKey = 'victims' | 'matchReview' | 'alerts' | 'childCoordination' | 'statistics' | 'dataProtection';
 
 export type RoleKey =
   | 'police-investigator'
@@ -25,17 +29,17 @@ export type RoleKey =
   | 'data-protection';
 
 export const ROLES: readonly RoleDefinition[] = [
-  { key: 'police-investigator', agency: 'police', roles: ['investigator'], pages: ['victims'] },
-  { key: 'udi-caseworker', agency: 'immigration', roles: ['caseworker'], pages: ['victims'] },
-  { key: 'child-welfare-caseworker', agency: 'child-welfare', roles: ['caseworker'], pages: ['victims'] },
+  { key: 'police-investigator', agency: 'police', roles: ['investigator'], pages: ['victims', 'alerts'] },
+  { key: 'udi-caseworker', agency: 'immigration', roles: ['caseworker'], pages: ['victims', 'alerts'] },
+  { key: 'child-welfare-caseworker', agency: 'child-welfare', roles: ['caseworker'], pages: ['victims', 'alerts'] },
   // The demo data's first organisation ('ROSA (demo)' → code rosa-demo).
   { key: 'ngo-worker', agency: 'ngo:rosa-demo', roles: ['worker'], pages: ['victims'] },
-  { key: 'coordinating-unit', agency: 'coordinating-unit', roles: ['coordinator'], pages: ['victims', 'matchReview'] },
+  { key: 'coordinating-unit', agency: 'coordinating-unit', roles: ['coordinator'], pages: ['victims', 'matchReview', 'alerts', 'childCoordination', 'statistics'] },
   // The coordinating unit's child victims team signs in with the coordinating
-  // unit's claim (as the safeguards work's README does); its child coordination
-  // page comes when the API has it.
-  { key: 'child-coordinating-unit', agency: 'coordinating-unit', roles: ['coordinator'], pages: ['victims', 'matchReview'] },
-  { key: 'nrm-working-group', agency: 'nrm-working-group', roles: ['analyst'], pages: [] },
+  // unit's claim (as the safeguards work's README does), so the hub gives it
+  // the same; its own page, child coordination, comes first.
+  { key: 'child-coordinating-unit', agency: 'coordinating-unit', roles: ['coordinator'], pages: ['childCoordination', 'victims', 'alerts', 'matchReview', 'statistics'] },
+  { key: 'nrm-working-group', agency: 'nrm-working-group', roles: ['analyst'], pages: ['statistics'] },
   { key: 'data-protection', agency: 'data-protection', roles: ['officer'], pages: ['dataProtection'] },
 ];
 
@@ -47,11 +51,17 @@ export function roleByKey(key: string): RoleDefinition | undefined {
 /** Pages for an agency claim (used for tokens from a real issuer, which name an agency, not a role key). */
 export function pagesForAgency(agency: string): PageKey[] {
   const kind = agency.startsWith('ngo:') ? 'ngo' : agency;
-  if (kind === 'coordinating-unit') return ['victims', 'matchReview'];
+  if (kind === 'coordinating-unit') return ['victims', 'matchReview', 'alerts', 'childCoordination', 'statistics'];
   if (kind === 'data-protection') return ['dataProtection'];
-  if (kind === 'nrm-working-group') return [];
-  return ['victims'];
+  if (kind === 'nrm-working-group') return ['statistics'];
+  if (kind === 'ngo') return ['victims'];
+  return ['victims', 'alerts'];
 }
 
 /** Same rule as the hub's PURPOSE_RE (kit/src/auth/policy.ts). */
 export const PURPOSE_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]{2,63}$/;
+
+/** Whether the agency may read alerts (scope `alert:read`: UDI and the coordinating unit); only then does the navigation poll the counter. */
+export function readsAlerts(agency: string): boolean {
+  return agency === 'immigration' || agency === 'coordinating-unit';
+}

@@ -1,7 +1,10 @@
 import { Button, Paragraph, SkipLink } from '@digdir/designsystemet-react';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useQuery } from 'urql';
 import { useSession } from '../auth/session.tsx';
-import type { PageKey } from '../auth/roles.ts';
+import { readsAlerts, type PageKey } from '../auth/roles.ts';
+import { OpenAlertCount } from '../graphql/operations.ts';
+import { usePolling } from '../live.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/nb.ts';
 import { AppLink, useRouter } from '../router.tsx';
@@ -9,7 +12,10 @@ import { AppLink, useRouter } from '../router.tsx';
 /** Navigation entries; a page appears for the roles whose `pages` list it (auth/roles.ts). */
 const NAV: { page: PageKey; to: string; label: MessageKey }[] = [
   { page: 'victims', to: '/victims', label: 'nav.victims' },
+  { page: 'childCoordination', to: '/child-coordination', label: 'nav.childCoordination' },
+  { page: 'alerts', to: '/alerts', label: 'nav.alerts' },
   { page: 'matchReview', to: '/match-review', label: 'nav.matchReview' },
+  { page: 'statistics', to: '/statistics', label: 'nav.statistics' },
   { page: 'dataProtection', to: '/data-protection', label: 'nav.dataProtection' },
 ];
 
@@ -78,6 +84,7 @@ export function Layout({ title, children }: { title: string; children: ReactNode
                 <li key={n.page}>
                   <AppLink to={n.to} aria-current={path === n.to || path.startsWith(`${n.to}/`) ? 'page' : undefined}>
                     {t(n.label)}
+                    {n.page === 'alerts' && session && readsAlerts(session.agency) && <AlertCounter />}
                   </AppLink>
                 </li>
               ))}
@@ -92,5 +99,25 @@ export function Layout({ title, children }: { title: string; children: ReactNode
         {children}
       </main>
     </>
+  );
+}
+
+/**
+ * The number of open alerts beside "Alerts" in the navigation, polled (see
+ * live.tsx) so it changes without a reload; only for agencies that may read
+ * alerts. Screen readers hear it as part of the link ("Varsler, 2 åpne").
+ */
+function AlertCounter() {
+  const { t } = useI18n();
+  const [{ data }, refetch] = useQuery({ query: OpenAlertCount });
+  usePolling(() => refetch({ requestPolicy: 'network-only' }));
+  const n = data?.alerts?.length;
+  if (n === undefined) return null;
+  // The query asks for at most 100 (operations.ts): more reads "100+".
+  return (
+    <span className="nav-count" data-testid="alert-count" data-count={n}>
+      <span className="visually-hidden">, </span>
+      {t('nav.alerts.open', { n: n >= 100 ? '100+' : n })}
+    </span>
   );
 }

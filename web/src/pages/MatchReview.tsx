@@ -1,18 +1,24 @@
 import { Alert, Button, Card, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Facts } from '../components/Facts.tsx';
+import { Facts, SubTable } from '../components/Facts.tsx';
 import { Layout } from '../components/Layout.tsx';
 import { RefusalMarker } from '../components/RefusalMarker.tsx';
 import { ConfirmLinkReview, OpenLinkReviews, RejectLinkReview } from '../graphql/operations.ts';
 import { refusalOf, rootRefusal } from '../graphql/refusals.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/nb.ts';
 import { AppLink } from '../router.tsx';
+
+/** The fields the matcher compares, in the API's order; one it could not compare (a record lacks it) weighs nothing. */
+const MATCH_FIELDS = ['NAME', 'DATE', 'SEX', 'CITIZENSHIP'] as const;
 
 /**
  * The coordinating unit's queue of uncertain matches: for each, the new
  * registration (agency, status, decision day), the victim it may be the same
- * person as, and the similarity the matcher reports. Confirm merges the two,
+ * person as, the matcher's probability and weight, and each compared field's
+ * agreement level and weight (log2 m/u: positive speaks for one person,
+ * negative against). Confirm merges the two,
  * reject keeps them apart; the hub records who (the token's subject) and when.
  * No names cross here: only pseudonymous ids and coded facts.
  */
@@ -24,6 +30,12 @@ export function MatchReview() {
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const refusal = rootRefusal(error, 'linkReviews');
   const busy = confirmState.fetching || rejectState.fetching;
+  const signed = (w: number) => `${w > 0 ? '+' : w < 0 ? '−' : ''}${number(Math.round(Math.abs(w) * 100) / 100)}`;
+  const levelLabel = (level: string) => {
+    const key = `match.level.${level}` as MessageKey;
+    const text = t(key);
+    return text === key ? level : text;
+  };
 
   async function decide(kind: 'confirm' | 'reject', id: string, victim: string, candidate: string) {
     setOutcome(null);
@@ -60,6 +72,7 @@ export function MatchReview() {
               <Facts
                 items={[
                   [t('match.score'), number(Math.round(r.score * 1000) / 1000)],
+                  [t('match.weight'), signed(r.matchWeight)],
                   [t('field.status'), code(r.registration.status)],
                   [t('field.exploitation'), r.registration.exploitationTypes.map((x) => code(x)).join(', ')],
                   [
@@ -80,7 +93,34 @@ export function MatchReview() {
                   [t('match.openedAt'), dateTime(r.createdAt)],
                 ]}
               />
-              <Paragraph data-size="sm">{t('match.perField')}</Paragraph>
+              <div data-testid="match-fields">
+                <SubTable
+                  title={t('match.perField')}
+                  headers={[t('match.field'), t('match.level'), t('match.fieldWeight')]}
+                  rows={MATCH_FIELDS.map((name) => {
+                    const f = r.fields.find((x) => x.field === name);
+                    return [
+                      t(`match.field.${name}`),
+                      f ? (
+                        <span data-field={name} data-level={f.level}>
+                          {levelLabel(f.level)}
+                        </span>
+                      ) : (
+                        <span data-field={name} data-level="MISSING">
+                          {t('match.level.MISSING')}
+                        </span>
+                      ),
+                      f ? (
+                        <span className="weights" data-weight={f.weight}>
+                          {signed(f.weight)}
+                        </span>
+                      ) : (
+                        '0'
+                      ),
+                    ];
+                  })}
+                />
+              </div>
               <div className="actions">
                 <Button disabled={busy} onClick={() => decide('confirm', r.id, r.victim.id, r.candidate.id)} data-testid="confirm">
                   {t('match.confirm')}

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { badInput, hubError, insertOnce, type Db } from '@nrm-hub/kit';
 import type * as schema from '../db/schema.ts';
 import {
@@ -373,12 +373,59 @@ export function victimsByIds(db: NrmDb, ids: readonly string[]): Promise<VictimR
   return db.select().from(victims).where(inArray(victims.id, [...ids]));
 }
 
-/** A page of victims in id order; victims merged into another are left out. */
-export function listVictims(db: NrmDb, first: number, after?: string | null): Promise<VictimRow[]> {
+/** `victims(filter)`: each condition optional; `ageGroup` is checked by the resolver's rules (see `VictimFilter`). */
+export interface VictimListFilter {
+  status?: string | null;
+  ageGroup?: 'CHILD' | 'ADULT' | 'UNKNOWN' | null;
+  year?: number | null;
+  agency?: string | null;
+}
+
+/** Whose registrations a filter may read: every one the caller may see, and for the age group only its own agency's (all for the coordinating unit). */
+export interface FilterViewer {
+  coordinatingUnit: boolean;
+  /** The caller's agency claim (`ngo:rosa` for NGO staff), matched against `registered_by` for NGO registrations. */
+  agencyClaim: string;
+  /** The caller's registering agency (POLICE, IMMIGRATION, CHILD_WELFARE, NGO), null for others. */
+  ownAgency: string | null;
+}
+
+/**
+ * A page of victims in id order; victims merged into another are left out.
+ * With a filter, each victim is grouped with the registrations the viewer may
+ * see (the rule of `maySeeRegistration`) and kept when they meet it.
+ */
+export function listVictims(db: NrmDb, first: number, after?: string | null, filter?: VictimListFilter | null, viewer?: FilterViewer): Promise<VictimRow[]> {
+  const base = and(isNull(victims.mergedInto), after ? gt(victims.id, after) : undefined);
+  const active = filter && (filter.status || filter.ageGroup || filter.year || filter.agency);
+  if (!active) return db.select().from(victims).where(base).orderBy(asc(victims.id)).limit(first);
+  if (!viewer) throw hubError('FORBIDDEN', 'A filtered list needs a caller.');
+  const visible = viewer.coordinatingUnit
+    ? sql`true`
+    : sql`(${registrations.agency} <> 'NGO' or ${registrations.registeredBy} = ${viewer.agencyClaim})`;
+  const rank = sql`case ${registrations.status} when 'ACTUAL' then 3 when 'POSSIBLE' then 2 when 'NOT_A_VICTIM' then 1 end`;
+  const conditions = [];
+  if (filter.status) conditions.push(sql`coalesce(max(${rank}), 1) = ${({ ACTUAL: 3, POSSIBLE: 2, NOT_A_VICTIM: 1 } as Record<string, number>)[filter.status] ?? 0}`);
+  if (filter.agency || filter.year) {
+    const byAgency = filter.agency ? sql`${registrations.agency} = ${filter.agency}` : sql`true`;
+    const inYear = filter.year ? sql`extract(year from ${registrations.decidedOn})::int = ${filter.year}` : sql`true`;
+    conditions.push(sql`coalesce(bool_or(${byAgency} and ${inYear}), false)`);
+  }
+  if (filter.ageGroup) {
+    const own = viewer.coordinatingUnit ? sql`true` : viewer.ownAgency ? sql`${registrations.agency} = ${viewer.ownAgency}` : sql`false`;
+    const birthYear = sql`min(${registrations.birthYear}) filter (where ${own})`;
+    const firstYear = sql`min(extract(year from ${registrations.decidedOn})::int) filter (where ${own})`;
+    conditions.push(
+      sql`(case when ${birthYear} is null then 'UNKNOWN' when ${firstYear} - ${birthYear} < 18 then 'CHILD' else 'ADULT' end) = ${filter.ageGroup}`,
+    );
+  }
   return db
-    .select()
+    .select(getTableColumns(victims))
     .from(victims)
-    .where(and(isNull(victims.mergedInto), after ? gt(victims.id, after) : undefined))
+    .leftJoin(registrations, and(eq(registrations.victimId, victims.id), visible))
+    .where(base)
+    .groupBy(victims.id)
+    .having(and(...conditions))
     .orderBy(asc(victims.id))
     .limit(first);
 }

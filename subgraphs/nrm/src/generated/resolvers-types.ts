@@ -118,6 +118,34 @@ export type MatchFieldWeight = {
   weight: Scalars['Float']['output'];
 };
 
+/** A person's age group when an agency first decided on them. */
+export type VictimAgeGroup =
+  /** Under 18 (by birth year). */
+  | 'CHILD'
+  /** 18 or over. */
+  | 'ADULT'
+  /** No birth year recorded. */
+  | 'UNKNOWN';
+
+/**
+ * Narrows `victims`. Every condition reads only the registrations the caller may
+ * see (an NGO's registration only for that NGO and the coordinating unit), so a
+ * filter reveals nothing the list itself would not; the conditions combine with AND.
+ */
+export type VictimFilter = {
+  /** The highest status among the registrations the caller may see (as `Victim.highestStatus`). */
+  status?: InputMaybe<TraffickingStatus>;
+  /**
+   * The age group at the first decision, from the birth years of the caller's own agency's registrations (every
+   * registration for the coordinating unit): which persons are children is the child coordination view's to give.
+   */
+  ageGroup?: InputMaybe<VictimAgeGroup>;
+  /** A registration decided in this calendar year (1990 to 2100); with `agency`, a registration by that agency that year. */
+  year?: InputMaybe<Scalars['Int']['input']>;
+  /** A registration by this agency. */
+  agency?: InputMaybe<Agency>;
+};
+
 /** State of a link review. */
 export type LinkReviewState =
   /** Waiting for a decision. */
@@ -302,7 +330,7 @@ export type Query = {
   childVictims: Array<Victim>;
   /** One victim by id; a merged-away id returns the victim it was merged into; null when unknown. */
   victim?: Maybe<Victim>;
-  /** Victims (not merged-away ones), paged by id. */
+  /** Victims (not merged-away ones), paged by id; `filter` narrows the list by the registrations the caller may see. */
   victims: Array<Victim>;
   /** A victim for a data-protection review: with the `audit:read` scope only `id` and the `*AuditTrail` fields are readable. Unlike `victim`, a merged-away id is not redirected (its trail is kept under it); `mergeCluster` lists the person's other ids. Null when unknown. */
   auditVictim?: Maybe<Victim>;
@@ -335,6 +363,7 @@ export type QueryVictimArgs = {
 export type QueryVictimsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['ID']['input']>;
+  filter?: InputMaybe<VictimFilter>;
 };
 
 
@@ -1191,6 +1220,8 @@ export type ResolversTypes = ResolversObject<{
   MatchField: ResolverTypeWrapper<Partial<MatchField>>;
   MatchFieldWeight: ResolverTypeWrapper<Partial<MatchFieldWeight>>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
+  VictimAgeGroup: ResolverTypeWrapper<Partial<VictimAgeGroup>>;
+  VictimFilter: ResolverTypeWrapper<Partial<VictimFilter>>;
   LinkReviewState: ResolverTypeWrapper<Partial<LinkReviewState>>;
   LinkReview: ResolverTypeWrapper<Partial<LinkReview>>;
   Registration: ResolverTypeWrapper<Partial<Registration>>;
@@ -1262,6 +1293,7 @@ export type ResolversParentTypes = ResolversObject<{
   VictimEvent: Partial<VictimEvent>;
   MatchFieldWeight: Partial<MatchFieldWeight>;
   Float: Partial<Scalars['Float']['output']>;
+  VictimFilter: Partial<VictimFilter>;
   LinkReview: Partial<LinkReview>;
   Registration: Partial<Registration>;
   Referral: Partial<Referral>;

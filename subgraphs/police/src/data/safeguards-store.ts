@@ -1,7 +1,7 @@
-import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, isNull, lte, max, notInArray, or, sql } from 'drizzle-orm';
 import { possiblyChildOn, recordScreening, type NrmClient, type OnBehalf, type ScreeningInput, type ScreeningRow } from '@nrm-hub/kit';
-import { caseRoles, custodyStays, screenings } from '../db/schema.ts';
-import { openCaseRoles } from '../rules/safeguards.ts';
+import { caseRoles, custodyStays, investigations, persons, screenings } from '../db/schema.ts';
+import { openCaseRoles, TRAFFICKING_OFFENCES } from '../rules/safeguards.ts';
 import { personById, personsWithRecords, type PoliceDb } from './person-store.ts';
 
 /** Records a screening of a person the police hold (else `NOT_FOUND`, nothing written). */
@@ -20,6 +20,34 @@ export async function personsInCustodyOn(db: PoliceDb, day: string) {
     .from(custodyStays)
     .where(and(lte(custodyStays.startedAt, day), or(isNull(custodyStays.endedAt), gte(custodyStays.endedAt, day))));
   return held.length ? personsWithRecords(db, { ids: held.map((h) => h.personId) }) : [];
+}
+
+/**
+ * Registered persons who are VICTIM in an investigation prosecuted as (else
+ * investigated as) another offence than §257/§258, with their records; the
+ * `first` with the most recently opened such case first. The rule itself
+ * (`classificationMismatch`) decides on each role.
+ */
+export async function personsWithClassificationMismatch(db: PoliceDb, first: number) {
+  const rows = await db
+    .select({ personId: caseRoles.personId, latest: max(investigations.openedAt) })
+    .from(caseRoles)
+    .innerJoin(investigations, eq(investigations.id, caseRoles.investigationId))
+    .innerJoin(persons, eq(persons.id, caseRoles.personId))
+    .where(
+      and(
+        eq(caseRoles.role, 'VICTIM'),
+        isNotNull(persons.victimId),
+        notInArray(sql`coalesce(${investigations.prosecutedAs}, ${investigations.offence})`, [...TRAFFICKING_OFFENCES]),
+      ),
+    )
+    .groupBy(caseRoles.personId)
+    .orderBy(desc(max(investigations.openedAt)), caseRoles.personId)
+    .limit(first);
+  if (!rows.length) return [];
+  const found = await personsWithRecords(db, { ids: rows.map((r) => r.personId) });
+  const order = new Map(rows.map((r, i) => [r.personId, i]));
+  return found.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }
 
 /** Police person ids with a role in an investigation. */

@@ -274,6 +274,11 @@ export type Query = {
   __typename?: 'Query';
   /** Persons in custody or prison today who are registered potential victims or have a screening with indications (non-punishment). */
   nonPunishmentFlags: Array<NonPunishmentFlag>;
+  /**
+   * Registered potential victims whose case is investigated or prosecuted as another offence than §257/§258 (the
+   * person's `classificationMismatches`, one entry each), the persons with the most recently opened such case first.
+   */
+  classificationMismatchFlags: Array<ClassificationMismatchFlag>;
   /** One police person record. */
   policePerson?: Maybe<PolicePerson>;
   /** One investigation. */
@@ -282,6 +287,11 @@ export type Query = {
   investigations: Array<Investigation>;
   _entities: Array<Maybe<_Entity>>;
   _service: _Service;
+};
+
+
+export type QueryClassificationMismatchFlagsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -394,6 +404,17 @@ export type NonPunishmentReason =
   | 'REGISTERED_POTENTIAL_VICTIM'
   /** A police screening of the person found indications of trafficking. */
   | 'SCREENING_WITH_INDICATIONS';
+
+/** A registered victim's case classified as another offence than trafficking: the rights the victim keeps regardless. */
+export type ClassificationMismatchFlag = {
+  __typename?: 'ClassificationMismatchFlag';
+  /** The police person record. */
+  person: PolicePerson;
+  /** The NRM victim (joins the NRM's registrations through the gateway). */
+  victim?: Maybe<Victim>;
+  /** The case, its offence and stage, and the rights kept. */
+  mismatch: ClassificationMismatch;
+};
 
 /** A person in custody or prison who may be a trafficking victim: check before punishing them for crimes they may have been forced to commit. */
 export type NonPunishmentFlag = {
@@ -880,6 +901,7 @@ export type ResolversTypes = ResolversObject<{
   ClassificationStage: ResolverTypeWrapper<Partial<ClassificationStage>>;
   ClassificationMismatch: ResolverTypeWrapper<Partial<ClassificationMismatch>>;
   NonPunishmentReason: ResolverTypeWrapper<Partial<NonPunishmentReason>>;
+  ClassificationMismatchFlag: ResolverTypeWrapper<Partial<ClassificationMismatchFlag>>;
   NonPunishmentFlag: ResolverTypeWrapper<Partial<NonPunishmentFlag>>;
   Statistics: ResolverTypeWrapper<Partial<Statistics>>;
   PoliceStatistics: ResolverTypeWrapper<Partial<PoliceStatistics>>;
@@ -940,6 +962,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   ClassificationMismatch: Partial<ClassificationMismatch>;
+  ClassificationMismatchFlag: Partial<ClassificationMismatchFlag>;
   NonPunishmentFlag: Partial<NonPunishmentFlag>;
   Statistics: Partial<Statistics>;
   PoliceStatistics: Partial<PoliceStatistics>;
@@ -1154,6 +1177,7 @@ export type PoliceRegistrationResultResolvers<ContextType = unknown, ParentType 
 
 export type QueryResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   nonPunishmentFlags?: Resolver<Array<ResolversTypes['NonPunishmentFlag']>, ParentType, ContextType>;
+  classificationMismatchFlags?: Resolver<Array<ResolversTypes['ClassificationMismatchFlag']>, ParentType, ContextType, RequireFields<QueryClassificationMismatchFlagsArgs, 'first'>>;
   policePerson?: Resolver<Maybe<ResolversTypes['PolicePerson']>, ParentType, ContextType, RequireFields<QueryPolicePersonArgs, 'id'>>;
   investigation?: Resolver<Maybe<ResolversTypes['Investigation']>, ParentType, ContextType, RequireFields<QueryInvestigationArgs, 'id'>>;
   investigations?: Resolver<Array<ResolversTypes['Investigation']>, ParentType, ContextType, RequireFields<QueryInvestigationsArgs, 'first'>>;
@@ -1176,6 +1200,12 @@ export type ClassificationMismatchResolvers<ContextType = unknown, ParentType ex
   offence?: Resolver<ResolversTypes['Offence'], ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['ClassificationStage'], ParentType, ContextType>;
   rightsKept?: Resolver<Array<ResolversTypes['VictimRight']>, ParentType, ContextType>;
+}>;
+
+export type ClassificationMismatchFlagResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['ClassificationMismatchFlag'] = ResolversParentTypes['ClassificationMismatchFlag']> = ResolversObject<{
+  person?: Resolver<ResolversTypes['PolicePerson'], ParentType, ContextType>;
+  victim?: Resolver<Maybe<ResolversTypes['Victim']>, ParentType, ContextType>;
+  mismatch?: Resolver<ResolversTypes['ClassificationMismatch'], ParentType, ContextType>;
 }>;
 
 export type NonPunishmentFlagResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['NonPunishmentFlag'] = ResolversParentTypes['NonPunishmentFlag']> = ResolversObject<{
@@ -1328,6 +1358,7 @@ export type Resolvers<ContextType = unknown> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   ClassificationMismatch?: ClassificationMismatchResolvers<ContextType>;
+  ClassificationMismatchFlag?: ClassificationMismatchFlagResolvers<ContextType>;
   NonPunishmentFlag?: NonPunishmentFlagResolvers<ContextType>;
   Statistics?: StatisticsResolvers<ContextType>;
   PoliceStatistics?: PoliceStatisticsResolvers<ContextType>;

@@ -1,7 +1,7 @@
-import { checkScreeningInput, hubError, onBehalfOf, screeningView, todayOf, type ScreeningInput } from '@nrm-hub/kit';
+import { badInput, checkScreeningInput, hubError, onBehalfOf, screeningView, todayOf, type ScreeningInput } from '@nrm-hub/kit';
 import type { PoliceContext } from '../context.ts';
 import { personsWithRecords, type PersonWithRecords } from '../data/person-store.ts';
-import { personsInCustodyOn, recordPoliceScreening } from '../data/safeguards-store.ts';
+import { personsInCustodyOn, personsWithClassificationMismatch, recordPoliceScreening } from '../data/safeguards-store.ts';
 import { classificationMismatch, nonPunishmentReasons, stayOngoing, VICTIM_RIGHTS } from '../rules/safeguards.ts';
 
 /** The caller's token subject: who recorded a screening. */
@@ -26,19 +26,29 @@ function flagOf(person: PersonWithRecords, ctx: PoliceContext) {
   };
 }
 
+/** A person's cases classified as another offence than trafficking (the rule in `classificationMismatch`). */
+function mismatchesOf(person: PersonWithRecords) {
+  return person.caseRoles.flatMap((r) => {
+    const mismatch = classificationMismatch(person, r.role, r.investigation);
+    return mismatch ? [{ investigation: r.investigation, ...mismatch, rightsKept: [...VICTIM_RIGHTS] }] : [];
+  });
+}
+
 export const PolicePerson = {
   screenings: (person: PersonWithRecords) => person.screenings.map((s) => screeningView(s, person)),
-  classificationMismatches: (person: PersonWithRecords) =>
-    person.caseRoles.flatMap((r) => {
-      const mismatch = classificationMismatch(person, r.role, r.investigation);
-      return mismatch ? [{ investigation: r.investigation, ...mismatch, rightsKept: [...VICTIM_RIGHTS] }] : [];
-    }),
+  classificationMismatches: (person: PersonWithRecords) => mismatchesOf(person),
   nonPunishment: (person: PersonWithRecords, _: unknown, ctx: PoliceContext) => flagOf(person, ctx),
 };
 
 export const SafeguardsQuery = {
   nonPunishmentFlags: async (_: unknown, __: unknown, ctx: PoliceContext) =>
     (await personsInCustodyOn(ctx.db, todayOf(ctx.now))).map((p) => flagOf(p, ctx)).filter((f) => f !== null),
+  classificationMismatchFlags: async (_: unknown, { first }: { first: number }, ctx: PoliceContext) => {
+    if (first < 1 || first > 500) throw badInput('first', 'must be between 1 and 500');
+    return (await personsWithClassificationMismatch(ctx.db, first)).flatMap((person) =>
+      mismatchesOf(person).map((mismatch) => ({ person, victim: { id: person.victimId! }, mismatch })),
+    );
+  },
 };
 
 export const SafeguardsMutation = {
