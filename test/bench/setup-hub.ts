@@ -42,9 +42,10 @@ export async function setUpBenchHub(options: { serverUrl: string; basePort: numb
   };
   const hub = await startHubProcesses(layout);
   const tokens = new Map<string, string>();
-  const tokenFor = async (agency: string) => {
-    if (!tokens.has(agency)) tokens.set(agency, await issuer.sign({ agency, roles: ['caseworker'], purpose: 'BENCH-LOAD', ttl: '2h' }));
-    return tokens.get(agency)!;
+  const tokenFor = async (agency: string, roles: string[] = ['caseworker']) => {
+    const key = `${agency}/${roles.join(',')}`;
+    if (!tokens.has(key)) tokens.set(key, await issuer.sign({ agency, roles, purpose: 'BENCH-LOAD', ttl: '2h' }));
+    return tokens.get(key)!;
   };
   try {
     return await fill();
