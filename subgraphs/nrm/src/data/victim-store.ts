@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
-import { badInput, hubError, insertOnce, type Db } from '@nrm-hub/kit';
+import { anyOf, arrayLiteral, badInput, hubError, insertOnce, preparedPerDb, type Db } from '@nrm-hub/kit';
 import * as schema from '../db/schema.ts';
 import {
   linkReviews,
@@ -370,27 +370,35 @@ export function registrationsByIds(db: NrmDb, ids: readonly string[]): Promise<R
 
 /** Victims by id, for a loader. */
 export function victimsByIds(db: NrmDb, ids: readonly string[]): Promise<VictimRow[]> {
-  return db.select().from(victims).where(inArray(victims.id, [...ids]));
+  return victimsByIdsQuery(db).execute({ ids: arrayLiteral(ids) });
 }
+const victimsByIdsQuery = preparedPerDb((db: NrmDb) => db.select().from(victims).where(anyOf(victims.id)).prepare('nrm_victims_by_ids'));
 
 /** A page of victims in id order; victims merged into another are left out. */
 export function listVictims(db: NrmDb, first: number, after?: string | null): Promise<VictimRow[]> {
-  return db
+  return after ? victimsPageAfter(db).execute({ first, after }) : victimsFirstPage(db).execute({ first });
+}
+// Prepared once per database handle (the victim list opens every view).
+const victimsFirstPage = preparedPerDb((db: NrmDb) =>
+  db.select().from(victims).where(isNull(victims.mergedInto)).orderBy(asc(victims.id)).limit(sql.placeholder('first')).prepare('nrm_victims_first_page'),
+);
+const victimsPageAfter = preparedPerDb((db: NrmDb) =>
+  db
     .select()
     .from(victims)
-    .where(and(isNull(victims.mergedInto), after ? gt(victims.id, after) : undefined))
+    .where(and(isNull(victims.mergedInto), gt(victims.id, sql.placeholder('after'))))
     .orderBy(asc(victims.id))
-    .limit(first);
-}
+    .limit(sql.placeholder('first'))
+    .prepare('nrm_victims_page_after'),
+);
 
 /** Registrations of many victims, oldest first, for a loader. */
 export function registrationsOfVictims(db: NrmDb, victimIds: readonly string[]): Promise<RegistrationRow[]> {
-  return db
-    .select()
-    .from(registrations)
-    .where(inArray(registrations.victimId, [...victimIds]))
-    .orderBy(asc(registrations.registeredAt));
+  return registrationsOfVictimsQuery(db).execute({ ids: arrayLiteral(victimIds) });
 }
+const registrationsOfVictimsQuery = preparedPerDb((db: NrmDb) =>
+  db.select().from(registrations).where(anyOf(registrations.victimId)).orderBy(asc(registrations.registeredAt)).prepare('nrm_registrations_of_victims'),
+);
 
 /** Referrals of many victims, oldest first, for a loader. */
 export function referralsOfVictims(db: NrmDb, victimIds: readonly string[]): Promise<ReferralRow[]> {
