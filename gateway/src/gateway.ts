@@ -202,9 +202,29 @@ export interface RunningGateway {
  * listening. Request bodies beyond `maxBodyBytes` (100 kB by default) get
  * 413 before anything is parsed; malformed JSON and batched arrays get 400.
  */
-export async function startGateway(options: GatewayOptions & { port: number; host?: string; maxBodyBytes?: number }): Promise<RunningGateway> {
+export async function startGateway(
+  options: GatewayOptions & {
+    port: number;
+    host?: string;
+    maxBodyBytes?: number;
+    /**
+     * Extra readiness condition: until it holds, `/readiness` answers 503 (the subgraphs may all answer, but the
+     * hub is not ready to serve, e.g. while `npm start` is still loading the demo data). `/healthcheck` is unaffected.
+     */
+    ready?: () => boolean;
+  },
+): Promise<RunningGateway> {
   const runtime = createGateway(options);
-  const server = createServer(guardedListener((request, serverContext) => runtime.fetch(request, serverContext), { maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES }));
+  const guarded = guardedListener((request, serverContext) => runtime.fetch(request, serverContext), { maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES });
+  const ready = options.ready;
+  const server = createServer((req, res) => {
+    if (ready && (req.url === '/readiness' || req.url?.startsWith('/readiness?')) && !ready()) {
+      res.writeHead(503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: 'not ready' }));
+      return;
+    }
+    void guarded(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
