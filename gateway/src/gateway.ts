@@ -5,7 +5,8 @@ import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import http from '@graphql-mesh/transport-http';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import type { TokenVerifier, Viewer } from '@nrm-hub/kit/auth';
-import { closeGracefully } from '@nrm-hub/kit/runtime';
+import { closeGracefully, httpDuration, httpRequests, metricsText, setMetricsService } from '@nrm-hub/kit/runtime';
+import { subgraphMetricsPlugin } from './metrics.ts';
 import { readSupergraph } from '@nrm-hub/schema';
 import { authError, authNullsPlugin } from './auth-errors.ts';
 import { maskError } from './errors.ts';
@@ -140,6 +141,7 @@ export function createGateway(options: GatewayOptions) {
       { onDispose: () => bucketStore?.close?.() },
       authNullsPlugin(),
       ...limitPlugins(limits),
+      subgraphMetricsPlugin() as never,
     ],
     // The runtime's own error logs print whole subrequests, variables included:
     // personal data. Only an explicit debug session on a developer's machine gets them.
@@ -217,11 +219,28 @@ export async function startGateway(
   const runtime = createGateway(options);
   const guarded = guardedListener((request, serverContext) => runtime.fetch(request, serverContext), { maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES });
   const ready = options.ready;
+  setMetricsService('gateway');
   const server = createServer((req, res) => {
     if (ready && (req.url === '/readiness' || req.url?.startsWith('/readiness?')) && !ready()) {
       res.writeHead(503, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ status: 'not ready' }));
       return;
+    }
+    // Prometheus metrics (no personal data in any label): GraphQL requests by status and their latency, and
+    // each subgraph's subrequests by outcome and their latency.
+    if (req.method === 'GET' && req.url === '/metrics') {
+      void metricsText().then(({ contentType, body }) => {
+        res.writeHead(200, { 'content-type': contentType });
+        res.end(body);
+      });
+      return;
+    }
+    if (req.url === GRAPHQL_ENDPOINT || req.url?.startsWith(`${GRAPHQL_ENDPOINT}?`)) {
+      const endTimer = httpDuration.startTimer();
+      res.once('finish', () => {
+        endTimer();
+        httpRequests.inc({ status: String(res.statusCode) });
+      });
     }
     void guarded(req, res);
   });
