@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Largest request body the gateway reads by default (100 kB): the hub's largest mutation is a few kB. */
@@ -91,9 +90,6 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
   res.end();
 }
 
-/** Abort listeners one request's signal may hold before Node warns (a few per victim of the longest list). */
-const MAX_ABORT_LISTENERS = 5_000;
-
 /**
  * A `node:http` request listener in front of a fetch handler (the gateway
  * runtime): POST bodies must be JSON (415 otherwise), are read up to
@@ -103,10 +99,6 @@ const MAX_ABORT_LISTENERS = 5_000;
 export function guardedListener(handler: FetchHandler, options: { maxBodyBytes: number }) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const abort = new AbortController();
-    // The runtime adds an abort listener to the request's signal per delegated entity: a list of victims
-    // legitimately adds hundreds (`victims(first: 200)`), all removed when the request ends. Raised on this
-    // signal only, so the gateway needs no process-wide limit and embedded gateways (tests) warn no more.
-    setMaxListeners(MAX_ABORT_LISTENERS, abort.signal);
     res.on('close', () => {
       if (!res.writableFinished) abort.abort();
     });
@@ -126,8 +118,6 @@ export function guardedListener(handler: FetchHandler, options: { maxBodyBytes: 
       const path = req.url ?? '/';
       if (!path.startsWith('/')) throw new HttpRefusal(400, 'BAD_REQUEST', 'Bad request target.');
       const request = new Request(`http://gateway${path}`, { method, headers, signal: abort.signal, ...(body ? { body: new Uint8Array(body) } : {}) });
-      // The Request follows our signal with a signal of its own: that is the one the runtime listens on.
-      setMaxListeners(MAX_ABORT_LISTENERS, request.signal);
       await send(res, await handler(request, { req, res }));
     } catch (error) {
       if (res.headersSent) {
