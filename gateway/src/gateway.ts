@@ -5,7 +5,7 @@ import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import http from '@graphql-mesh/transport-http';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import type { TokenVerifier, Viewer } from '@nrm-hub/kit/auth';
-import { closeGracefully, httpDuration, httpRequests, metricsText, setMetricsService } from '@nrm-hub/kit/runtime';
+import { closeGracefully, httpDuration, httpRequests, log, metricsText, setLogService, setMetricsService } from '@nrm-hub/kit/runtime';
 import { subgraphMetricsPlugin } from './metrics.ts';
 import { readSupergraph } from '@nrm-hub/schema';
 import { authError, authNullsPlugin } from './auth-errors.ts';
@@ -220,6 +220,7 @@ export async function startGateway(
   const guarded = guardedListener((request, serverContext) => runtime.fetch(request, serverContext), { maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES });
   const ready = options.ready;
   setMetricsService('gateway');
+  setLogService('gateway');
   const server = createServer((req, res) => {
     if (ready && (req.url === '/readiness' || req.url?.startsWith('/readiness?')) && !ready()) {
       res.writeHead(503, { 'content-type': 'application/json' });
@@ -236,10 +237,19 @@ export async function startGateway(
       return;
     }
     if (req.url === GRAPHQL_ENDPOINT || req.url?.startsWith(`${GRAPHQL_ENDPOINT}?`)) {
+      // The request's id: the client's when it is a plain token, else a new one. Set on the request here, so the
+      // runtime forwards this same id to every subgraph (`propagateHeaders`), and returned to the client.
+      const given = req.headers['x-request-id'];
+      const requestId = typeof given === 'string' && REQUEST_ID_RE.test(given) ? given : randomUUID();
+      req.headers['x-request-id'] = requestId;
+      res.setHeader('x-request-id', requestId);
+      const started = performance.now();
       const endTimer = httpDuration.startTimer();
       res.once('finish', () => {
         endTimer();
         httpRequests.inc({ status: String(res.statusCode) });
+        // No operation name, variables or errors: they can carry personal data.
+        log.info({ requestId, method: req.method, status: res.statusCode, durationMs: Math.round(performance.now() - started) }, 'graphql request');
       });
     }
     void guarded(req, res);

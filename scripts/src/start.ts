@@ -84,7 +84,7 @@ try {
   const marker = join(dataDir, 'demo-data-loaded');
   // The gateway reports itself ready only once the demo data has loaded (the marker exists): a client polling
   // /readiness never catches a half-loaded data set. Its /healthcheck answers as soon as it listens.
-  const { LINKAGE_SECRET: _notForGateway, ...gatewayEnv } = { ...process.env, ...env, GATEWAY_READY_FILE: marker };
+  const { LINKAGE_SECRET: _notForGateway, ...gatewayEnv }: NodeJS.ProcessEnv = { ...process.env, ...env, GATEWAY_READY_FILE: marker };
   const gateway = startService('gateway', join(root, 'gateway/src/index.ts'), gatewayEnv);
   services.push(gateway);
   await waitReady(gateway, `http://127.0.0.1:${gatewayPort}/healthcheck`);

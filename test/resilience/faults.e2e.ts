@@ -1,5 +1,5 @@
 /**
- * Faults under a hub of processes on PostgreSQL (each test run gets its own
+ * Faults (and the structured request log) under a hub of processes on PostgreSQL (each test run gets its own
  * databases on the local server; the server itself is never stopped, other
  * work uses it):
  *
@@ -16,7 +16,7 @@
  * Needs a Postgres server (TEST_DATABASE_URL, else the local one); skipped
  * when none answers.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -42,10 +42,10 @@ let issuer: Awaited<ReturnType<typeof devIssuer>>;
 let policeToken: string;
 let coordinatorToken: string;
 
-const post = async (url: string, query: string, variables: Record<string, unknown>, token: string, timeoutMs = 30_000) => {
+const post = async (url: string, query: string, variables: Record<string, unknown>, token: string, timeoutMs = 30_000, extraHeaders: Record<string, string> = {}) => {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...extraHeaders },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(timeoutMs),
   });
@@ -101,6 +101,26 @@ describe.skipIf(!available)('faults on PostgreSQL (processes, end to end over HT
     await hub?.stop();
     if (urls) await dropDatabases(SERVER_URL, Object.values(urls));
   }, 60_000);
+
+  it('logs each request as one JSON line in the gateway and in every subgraph it called, under one request id, with no personal data', async () => {
+    const requestId = `faults-${RUN}-trace`;
+    const { body } = await post(hub.gatewayUrl, VIEW, {}, coordinatorToken, 10_000, { 'x-request-id': requestId });
+    expect(body.errors).toBeUndefined();
+    const linesOf = (name: string) =>
+      readFileSync(join(layout.logDir, `${name}.log`), 'utf8')
+        .split('\n')
+        .filter((l) => l.includes(requestId));
+    // The processes' output reaches the log files a moment after the answer.
+    for (let i = 0; i < 30 && ['gateway', 'nrm', 'police'].some((n) => linesOf(n).length === 0); i++) await new Promise((r) => setTimeout(r, 100));
+    for (const name of ['gateway', 'nrm', 'police']) {
+      const lines = linesOf(name);
+      expect(lines.length, name).toBeGreaterThan(0);
+      for (const line of lines) {
+        expect(JSON.parse(line)).toMatchObject({ level: 'info', service: name, requestId, status: 200 });
+        expect(line).not.toMatch(/Faultina|Testova|CASE-2021-17/);
+      }
+    }
+  }, 30_000);
 
   it('replaces database connections Postgres dropped under the subgraphs, with no request left hanging', async () => {
     const ask = () => post(hub.gatewayUrl, VIEW, {}, coordinatorToken, 10_000);
@@ -220,10 +240,10 @@ describe.skipIf(!available)('faults on PostgreSQL (processes, end to end over HT
       const victimOf = new Map(records.map((r) => [r.id, r.victim_id]));
       for (const r of registered) expect(victimOf.get(r.agency_record_id)).toBe(r.victim_id);
       // Nothing else was written: the seeds and these, once each.
-      const [{ n: nrmCount }] = await nrmDb`select count(*)::int as n from registrations where agency = 'POLICE'`;
-      const [{ n: policeCount }] = await policeDb`select count(*)::int as n from persons`;
-      expect(nrmCount).toBe(keys.length + 3);
-      expect(policeCount).toBe(keys.length + 3);
+      const [nrmCount] = await nrmDb`select count(*)::int as n from registrations where agency = 'POLICE'`;
+      const [policeCount] = await policeDb`select count(*)::int as n from persons`;
+      expect(nrmCount?.n).toBe(keys.length + 3);
+      expect(policeCount?.n).toBe(keys.length + 3);
       // Every client got the record the databases hold.
       for (const [i, a] of answers.entries()) expect(a.person.id).toBe(registered.find((r) => r.idempotency_key === keys[i])!.agency_record_id);
     } finally {

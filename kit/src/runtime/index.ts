@@ -10,3 +10,4 @@ export * from './seeded-random.ts';
 export * from './sql-rows.ts';
 export * from './window-loader.ts';
 export * from './prepared.ts';
+export * from './logger.ts';

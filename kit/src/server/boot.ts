@@ -6,6 +6,7 @@ import { optionalString, port, readConfig } from '../runtime/config.ts';
 import { witnessFromEnv } from '../audit/witness.ts';
 import { DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_STATEMENT_TIMEOUT_MS, openDatabase, type Db } from '../runtime/database.ts';
 import { setMetricsService } from '../runtime/metrics.ts';
+import { log, setLogService } from '../runtime/logger.ts';
 import { listen } from './server.ts';
 
 /**
@@ -25,6 +26,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
   context: (db: Db<TSchema>) => (req: IncomingMessage, requestId: string) => Promise<TContext>;
 }): Promise<void> {
   setMetricsService(options.name);
+  setLogService(options.name);
   const p = options.envPrefix;
   const env = readConfig(
     z.object({
@@ -53,7 +55,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
       return true;
     },
   });
-  console.log(`${options.name} subgraph ready at ${running.url} (${database.driver})`);
+  log.info({ url: running.url, driver: database.driver }, `${options.name} subgraph ready`);
   // Signed chain heads go to the audit witness (when configured), so a rewritten chain shows.
   const stopWitnessing = await witnessFromEnv(database.db, options.name);
   const stop = async () => {
