@@ -46,6 +46,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     GATEWAY_QUERY_PLANNER: z.enum(['rust', 'js']).default('js'),
     REDIS_URL: z.string().optional(),
     GATEWAY_UPSTREAM_TIMEOUT_MS: limit(15_000),
+    GATEWAY_READY_FILE: z.string().optional(),
   };
   for (const s of SUBGRAPHS) shape[urlVariable(s.envPrefix)] = z.url().default(defaultUrl(s));
   const parsed = z.object(shape).safeParse(env);
@@ -81,6 +82,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: (values.REDIS_URL as string | undefined) || undefined,
     /** `GATEWAY_UPSTREAM_TIMEOUT_MS`: how long a subgraph may take before its fields fail (15 s). */
     upstreamTimeoutMs: n('GATEWAY_UPSTREAM_TIMEOUT_MS'),
+    /** `GATEWAY_READY_FILE`: `/readiness` answers 503 until this file exists (`npm start` creates it once the demo data has loaded). */
+    readyFile: (values.GATEWAY_READY_FILE as string | undefined) || undefined,
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, values[urlVariable(s.envPrefix)] as string])),
   };
 }

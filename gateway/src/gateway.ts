@@ -5,7 +5,8 @@ import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import http from '@graphql-mesh/transport-http';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import type { TokenVerifier, Viewer } from '@nrm-hub/kit/auth';
-import { closeGracefully } from '@nrm-hub/kit/runtime';
+import { closeGracefully, httpDuration, httpRequests, log, metricsText, setLogService, setMetricsService } from '@nrm-hub/kit/runtime';
+import { subgraphMetricsPlugin } from './metrics.ts';
 import { readSupergraph } from '@nrm-hub/schema';
 import { authError, authNullsPlugin } from './auth-errors.ts';
 import { maskError } from './errors.ts';
@@ -140,6 +141,7 @@ export function createGateway(options: GatewayOptions) {
       { onDispose: () => bucketStore?.close?.() },
       authNullsPlugin(),
       ...limitPlugins(limits),
+      subgraphMetricsPlugin() as never,
     ],
     // The runtime's own error logs print whole subrequests, variables included:
     // personal data. Only an explicit debug session on a developer's machine gets them.
@@ -202,9 +204,56 @@ export interface RunningGateway {
  * listening. Request bodies beyond `maxBodyBytes` (100 kB by default) get
  * 413 before anything is parsed; malformed JSON and batched arrays get 400.
  */
-export async function startGateway(options: GatewayOptions & { port: number; host?: string; maxBodyBytes?: number }): Promise<RunningGateway> {
+export async function startGateway(
+  options: GatewayOptions & {
+    port: number;
+    host?: string;
+    maxBodyBytes?: number;
+    /**
+     * Extra readiness condition: until it holds, `/readiness` answers 503 (the subgraphs may all answer, but the
+     * hub is not ready to serve, e.g. while `npm start` is still loading the demo data). `/healthcheck` is unaffected.
+     */
+    ready?: () => boolean;
+  },
+): Promise<RunningGateway> {
   const runtime = createGateway(options);
-  const server = createServer(guardedListener((request, serverContext) => runtime.fetch(request, serverContext), { maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES }));
+  const guarded = guardedListener((request, serverContext) => runtime.fetch(request, serverContext), { maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES });
+  const ready = options.ready;
+  setMetricsService('gateway');
+  setLogService('gateway');
+  const server = createServer((req, res) => {
+    if (ready && (req.url === '/readiness' || req.url?.startsWith('/readiness?')) && !ready()) {
+      res.writeHead(503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: 'not ready' }));
+      return;
+    }
+    // Prometheus metrics (no personal data in any label): GraphQL requests by status and their latency, and
+    // each subgraph's subrequests by outcome and their latency.
+    if (req.method === 'GET' && req.url === '/metrics') {
+      void metricsText().then(({ contentType, body }) => {
+        res.writeHead(200, { 'content-type': contentType });
+        res.end(body);
+      });
+      return;
+    }
+    if (req.url === GRAPHQL_ENDPOINT || req.url?.startsWith(`${GRAPHQL_ENDPOINT}?`)) {
+      // The request's id: the client's when it is a plain token, else a new one. Set on the request here, so the
+      // runtime forwards this same id to every subgraph (`propagateHeaders`), and returned to the client.
+      const given = req.headers['x-request-id'];
+      const requestId = typeof given === 'string' && REQUEST_ID_RE.test(given) ? given : randomUUID();
+      req.headers['x-request-id'] = requestId;
+      res.setHeader('x-request-id', requestId);
+      const started = performance.now();
+      const endTimer = httpDuration.startTimer();
+      res.once('finish', () => {
+        endTimer();
+        httpRequests.inc({ status: String(res.statusCode) });
+        // No operation name, variables or errors: they can carry personal data.
+        log.info({ requestId, method: req.method, status: res.statusCode, durationMs: Math.round(performance.now() - started) }, 'graphql request');
+      });
+    }
+    void guarded(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {

@@ -1,5 +1,7 @@
 import { setMaxListeners } from 'node:events';
+import { existsSync } from 'node:fs';
 import { createTokenVerifier, loadAuthConfig } from '@nrm-hub/kit/auth';
+import { log } from '@nrm-hub/kit/runtime';
 import { loadConfig } from './config.ts';
 import { startGateway } from './gateway.ts';
 import { readTrustedDocuments } from './trusted-documents.ts';
@@ -24,8 +26,9 @@ const gateway = await startGateway({
   queryPlanner: config.queryPlanner,
   redisUrl: config.redisUrl,
   upstreamTimeoutMs: config.upstreamTimeoutMs,
+  ...(config.readyFile ? { ready: () => existsSync(config.readyFile!) } : {}),
 });
-console.log(`gateway ready at http://localhost:${gateway.port}/graphql`);
+log.info({ url: `http://localhost:${gateway.port}/graphql`, waitsForReadyFile: Boolean(config.readyFile) }, 'gateway listening');
 // The runtime disposes itself on SIGINT/SIGTERM (a hard-coded `disposeOnProcessTerminate`), which fails the
 // requests in flight: take those handlers off and shut down in order instead (finish, then dispose).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) for (const listener of process.listeners(signal)) process.off(signal, listener);

@@ -207,18 +207,21 @@ describe('a subgraph server with the audit plugin', () => {
     // A database without the audit table: the append fails.
     const client = new PGlite();
     const db = drizzle(client) as unknown as AuditedContext['db'];
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // The log is structured JSON on stdout (the kit's pino logger).
+    const written = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const errors = { get lines() { return written.mock.calls.map((c) => String(c[0])).filter((l) => l.includes('audit write failed')); } };
     try {
       const response = await server.executeOperation({ query: ENTITY, variables: { r: [{ __typename: 'Victim', id: VICTIM_A }] } }, { contextValue: await context(db) });
       expect(response.http.status).toBe(503);
       expect(response.body.kind === 'single' && response.body.singleResult).toEqual({
         errors: [{ message: 'The read could not be recorded in the audit log, so no data is returned.', extensions: { code: 'AUDIT_UNAVAILABLE' } }],
       });
-      expect(errors).toHaveBeenCalledTimes(1);
-      expect(String(errors.mock.calls[0]?.[0])).not.toContain(VICTIM_A);
-      expect(String(errors.mock.calls[0]?.[0])).not.toContain('test-user');
+      expect(errors.lines).toHaveLength(1);
+      expect(JSON.parse(errors.lines[0]!)).toMatchObject({ level: 'error' });
+      expect(errors.lines[0]).not.toContain(VICTIM_A);
+      expect(errors.lines[0]).not.toContain('test-user');
     } finally {
-      errors.mockRestore();
+      written.mockRestore();
       await client.close();
     }
   });

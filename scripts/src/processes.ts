@@ -24,10 +24,17 @@ export function entryOf(workspace: string, name = 'index'): string {
   return COMPILED ? join(workspace, 'dist', `${name}.js`) : join(workspace, 'src', `${name}.ts`);
 }
 
+/**
+ * Node flags of every service process. A GraphQL server allocates many short-lived objects per request; with V8's
+ * default 16 MB young generation the gateway and subgraphs spent 20-30% of their CPU in garbage collection under
+ * load (profiles in test/bench/RESULTS.md). A 64 MB one is scavenged a quarter as often, for about 100 MB more memory.
+ */
+export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=64'];
+
 /** Spawns `node --import tsx <entry>` (compiled: `node --conditions=production <entry>`) with exactly `env`, prefixing its output with the name. */
 export function startService(name: string, entry: string, env: NodeJS.ProcessEnv): Service {
-  const args = entry.endsWith('.js') ? ['--conditions=production', entry] : ['--import', TSX_LOADER, entry];
-  const child = spawn(process.execPath, args, {
+  const loader = entry.endsWith('.js') ? ['--conditions=production'] : ['--import', TSX_LOADER];
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...loader, entry], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

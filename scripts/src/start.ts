@@ -80,19 +80,22 @@ try {
   });
   await Promise.all(started.map(({ svc, ready }) => waitReady(svc, ready)));
   const gatewayPort = process.env.GATEWAY_PORT ?? '4000';
-  const { LINKAGE_SECRET: _notForGateway, ...gatewayEnv } = { ...process.env, ...env };
+  const marker = join(dataDir, 'demo-data-loaded');
+  // The gateway reports itself ready only once the demo data has loaded (the marker exists): a client polling
+  // /readiness never catches a half-loaded data set. Its /healthcheck answers as soon as it listens.
+  const { LINKAGE_SECRET: _notForGateway, ...gatewayEnv }: NodeJS.ProcessEnv = { ...process.env, ...env, GATEWAY_READY_FILE: marker };
   const gateway = startService('gateway', entryOf(join(root, 'gateway')), gatewayEnv);
   services.push(gateway);
-  await waitReady(gateway, `http://127.0.0.1:${gatewayPort}/readiness`);
+  await waitReady(gateway, `http://127.0.0.1:${gatewayPort}/healthcheck`);
   const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
 
-  const marker = join(dataDir, 'demo-data-loaded');
   if (!existsSync(marker)) {
     console.log('Loading the synthetic demo data set through the gateway (first start only)...');
     const summary = await loadDemoData(gatewayUrl, (agency, roles) => issuer.sign({ agency, roles, purpose: 'DEMO-DATA-LOAD', ttl: '15m' }));
     writeFileSync(marker, `${new Date().toISOString()}\n`);
     console.log(`Demo data loaded: ${summary}`);
   }
+  await waitReady(gateway, `http://127.0.0.1:${gatewayPort}/readiness`);
   // The web app's dev server: proxies /graphql to the gateway and signs dev tokens for the chosen role.
   // Not in the compiled hub (`npm run start:prod`): there the app is static files (`npm run build -w web`) in front of the gateway.
   let webUrl = 'not started by the compiled hub (the app is built to web/dist; serve it beside the gateway)';

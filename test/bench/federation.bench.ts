@@ -27,6 +27,7 @@ import { SUBGRAPHS } from '@nrm-hub/schema';
 import { spawnProcess, stopProcess, subgraphPort, waitFor, type HubProcess } from '../support/hub-processes.ts';
 import { dropDatabases, postgresAnswers } from './bench-data.ts';
 import { setUpBenchHub } from './setup-hub.ts';
+import { documentId } from '../../gateway/src/trusted-documents.ts';
 
 const require = createRequire(import.meta.url);
 const TSX_LOADER = require.resolve('tsx');
@@ -43,6 +44,8 @@ const LOG_DIR = join(here, 'logs');
 const GROUP_COMMIT = process.env.BENCH_AUDIT_GROUP_COMMIT !== 'off';
 /** BENCH_ONLY=hub-100,monolith-100: run only these cases (for profiling); RESULTS.md is then not written. */
 const ONLY = process.env.BENCH_ONLY?.split(',');
+/** BENCH_GATEWAY_MODE=development: keep the development gateway (query text, graphql-js's development checks) instead of production with trusted documents. */
+const GATEWAY_PRODUCTION = process.env.BENCH_GATEWAY_MODE !== 'development';
 
 /** The README's single victim view, with `first` as a variable. */
 export const SINGLE_VICTIM_VIEW = `query SingleVictimView($first: Int!) {
@@ -141,6 +144,7 @@ try {
     victims: 100,
     nodeFlags,
     subgraphEnv: GROUP_COMMIT ? {} : { AUDIT_GROUP_COMMIT: 'off' },
+    productionDocuments: GATEWAY_PRODUCTION ? [SINGLE_VICTIM_VIEW] : undefined,
   });
   const monolith = spawnProcess('monolith', join(here, 'monolith/server.ts'), { PATH: process.env.PATH, ...bench.issuer.env, MONOLITH_PORT: String(MONOLITH_PORT), MONOLITH_DATABASE_URL: bench.monolithUrl }, { logDir: LOG_DIR, nodeFlags: nodeFlags('monolith') });
   started.push(monolith);
@@ -148,11 +152,14 @@ try {
   const token = await bench.issuer.sign({ agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-17', ttl: '4h' });
   const monolithUrl = `http://127.0.0.1:${MONOLITH_PORT}/graphql`;
   const body = (first: number) => JSON.stringify({ query: SINGLE_VICTIM_VIEW, operationName: 'SingleVictimView', variables: { first } });
+  // A production gateway takes trusted documents only: the client sends the document's id.
+  const hubBody = (first: number) =>
+    GATEWAY_PRODUCTION ? JSON.stringify({ documentId: documentId(SINGLE_VICTIM_VIEW), operationName: 'SingleVictimView', variables: { first } }) : body(first);
 
   // Both answer the same before anything is timed.
   const answers = await Promise.all(
     [bench.hub.gatewayUrl, monolithUrl].map(async (url) => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: body(100) });
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: url === monolithUrl ? body(100) : hubBody(100) });
       return (await res.json()) as { data?: { victims: any[] }; errors?: unknown[] };
     }),
   );
@@ -173,14 +180,14 @@ try {
   // Warm-up: JIT, connection pools, plan caches.
   for (const c of cases) {
     const saved = DURATION;
-    execFileSync(process.execPath, ['--import', TSX_LOADER, join(here, 'load.ts'), JSON.stringify({ url: c.url, body: body(c.first), headers: { authorization: `Bearer ${token}` }, connections: CONNECTIONS, duration: Math.min(3, saved) })]);
+    execFileSync(process.execPath, ['--import', TSX_LOADER, join(here, 'load.ts'), JSON.stringify({ url: c.url, body: c.system === 'hub' ? hubBody(c.first) : body(c.first), headers: { authorization: `Bearer ${token}` }, connections: CONNECTIONS, duration: Math.min(3, saved) })]);
   }
   for (let round = 1; round <= ROUNDS; round++) {
     for (const c of cases) {
       const pids = c.system === 'monolith' ? new Map([['monolith', monolith.child.pid!]]) : hubPids;
       const cpuBefore = new Map([...pids].map(([n, pid]) => [n, cpuSeconds(pid)]));
       const stBefore = c.system === 'monolith' ? { monolith: JSON.parse(await getText(`http://127.0.0.1:${MONOLITH_PORT}/metrics`)).statements as number } : Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s.name, await statementsOf(subgraphPort(bench!.layout, s.name))])));
-      const load = runLoad(c.url, body(c.first), token);
+      const load = runLoad(c.url, c.system === 'hub' ? hubBody(c.first) : body(c.first), token);
       const stAfter = c.system === 'monolith' ? { monolith: JSON.parse(await getText(`http://127.0.0.1:${MONOLITH_PORT}/metrics`)).statements as number } : Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s.name, await statementsOf(subgraphPort(bench!.layout, s.name))])));
       const cpuMs = Object.fromEntries([...pids].map(([n, pid]) => [n, ((cpuSeconds(pid) - cpuBefore.get(n)!) * 1000) / Math.max(1, load.responses)]));
       const statements = Object.fromEntries(Object.keys(stAfter).map((n) => [n, ((stAfter as Record<string, number>)[n]! - (stBefore as Record<string, number>)[n]!) / Math.max(1, load.responses)]));
@@ -218,7 +225,7 @@ try {
   lines.push(`- ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${osType()} ${release()}; shared with other work while measuring, so figures move between runs: compare the ratios, which are measured side by side. Load average at the end of the run: ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min) on ${cpus().length} cores.`);
   lines.push(`- Node ${process.version}, PostgreSQL ${pgVersion} (local server, one database per subgraph; the monolith's database holds the same rows), @graphql-hive/gateway-runtime ${pkg('@graphql-hive/gateway-runtime')}, @apollo/server ${pkg('@apollo/server')}, graphql ${pkg('graphql')}, autocannon ${pkg('autocannon')}.`);
   lines.push(`- Load: autocannon in its own process, ${CONNECTIONS} connections, ${DURATION} s per case and round, ${ROUNDS} rounds (medians shown), after a 3 s warm-up of each case. Each round runs the four cases in turn.`);
-  lines.push(`- Hub: gateway with request merging off and the rate limit off; ${bench.victims} victims from the demo data set plus police registrations; token of the coordinating unit (sees every field group) with a purpose. Audit group commit ${GROUP_COMMIT ? 'on' : 'off'}.`);
+  lines.push(`- Hub: gateway ${GATEWAY_PRODUCTION ? 'as in production (\`NODE_ENV=production\`, the view sent as a trusted document id)' : 'in development mode (query text)'} with request merging off and the rate limit off; ${bench.victims} victims from the demo data set plus police registrations; token of the coordinating unit (sees every field group) with a purpose. Audit group commit ${GROUP_COMMIT ? 'on' : 'off'}.`);
   lines.push('');
   lines.push('## Throughput and latency', '');
   lines.push('| case | req/s | p50 ms | p99 ms | failed requests |', '|---|---:|---:|---:|---:|');

@@ -4,14 +4,15 @@
  * gateway and topped up to `victims` victims, and a monolith database
  * holding the same rows.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateServiceKeys } from '@nrm-hub/kit';
 import { SUBGRAPHS } from '@nrm-hub/schema';
 import { loadDemoData } from '@nrm-hub/scripts/demo-data';
 import { devIssuer } from '@nrm-hub/scripts/dev-issuer';
-import { startHubProcesses, type HubLayout, type HubProcesses } from '../support/hub-processes.ts';
+import { startGatewayProcess, startHubProcesses, stopProcess, waitFor, type HubLayout, type HubProcesses } from '../support/hub-processes.ts';
+import { documentId, TRUSTED_DOCUMENTS_FILE } from '../../gateway/src/trusted-documents.ts';
 import { copyIntoMonolith, freshDatabases, topUpVictims } from './bench-data.ts';
 
 export interface BenchHub {
@@ -23,7 +24,20 @@ export interface BenchHub {
   victims: number;
 }
 
-export async function setUpBenchHub(options: { serverUrl: string; basePort: number; logDir: string; victims: number; nodeFlags?: (name: string) => string[]; subgraphEnv?: Record<string, string> }): Promise<BenchHub> {
+export async function setUpBenchHub(options: {
+  serverUrl: string;
+  basePort: number;
+  logDir: string;
+  victims: number;
+  nodeFlags?: (name: string) => string[];
+  subgraphEnv?: Record<string, string>;
+  /**
+   * Documents to serve as trusted documents: once the data is loaded (through a development gateway, which takes
+   * query text), the gateway is restarted as an operator runs it, `NODE_ENV=production`, trusted documents only,
+   * with these added to the committed manifest. Without them the development gateway stays.
+   */
+  productionDocuments?: string[];
+}): Promise<BenchHub> {
   const keyDir = mkdtempSync(join(tmpdir(), 'nrm-bench-key-'));
   const issuer = await devIssuer(keyDir);
   const names = [...SUBGRAPHS.map((s) => s.name), 'monolith'] as const;
@@ -42,9 +56,10 @@ export async function setUpBenchHub(options: { serverUrl: string; basePort: numb
   };
   const hub = await startHubProcesses(layout);
   const tokens = new Map<string, string>();
-  const tokenFor = async (agency: string) => {
-    if (!tokens.has(agency)) tokens.set(agency, await issuer.sign({ agency, roles: ['caseworker'], purpose: 'BENCH-LOAD', ttl: '2h' }));
-    return tokens.get(agency)!;
+  const tokenFor = async (agency: string, roles: string[] = ['caseworker']) => {
+    const key = `${agency}/${roles.join(',')}`;
+    if (!tokens.has(key)) tokens.set(key, await issuer.sign({ agency, roles, purpose: 'BENCH-LOAD', ttl: '2h' }));
+    return tokens.get(key)!;
   };
   try {
     return await fill();
@@ -62,6 +77,17 @@ export async function setUpBenchHub(options: { serverUrl: string; basePort: numb
   };
   const victims = await topUpVictims(post, await tokenFor('police'), await tokenFor('coordinating-unit'), options.victims);
   copyIntoMonolith(urls, urls.monolith);
+  if (options.productionDocuments) {
+    const manifest = JSON.parse(readFileSync(TRUSTED_DOCUMENTS_FILE, 'utf8')) as Record<string, string>;
+    for (const d of options.productionDocuments) manifest[documentId(d)] = d;
+    const file = join(keyDir, 'trusted-documents.json');
+    writeFileSync(file, JSON.stringify(manifest));
+    await stopProcess(hub.processes.get('gateway')!);
+    const production = { ...layout, gatewayEnv: { ...layout.gatewayEnv, NODE_ENV: 'production', GATEWAY_TRUSTED_DOCUMENTS: file } };
+    const gateway = startGatewayProcess(production);
+    hub.processes.set('gateway', gateway);
+    await waitFor(`http://127.0.0.1:${options.basePort}/readiness`, gateway);
+  }
   return { hub, layout, issuer, databaseUrls: urls, monolithUrl: urls.monolith, victims };
   }
 }

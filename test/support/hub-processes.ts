@@ -10,6 +10,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { SUBGRAPHS, type SubgraphInfo } from '@nrm-hub/schema';
+import { SERVICE_NODE_FLAGS } from '../../scripts/src/processes.ts';
 
 const require = createRequire(import.meta.url);
 const TSX_LOADER = require.resolve('tsx');
@@ -27,7 +28,8 @@ export interface HubProcess {
 export function spawnProcess(name: string, entry: string, env: NodeJS.ProcessEnv, options: { logDir: string; nodeFlags?: string[] }): HubProcess {
   mkdirSync(options.logDir, { recursive: true });
   const log = createWriteStream(join(options.logDir, `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', TSX_LOADER, entry], { env, stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
+  // The flags `npm start` gives every service (a larger young generation), then the caller's.
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...(options.nodeFlags ?? []), '--import', TSX_LOADER, entry], { env, stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.once('exit', (code, signal) => res({ code, signal })));

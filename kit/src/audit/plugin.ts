@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Viewer } from '../auth/auth.ts';
 import type { Db } from '../runtime/database.ts';
 import { errorSummary } from '../runtime/log-safe.ts';
+import { log } from '../runtime/logger.ts';
 import { appendAuditBatched } from './batcher.ts';
 import type { AuditCollector } from './collector.ts';
 import { appendAudit } from './log.ts';
@@ -41,7 +42,7 @@ export function auditPlugin<TContext extends AuditedContext>(subgraph: string): 
             // (`AUDIT_GROUP_COMMIT=off`: one transaction each, for comparing in benchmarks).
             if (entry) await (GROUP_COMMIT ? appendAuditBatched(contextValue.db, entry) : appendAudit(contextValue.db, entry));
           } catch (error) {
-            console.error(`[${subgraph}] audit write failed: ${errorSummary(error)}; response withheld`);
+            log.error({ requestId: contextValue.requestId }, `[${subgraph}] audit write failed: ${errorSummary(error)}; response withheld`);
             response.body = {
               kind: 'single',
               singleResult: {

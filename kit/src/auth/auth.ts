@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
@@ -120,13 +121,22 @@ function claimsToViewer(payload: JWTPayload, token: string): Viewer {
  * (anonymous: the schema's directives then deny personal fields). A header
  * that fails any check → `UNAUTHENTICATED`.
  */
-export function createTokenVerifier(config: AuthConfig): TokenVerifier {
+export function createTokenVerifier(config: AuthConfig, options: { cacheSize?: number } = {}): TokenVerifier {
   const keys = config.jwks ? createLocalJWKSet(config.jwks) : createRemoteJWKSet(new URL(config.jwksUrl as string));
+  const cache = verifiedTokenCache(options.cacheSize ?? VERIFIED_TOKEN_CACHE_SIZE);
   return async (authorization) => {
     if (authorization === undefined || authorization === null || authorization === '') return null;
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <JWT>".');
     const token = match[1] as string;
+    const cached = cache.get(token);
+    if (cached) return cached;
+    const { viewer, acceptedUntil } = await verifyToken(token);
+    cache.set(token, viewer, acceptedUntil);
+    return viewer;
+  };
+
+  async function verifyToken(token: string): Promise<{ viewer: Viewer; acceptedUntil: number }> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keys, {
@@ -144,7 +154,46 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
     if (payload.iat !== undefined && payload.iat > Math.floor(Date.now() / 1000) + config.clockToleranceSeconds) {
       throw unauthenticated('The token was issued in the future.');
     }
-    return claimsToViewer(payload, token);
+    // Usable from the cache for as long as jose would accept it: until `exp` plus the clock tolerance.
+    return { viewer: claimsToViewer(payload, token), acceptedUntil: ((payload.exp as number) + config.clockToleranceSeconds) * 1000 };
+  }
+}
+
+/** Verified tokens a verifier remembers (each one entry, about a kilobyte). */
+export const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
+
+/**
+ * Tokens already verified, by the SHA-256 of the token, until they expire:
+ * the gateway and every subgraph verify the same bearer token on every
+ * request, and the signature check was the larger part of it. Only tokens
+ * that passed every check are kept (a failure is checked again next time),
+ * an entry is dropped once its `exp` (plus the accepted clock skew) has
+ * passed, exactly when jose would refuse the token, and the least recently
+ * used entry goes when the cache is full. The viewer is frozen, so no request
+ * can change what the next one sees.
+ */
+function verifiedTokenCache(size: number) {
+  const entries = new Map<string, { viewer: Viewer; expiresAt: number }>();
+  const keyOf = (token: string) => createHash('sha256').update(token).digest('base64');
+  return {
+    get(token: string): Viewer | undefined {
+      if (size <= 0) return undefined;
+      const key = keyOf(token);
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      entries.delete(key);
+      if (Date.now() >= entry.expiresAt) return undefined;
+      entries.set(key, entry); // most recently used last
+      return entry.viewer;
+    },
+    set(token: string, viewer: Viewer, expiresAt: number): void {
+      if (size <= 0) return;
+      Object.freeze(viewer.roles);
+      Object.freeze(viewer.scopes);
+      Object.freeze(viewer.policies);
+      entries.set(keyOf(token), { viewer: Object.freeze(viewer), expiresAt });
+      while (entries.size > size) entries.delete(entries.keys().next().value as string);
+    },
   };
 }
 

@@ -60,6 +60,17 @@ export function variablesProblem(variables: unknown): InputProblem | null {
 
 /** The first string literal in the document that breaks `textProblem` (escapes such as `\u{0}` already decoded), or null. */
 export function literalsProblem(document: DocumentNode): InputProblem | null {
+  // A document's literals do not change: servers keep parsed documents, so a document seen again is checked once.
+  const known = literalProblems.get(document);
+  if (known !== undefined) return known;
+  const found = findLiteralProblem(document);
+  literalProblems.set(document, found);
+  return found;
+}
+
+const literalProblems = new WeakMap<DocumentNode, InputProblem | null>();
+
+function findLiteralProblem(document: DocumentNode): InputProblem | null {
   let found: InputProblem | null = null;
   visit(document, {
     StringValue(node) {

@@ -132,7 +132,36 @@ export function withListSizes(schema: GraphQLSchema, document: DocumentNode, var
  * `victims(first: $n)` costs what `$n` asks for.
  */
 export function costErrors(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, maxCost: number): readonly GraphQLError[] {
-  return validate(schema, withListSizes(schema, document, variables), [costLimitRule({ maxCost, ...COST_WEIGHTS, ...reportAs('MAX_COST') })]);
+  // A document's cost depends only on the values of its list-size variables: a document seen again (servers keep
+  // parsed documents, so it is the same object) with the same sizes is not costed again. Only passes are kept.
+  let byDocument = costPasses.get(schema);
+  if (!byDocument) costPasses.set(schema, (byDocument = new WeakMap()));
+  let entry = byDocument.get(document);
+  if (!entry) byDocument.set(document, (entry = { sizeVariables: listSizeVariables(schema, document), passed: new Set() }));
+  const key = `${maxCost}|${entry.sizeVariables.map((name) => JSON.stringify(variables?.[name] ?? null)).join(',')}`;
+  if (entry.passed.has(key)) return [];
+  const errors = validate(schema, withListSizes(schema, document, variables), [costLimitRule({ maxCost, ...COST_WEIGHTS, ...reportAs('MAX_COST') }) as never]);
+  if (errors.length === 0 && entry.passed.size < 64) entry.passed.add(key);
+  return errors;
+}
+
+const costPasses = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, { sizeVariables: string[]; passed: Set<string> }>>();
+
+/** The variables a document passes as a list-size argument (`first: $n`): the only ones its cost depends on. */
+function listSizeVariables(schema: GraphQLSchema, document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node: FieldNode) {
+        const sizeArg = typeInfo.getFieldDef()?.args.find((a) => LIST_SIZE_ARGS.has(a.name));
+        const given = sizeArg && node.arguments?.find((a) => a.name.value === sizeArg.name);
+        if (given?.value.kind === Kind.VARIABLE) names.add(given.value.name.value);
+      },
+    }),
+  );
+  return [...names].sort();
 }
 
 /** "Did you mean …?" in any graphql-js message names fields, types or enum values: it leaks the schema. */

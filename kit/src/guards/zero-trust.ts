@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { GraphQLError, isObjectType, Kind, valueFromASTUntyped, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, isObjectType, Kind, valueFromASTUntyped, visit, type DocumentNode, type GraphQLSchema, type ValueNode } from 'graphql';
 import type { Viewer } from '../auth/auth.ts';
 import { checkInputs } from './input-checks.ts';
 import { costErrors, type QueryLimits } from './query-limits.ts';
@@ -20,6 +20,17 @@ const refusal = (message: string, code: string, status: number, extra: Record<st
 
 /** Whether the document asks for `__schema`, `__type` or `_service` anywhere (fragments included). */
 function asksForSchema(document: DocumentNode): boolean {
+  // Servers keep parsed documents: a document seen again is the same object, and is looked at once.
+  let found = schemaAsks.get(document);
+  if (found !== undefined) return found;
+  found = findsSchemaFields(document);
+  schemaAsks.set(document, found);
+  return found;
+}
+
+const schemaAsks = new WeakMap<DocumentNode, boolean>();
+
+function findsSchemaFields(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Field(node) {
@@ -32,18 +43,31 @@ function asksForSchema(document: DocumentNode): boolean {
 /** The representations each `_entities` field of the document carries, literals and variables alike. */
 export function representationsOf(document: DocumentNode, variables: Record<string, unknown> | undefined): unknown[] {
   const all: unknown[] = [];
+  for (const arg of representationArguments(document)) {
+    const value = arg.kind === Kind.VARIABLE ? variables?.[arg.name.value] : valueFromASTUntyped(arg, variables);
+    if (Array.isArray(value)) all.push(...value);
+    else all.push(value);
+  }
+  return all;
+}
+
+/** The `representations` argument of each `_entities` field of a document, found once per document. */
+function representationArguments(document: DocumentNode): ValueNode[] {
+  let found = representationArgs.get(document);
+  if (found) return found;
+  const args: ValueNode[] = [];
   visit(document, {
     Field(node) {
       if (node.name.value !== '_entities') return;
       const arg = node.arguments?.find((a) => a.name.value === 'representations');
-      if (!arg) return;
-      const value = arg.value.kind === Kind.VARIABLE ? variables?.[arg.value.name.value] : valueFromASTUntyped(arg.value, variables);
-      if (Array.isArray(value)) all.push(...(value as unknown[]));
-      else all.push(value);
+      if (arg) args.push(arg.value);
     },
   });
-  return all;
+  representationArgs.set(document, (found = args));
+  return found;
 }
+
+const representationArgs = new WeakMap<DocumentNode, ValueNode[]>();
 
 /** The top-level key fields of each entity type (`@key(fields: "id")` → `id`). */
 function entityKeys(schema: GraphQLSchema): Map<string, string[][]> {

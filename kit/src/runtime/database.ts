@@ -58,7 +58,20 @@ export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
   maxConnections?: number;
   /** Apply the migrations (default). Off for read-only tools such as `audit:verify`. */
   migrate?: boolean;
+  /**
+   * Postgres only: the longest a statement may run before the server cancels it (`statement_timeout`), so no
+   * request waits on a locked or stuck database past it. None when absent or 0 (tools and benchmarks run long
+   * statements); a subgraph process gets `DEFAULT_STATEMENT_TIMEOUT_MS` (`runSubgraph`).
+   */
+  statementTimeoutMs?: number;
+  /** Postgres only: how long to wait for a (re)connection before failing the statement (`DEFAULT_CONNECT_TIMEOUT_SECONDS`). */
+  connectTimeoutSeconds?: number;
 }
+
+/** A subgraph's statements run at most this long on Postgres: the gateway stops waiting for a subgraph after 15 s anyway. */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
+/** A lost connection is replaced on the next statement; establishing it may take this long. */
+export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 5;
 
 /** An open, migrated database of one subgraph. */
 export interface Database<TSchema extends Record<string, unknown>> {
@@ -91,7 +104,15 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
         await migrationClient.end();
       }
     }
-    const client = postgres(options.url, { max: options.maxConnections ?? 10, onnotice: () => {} });
+    // A connection the server dropped (restart, `pg_terminate_backend`) is replaced by postgres.js on the next
+    // statement; the timeouts bound how long a request can wait for that or for a stuck statement.
+    const statementTimeout = options.statementTimeoutMs ?? 0;
+    const client = postgres(options.url, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+      connect_timeout: options.connectTimeoutSeconds ?? DEFAULT_CONNECT_TIMEOUT_SECONDS,
+      ...(statementTimeout > 0 ? { connection: { statement_timeout: statementTimeout } } : {}),
+    });
     const db = drizzlePostgres(client, { schema: options.schema, casing, logger: statements });
     return {
       db: db as unknown as Db<TSchema>,

@@ -9,3 +9,5 @@ export * from './metrics.ts';
 export * from './seeded-random.ts';
 export * from './sql-rows.ts';
 export * from './window-loader.ts';
+export * from './prepared.ts';
+export * from './logger.ts';

@@ -38,6 +38,23 @@ export const auditAppendDuration = new Histogram({
 /** Records per audit group commit. */
 export const auditBatchSize = new Histogram({ name: 'nrm_hub_audit_batch_size', help: 'Audit records written per group commit.', buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256], registers: [metricsRegistry] });
 
+/** The gateway's subrequests to each subgraph, by outcome (ok; error: the answer carried errors). */
+export const subgraphRequests = new Counter({
+  name: 'nrm_hub_gateway_subgraph_requests_total',
+  help: 'Subrequests the gateway sent to each subgraph, by outcome (ok, error: the answer carried errors).',
+  labelNames: ['subgraph', 'outcome'],
+  registers: [metricsRegistry],
+});
+
+/** Time from the gateway sending a subrequest to a subgraph to its answer. */
+export const subgraphDuration = new Histogram({
+  name: 'nrm_hub_gateway_subgraph_request_duration_seconds',
+  help: 'Time from the gateway sending a subrequest to a subgraph to its answer.',
+  labelNames: ['subgraph'],
+  buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15],
+  registers: [metricsRegistry],
+});
+
 /** The metrics in Prometheus text format. */
 export async function metricsText(): Promise<{ contentType: string; body: string }> {
   return { contentType: metricsRegistry.contentType, body: await metricsRegistry.metrics() };

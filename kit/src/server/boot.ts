@@ -4,13 +4,15 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { optionalString, port, readConfig } from '../runtime/config.ts';
 import { witnessFromEnv } from '../audit/witness.ts';
-import { openDatabase, type Db } from '../runtime/database.ts';
+import { DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_STATEMENT_TIMEOUT_MS, openDatabase, type Db } from '../runtime/database.ts';
 import { setMetricsService } from '../runtime/metrics.ts';
+import { log, setLogService } from '../runtime/logger.ts';
 import { listen } from './server.ts';
 
 /**
- * Starts one subgraph process: reads `<PREFIX>_PORT`, `<PREFIX>_DATABASE_URL`
- * and `<PREFIX>_DATA_DIR`, opens and migrates its own database (PGlite in
+ * Starts one subgraph process: reads `<PREFIX>_PORT`, `<PREFIX>_DATABASE_URL`,
+ * `<PREFIX>_DATA_DIR`, `DATABASE_STATEMENT_TIMEOUT_MS` (15 s) and
+ * `DATABASE_CONNECT_TIMEOUT_SECONDS` (5 s), opens and migrates its own database (PGlite in
  * `.data/<name>` when no URL is given), listens, and closes cleanly on
  * SIGINT/SIGTERM.
  */
@@ -24,12 +26,15 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
   context: (db: Db<TSchema>) => (req: IncomingMessage, requestId: string) => Promise<TContext>;
 }): Promise<void> {
   setMetricsService(options.name);
+  setLogService(options.name);
   const p = options.envPrefix;
   const env = readConfig(
     z.object({
       [`${p}_PORT`]: port(options.defaultPort),
       [`${p}_DATABASE_URL`]: optionalString,
       [`${p}_DATA_DIR`]: optionalString,
+      DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(DEFAULT_STATEMENT_TIMEOUT_MS),
+      DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(DEFAULT_CONNECT_TIMEOUT_SECONDS),
     }),
   ) as Record<string, string | number | undefined>;
   const url = env[`${p}_DATABASE_URL`] as string | undefined;
@@ -38,6 +43,8 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
     migrationsFolder: options.migrationsFolder,
     url,
     dataDir: url ? undefined : ((env[`${p}_DATA_DIR`] as string | undefined) ?? `.data/${options.name}`),
+    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS as number,
+    connectTimeoutSeconds: env.DATABASE_CONNECT_TIMEOUT_SECONDS as number,
   });
   const running = await listen({
     server: options.server,
@@ -48,7 +55,7 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
       return true;
     },
   });
-  console.log(`${options.name} subgraph ready at ${running.url} (${database.driver})`);
+  log.info({ url: running.url, driver: database.driver }, `${options.name} subgraph ready`);
   // Signed chain heads go to the audit witness (when configured), so a rewritten chain shows.
   const stopWitnessing = await witnessFromEnv(database.db, options.name);
   const stop = async () => {

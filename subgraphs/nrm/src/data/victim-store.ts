@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, gt, inArray, isNull, or, sql } from 'drizzle-orm';
-import { badInput, hubError, insertOnce, type Db } from '@nrm-hub/kit';
-import type * as schema from '../db/schema.ts';
+import { anyOf, arrayLiteral, badInput, hubError, insertOnce, preparedPerDb, type Db } from '@nrm-hub/kit';
+import * as schema from '../db/schema.ts';
 import {
   linkReviews,
   lshBuckets,
@@ -370,8 +370,9 @@ export function registrationsByIds(db: NrmDb, ids: readonly string[]): Promise<R
 
 /** Victims by id, for a loader. */
 export function victimsByIds(db: NrmDb, ids: readonly string[]): Promise<VictimRow[]> {
-  return db.select().from(victims).where(inArray(victims.id, [...ids]));
+  return victimsByIdsQuery(db).execute({ ids: arrayLiteral(ids) });
 }
+const victimsByIdsQuery = preparedPerDb((db: NrmDb) => db.select().from(victims).where(anyOf(victims.id)).prepare('nrm_victims_by_ids'));
 
 /** `victims(filter)`: each condition optional; `ageGroup` is checked by the resolver's rules (see `VictimFilter`). */
 export interface VictimListFilter {
@@ -398,7 +399,7 @@ export interface FilterViewer {
 export function listVictims(db: NrmDb, first: number, after?: string | null, filter?: VictimListFilter | null, viewer?: FilterViewer): Promise<VictimRow[]> {
   const base = and(isNull(victims.mergedInto), after ? gt(victims.id, after) : undefined);
   const active = filter && (filter.status || filter.ageGroup || filter.year || filter.agency);
-  if (!active) return db.select().from(victims).where(base).orderBy(asc(victims.id)).limit(first);
+  if (!active) return after ? victimsPageAfter(db).execute({ first, after }) : victimsFirstPage(db).execute({ first });
   if (!viewer) throw hubError('FORBIDDEN', 'A filtered list needs a caller.');
   const visible = viewer.coordinatingUnit
     ? sql`true`
@@ -430,14 +431,27 @@ export function listVictims(db: NrmDb, first: number, after?: string | null, fil
     .limit(first);
 }
 
+// Prepared once per database handle (the victim list opens every view).
+const victimsFirstPage = preparedPerDb((db: NrmDb) =>
+  db.select().from(victims).where(isNull(victims.mergedInto)).orderBy(asc(victims.id)).limit(sql.placeholder('first')).prepare('nrm_victims_first_page'),
+);
+const victimsPageAfter = preparedPerDb((db: NrmDb) =>
+  db
+    .select()
+    .from(victims)
+    .where(and(isNull(victims.mergedInto), gt(victims.id, sql.placeholder('after'))))
+    .orderBy(asc(victims.id))
+    .limit(sql.placeholder('first'))
+    .prepare('nrm_victims_page_after'),
+);
+
 /** Registrations of many victims, oldest first, for a loader. */
 export function registrationsOfVictims(db: NrmDb, victimIds: readonly string[]): Promise<RegistrationRow[]> {
-  return db
-    .select()
-    .from(registrations)
-    .where(inArray(registrations.victimId, [...victimIds]))
-    .orderBy(asc(registrations.registeredAt));
+  return registrationsOfVictimsQuery(db).execute({ ids: arrayLiteral(victimIds) });
 }
+const registrationsOfVictimsQuery = preparedPerDb((db: NrmDb) =>
+  db.select().from(registrations).where(anyOf(registrations.victimId)).orderBy(asc(registrations.registeredAt)).prepare('nrm_registrations_of_victims'),
+);
 
 /** Referrals of many victims, oldest first, for a loader. */
 export function referralsOfVictims(db: NrmDb, victimIds: readonly string[]): Promise<ReferralRow[]> {
