@@ -1,6 +1,7 @@
 import { organisationCode } from '@nrm-hub/kit/auth';
 import { seededRandom } from '@nrm-hub/kit/runtime';
 import { syntheticNationalId, syntheticPerson, type Country, type SyntheticPerson } from './synthetic-people.ts';
+import { documentId } from '@nrm-hub/gateway/trusted-documents';
 
 /**
  * The synthetic demo data set, loaded through the gateway with the hub's own
@@ -50,7 +51,8 @@ function client(url: string, tokenFor: TokenFor): Gql {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokens.get(as)}` },
-      body: JSON.stringify({ query, variables }),
+      // By id, as every client of a production gateway must: each demo-data document is in the trusted manifest.
+      body: JSON.stringify({ documentId: documentId(query), variables }),
     });
     const body = (await res.json()) as { data?: any; errors?: { message: string }[] };
     if (body.errors?.length) throw new Error(`Demo data request failed: ${body.errors.map((e) => e.message).join('; ')}`);
