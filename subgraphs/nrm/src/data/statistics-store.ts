@@ -4,14 +4,21 @@ import { statisticsCounts, statisticsSummary } from '../db/schema.ts';
 import { lockMatching, type NrmDb } from './victim-store.ts';
 
 /**
- * All SQL behind the NRM's national statistics for one calendar year. A
- * person counts in a year when at least one of its registrations was decided
- * that year; everything about the person (status, gender, age, citizenship,
- * exploitation, the agencies that know them) comes from those registrations.
- * Victims are the NRM's deduplicated persons: registrations move to the
- * surviving victim on a merge, so `registrations.victim_id` is the person.
- * Every figure is an aggregate computed in the database; nothing loops over
- * persons in JavaScript.
+ * All SQL behind the NRM's national statistics. A person counts in a year
+ * when at least one of its registrations was decided that year; everything
+ * about the person (status, gender, age, citizenship, exploitation, the
+ * agencies that know them) comes from those registrations. Victims are the
+ * NRM's deduplicated persons: registrations move to the surviving victim on a
+ * merge, so `registrations.victim_id` is the person. Every figure is an
+ * aggregate computed in the database; nothing loops over persons in
+ * JavaScript.
+ *
+ * The statistics query reads the year's counts from a summary table
+ * (`statistics_counts`) that every change to registrations keeps up to date
+ * in its own transaction (`withSummaryOf`), so its cost does not grow with
+ * the registry; `countsFromRegistrations` computes the same counts from
+ * scratch (the reference the tests and the benchmark compare with, and what
+ * `rebuildStatisticsSummary` writes).
  */
 
 /** EEA states other than Norway (EU 27, Iceland, Liechtenstein), ISO 3166-1 alpha-2. */
