@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { selectRows, yearRange } from '@nrm-hub/kit';
 import { statisticsCounts, statisticsSummary } from '../db/schema.ts';
-import { lockMatching, type NrmDb } from './victim-store.ts';
+import { lockMatching } from './matching-lock.ts';
+import type { NrmDb } from './victim-store.ts';
 
 /**
  * All SQL behind the NRM's national statistics. A person counts in a year

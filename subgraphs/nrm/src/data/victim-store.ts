@@ -15,6 +15,7 @@ import {
   type VictimRow,
 } from '../db/schema.ts';
 import { bothCertain, decideMatch, insertBuckets, type VictimScore } from './matching.ts';
+import { lockMatching } from './matching-lock.ts';
 import { withSummaryOf } from './statistics-store.ts';
 
 export type NrmDb = Db<typeof schema>;
@@ -52,13 +53,7 @@ export interface RegistrationAnswer {
 /** Who a merge of two victims a registration matched with certainty is recorded as decided by. */
 export const AUTOMATIC_DECIDER = 'nrm-matching';
 
-/** Serialises matching: two registrations of one person arriving together must not both create a victim. */
-const MATCHING_LOCK = 0x4e524d01;
-
-/** Takes the registry-wide matching lock for the rest of the transaction. */
-export async function lockMatching(tx: NrmDb): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${MATCHING_LOCK})`);
-}
+export { lockMatching };
 
 /** The `registrations` row of a request filed under `victimId` (the id it is issued, too). */
 export function registrationRow(req: RegistrationRequest, victimId: string, match: { matchedExisting: boolean; matchScore: number }) {
