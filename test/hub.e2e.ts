@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_QUERY, loadDemoData } from '../scripts/src/demo-data.ts';
-import { seededRandom } from '@nrm-hub/kit/seeded-random';
-import { syntheticPerson } from '../scripts/src/synthetic-people.ts';
-import { auditHead, auditRecordsSince, organisationCode, type TestClaims, verifyAuditChain } from '@nrm-hub/kit';
+import { EXAMPLE_QUERY, loadDemoData } from '@nrm-hub/scripts/demo-data';
+import { seededRandom } from '@nrm-hub/kit/runtime';
+import { syntheticPerson } from '@nrm-hub/scripts/synthetic-people';
+import { auditHead, auditRecordsSince, organisationCode, verifyAuditChain } from '@nrm-hub/kit';
+import { type TestClaims } from '@nrm-hub/kit/testing';
 import { startHub, type Hub } from './support/hub.ts';
 import { statisticsOnDemoData } from './support/statistics-checks.ts';
 

@@ -1,4 +1,5 @@
-import { createTestDatabase, execute, inMemoryNrm, testIssuer, type Database } from '@nrm-hub/kit';
+import { type Database } from '@nrm-hub/kit';
+import { createTestDatabase, execute, inMemoryNrm, testIssuer } from '@nrm-hub/kit/testing';
 import * as policeContext from '@nrm-hub/police/context';
 import * as policeDb from '@nrm-hub/police/db';
 import * as policeServer from '@nrm-hub/police/server';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agencyKind, READ_SCOPES, type AgencyKind, type TestClaims } from '@nrm-hub/kit';
+import { agencyKind, READ_SCOPES, type AgencyKind } from '@nrm-hub/kit';
+import { type TestClaims } from '@nrm-hub/kit/testing';
 import { startHub, type Hub } from './support/hub.ts';
 import { seedVictim, type SeededVictim } from './security/seed.ts';
 

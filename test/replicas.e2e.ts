@@ -13,7 +13,8 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpNrmClient, listen, openDatabase, testIssuer, type Database, type RunningServer } from '@nrm-hub/kit';
+import { httpNrmClient, listen, openDatabase, type Database, type RunningServer } from '@nrm-hub/kit';
+import { testIssuer } from '@nrm-hub/kit/testing';
 import { startGateway, type RunningGateway } from '@nrm-hub/gateway';
 import * as nrmContext from '@nrm-hub/nrm/context';
 import * as nrmDb from '@nrm-hub/nrm/db';

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { TestClaims } from '@nrm-hub/kit';
+import type { TestClaims } from '@nrm-hub/kit/testing';
 import { readTrustedDocuments } from '@nrm-hub/gateway/trusted-documents';
-import { OPERATIONS_PER_USER } from '../scripts/src/operations-per-user.ts';
+import { OPERATIONS_PER_USER } from '@nrm-hub/scripts/operations-per-user';
 import { startHub, type Hub } from './support/hub.ts';
 import {
   ADULT_INDICATIONS,

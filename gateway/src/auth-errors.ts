@@ -9,6 +9,7 @@ import {
   isObjectType,
   Kind,
   type DocumentNode,
+  type ExecutionArgs,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLErrorExtensions,
@@ -160,10 +161,11 @@ export function authNullsPlugin(): GatewayPlugin {
         onExecuteDone({ result, setResult }) {
           if (!('errors' in result) || !result.errors?.some((e) => pathOf.has(e as GraphQLError))) return;
           let data = isObject(result.data) ? { ...result.data } : result.data;
-          const errors = result.errors.map((error) => {
-            const path = pathOf.get(error as GraphQLError);
+          const errors = (result.errors as readonly GraphQLError[]).map((error) => {
+            const path = pathOf.get(error);
             if (!path) return error;
-            const types = typesAlong(args.schema, args.document, args.operationName, path) ?? undefined;
+            const { schema, document, operationName } = args as ExecutionArgs;
+            const types = typesAlong(schema, document, operationName, path) ?? undefined;
             if (isObject(data) && insertNull(data, path, types)) data = null;
             return new GraphQLError(error.message, { nodes: error.nodes, path, extensions: error.extensions });
           });

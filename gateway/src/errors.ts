@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { redactVariableError } from '@nrm-hub/kit/errors';
+import { redactVariableError } from '@nrm-hub/kit/runtime';
 import { withoutSuggestions } from './limits.ts';
 
 /**

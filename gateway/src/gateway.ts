@@ -5,7 +5,7 @@ import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import http from '@graphql-mesh/transport-http';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import type { TokenVerifier, Viewer } from '@nrm-hub/kit/auth';
-import { closeGracefully } from '@nrm-hub/kit/graceful-close';
+import { closeGracefully } from '@nrm-hub/kit/runtime';
 import { readSupergraph } from '@nrm-hub/schema';
 import { authError, authNullsPlugin } from './auth-errors.ts';
 import { maskError } from './errors.ts';
@@ -122,7 +122,7 @@ export function createGateway(options: GatewayOptions) {
   return createGatewayRuntime({
     supergraph: options.supergraph ?? readSupergraph(),
     transports: { http },
-    transportEntries: transportEntries as never,
+    transportEntries: transportEntries,
     ...(options.queryPlanner === 'rust' ? { unifiedGraphHandler } : {}),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: '/healthcheck',

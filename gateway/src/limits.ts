@@ -1,10 +1,9 @@
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { checkInputs } from '@nrm-hub/kit/input-checks';
-import { costErrors, limitRules, withoutSuggestions, type QueryLimits } from '@nrm-hub/kit/query-limits';
-import { redactValueEcho } from '@nrm-hub/kit/value-errors';
+import type { DocumentNode, ExecutionArgs, GraphQLError } from 'graphql';
+import { checkInputs, costErrors, limitRules, redactValueEcho, withoutSuggestions, type QueryLimits } from '@nrm-hub/kit/guards';
 
-export { DEFAULT_LIMITS, withListSizes, withoutSuggestions, type QueryLimits } from '@nrm-hub/kit/query-limits';
+export { DEFAULT_LIMITS, withListSizes, withoutSuggestions, type QueryLimits } from '@nrm-hub/kit/guards';
 
 /**
  * The cost limit runs when the variables are known (the validation cache is
@@ -13,7 +12,8 @@ export { DEFAULT_LIMITS, withListSizes, withoutSuggestions, type QueryLimits } f
 function costLimitPlugin(maxCost: number): GatewayPlugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const errors = costErrors(args.schema, args.document, args.variableValues ?? undefined, maxCost);
+      const { schema, document, variableValues } = args as ExecutionArgs;
+      const errors = costErrors(schema, document, variableValues ?? undefined, maxCost);
       if (errors.length > 0) setResultAndStopExecution({ errors });
     },
   };
@@ -32,7 +32,8 @@ function cleanValidationErrorsPlugin(): GatewayPlugin {
       if (result instanceof Error) result.message = redactValueEcho(result.message);
     },
     onValidate: ({ params }) => ({ valid, result }) => {
-      if (!valid) for (const error of result) error.message = redactValueEcho(withoutSuggestions(error.message), error, params.documentAST);
+      const document = (params as { documentAST: DocumentNode }).documentAST;
+      if (!valid) for (const error of result as readonly GraphQLError[]) error.message = redactValueEcho(withoutSuggestions(error.message), error, document);
     },
   };
 }
@@ -46,7 +47,8 @@ function inputChecksPlugin(): GatewayPlugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       // A value refusal answers like any other invalid value: `BAD_USER_INPUT`, no data.
-      const error = checkInputs(args.document, args.variableValues ?? undefined);
+      const { document, variableValues } = args as ExecutionArgs;
+      const error = checkInputs(document, variableValues ?? undefined);
       if (error) setResultAndStopExecution({ errors: [error] });
     },
   };

@@ -77,14 +77,15 @@ export function rateLimitPlugin(
 ): GatewayPlugin {
   const buckets = options.store ?? tokenBuckets(options);
   return {
-    async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
+    async onRequest(payload) {
+      const { request, url, serverContext, fetchAPI } = payload;
       if (options.requests <= 0 || url.pathname !== options.graphqlEndpoint) return;
       const subject = await options.subjectOf(request).catch(() => null);
       const address = (serverContext as { req?: IncomingMessage }).req?.socket?.remoteAddress ?? 'unknown';
       const waitMs = await buckets.take(subject ? `sub:${subject}` : `addr:${address}`);
       if (waitMs === 0) return;
       const retryAfter = String(Math.max(1, Math.ceil(waitMs / 1000)));
-      endResponse(
+      payload.endResponse(
         new fetchAPI.Response(
           JSON.stringify({ errors: [{ message: `Rate limit exceeded: at most ${options.requests} requests per ${options.windowMs / 1000} s after a burst of ${options.burst ?? options.requests * 5}. Retry after ${retryAfter} s.`, extensions: { code: 'RATE_LIMITED' } }] }),
           { status: 429, headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': retryAfter } },

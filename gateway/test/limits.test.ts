@@ -39,7 +39,7 @@ describe('the token bucket rate limit', () => {
 
 describe('NUL characters in input', () => {
   it('are found anywhere in the variables, with their path', async () => {
-    const { variablesProblem } = await import('@nrm-hub/kit/input-checks');
+    const { variablesProblem } = await import('@nrm-hub/kit/guards');
     expect(variablesProblem({ i: { person: { names: ['ok', 'b\u0000d'] } } })).toEqual({ where: '$i.person.names[1]', rule: 'text may not contain NUL characters' });
     expect(variablesProblem({ i: { purpose: 'fine' } })).toBeNull();
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testIssuer } from '@nrm-hub/kit';
+import { testIssuer } from '@nrm-hub/kit/testing';
 import { startGateway, type RunningGateway } from '../src/gateway.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -47,17 +47,17 @@ describe.skipIf(!available)('the rate limit shared through Redis (REDIS_URL)', (
   it('two gateways enforce one limit per subject: the burst of 3 is shared, the fourth request is refused on either', async () => {
     const [a, b] = [await start(REDIS_URL), await start(REDIS_URL)];
     const token = await issuer.token({ agency: 'police', roles: ['investigator'], sub: `rate-${randomUUID()}` });
-    const statuses = [await ask(a!, token), await ask(b!, token), await ask(a!, token), await ask(b!, token), await ask(a!, token)];
+    const statuses = [await ask(a, token), await ask(b, token), await ask(a, token), await ask(b, token), await ask(a, token)];
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
     // Another subject has its own bucket.
     const other = await issuer.token({ agency: 'police', roles: ['investigator'], sub: `rate-${randomUUID()}` });
-    expect(await ask(b!, other)).toBe(200);
+    expect(await ask(b, other)).toBe(200);
   });
 
   it('without REDIS_URL each gateway keeps its own buckets (the default): the same requests all pass', async () => {
     const [a, b] = [await start(), await start()];
     const token = await issuer.token({ agency: 'police', roles: ['investigator'], sub: `rate-${randomUUID()}` });
-    const statuses = [await ask(a!, token), await ask(b!, token), await ask(a!, token), await ask(b!, token)];
+    const statuses = [await ask(a, token), await ask(b, token), await ask(a, token), await ask(b, token)];
     expect(statuses).toEqual([200, 200, 200, 200]);
   });
 });

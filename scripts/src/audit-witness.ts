@@ -1,7 +1,7 @@
 /**
  * The audit witness process: keeps the subgraphs' signed audit chain heads in
  * its own database, which none of the subgraphs' operators can write to
- * (`subgraphs/kit/src/audit-witness.ts`). Reads `AUDIT_WITNESS_PORT` (4006),
+ * (`kit/src/audit/witness.ts`). Reads `AUDIT_WITNESS_PORT` (4006),
  * `AUDIT_WITNESS_DATABASE_URL` or `AUDIT_WITNESS_DATA_DIR` (PGlite, default
  * `$HUB_DATA_DIR/audit-witness`), and `SERVICE_JWKS` (the subgraphs' public
  * service keys; heads signed by any other key are refused).

@@ -1,5 +1,5 @@
-import { organisationCode } from '@nrm-hub/kit/policy';
-import { seededRandom } from '@nrm-hub/kit/seeded-random';
+import { organisationCode } from '@nrm-hub/kit/auth';
+import { seededRandom } from '@nrm-hub/kit/runtime';
 import { syntheticNationalId, syntheticPerson, type Country, type SyntheticPerson } from './synthetic-people.ts';
 
 /**

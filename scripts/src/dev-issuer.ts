@@ -41,7 +41,7 @@ export async function devIssuer(dataDir: string) {
       const payload: Record<string, unknown> = { agency: claims.agency, roles: claims.roles };
       if (claims.purpose) payload.purpose = claims.purpose;
       return new SignJWT(payload)
-        .setProtectedHeader({ alg: 'ES256', kid: privateJwk.kid as string })
+        .setProtectedHeader({ alg: 'ES256', kid: privateJwk.kid })
         .setSubject(claims.sub ?? `dev-${claims.agency.replace(':', '-')}-${claims.roles[0] ?? 'user'}`)
         .setIssuer(DEV_ISSUER)
         .setAudience(DEV_AUDIENCE)

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isAgencyClaim, PURPOSE_RE } from '@nrm-hub/kit/policy';
+import { isAgencyClaim, PURPOSE_RE } from '@nrm-hub/kit/auth';
 import type { DevClaims } from './dev-issuer.ts';
 
 /** A function that signs development claims (the dev issuer's `sign`). */
@@ -55,7 +55,7 @@ export function devAuthMiddleware(sign: SignDev) {
       if (purpose !== null && purpose !== undefined && (typeof purpose !== 'string' || !PURPOSE_RE.test(purpose))) {
         return send(res, 400, { error: 'purpose: not a case reference' });
       }
-      sign({ agency, roles: roles as string[], purpose: (purpose as string | null | undefined) ?? null })
+      sign({ agency, roles: roles as string[], purpose: (purpose) ?? null })
         .then((token) => send(res, 200, { token }))
         .catch(() => send(res, 500, { error: 'signing failed' }));
     });

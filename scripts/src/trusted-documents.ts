@@ -46,12 +46,12 @@ export function collectTrustedDocuments(files: readonly string[] = CLIENT_SOURCE
     const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node): void => {
       if ((ts.isNoSubstitutionTemplateLiteral(node) || ts.isStringLiteral(node)) && LOOKS_LIKE_GRAPHQL.test(node.text)) {
-        let isOperation = false;
+        let isOperation: boolean;
         try {
           isOperation = parse(node.text).definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION);
         } catch (error) {
           const { line } = source.getLineAndCharacterOfPosition(node.getStart());
-          throw new Error(`${relative(root, path)}:${line + 1}: a GraphQL document that does not parse: ${(error as Error).message}`);
+          throw new Error(`${relative(root, path)}:${line + 1}: a GraphQL document that does not parse: ${(error as Error).message}`, { cause: error });
         }
         if (isOperation) found.set(documentId(node.text), node.text);
       }
@@ -77,6 +77,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.log(`${relative(root, TRUSTED_DOCUMENTS_FILE)} is up to date`);
   } else {
     writeFileSync(TRUSTED_DOCUMENTS_FILE, text);
-    console.log(`${relative(root, TRUSTED_DOCUMENTS_FILE)}: ${Object.keys(JSON.parse(text)).length} trusted documents`);
+    console.log(`${relative(root, TRUSTED_DOCUMENTS_FILE)}: ${Object.keys(JSON.parse(text) as Record<string, string>).length} trusted documents`);
   }
 }

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testIssuer } from '@nrm-hub/kit';
+import { testIssuer } from '@nrm-hub/kit/testing';
 import { DEV_WEB_CONFIG, devAuthMiddleware } from '../src/dev-token.ts';
 
 let url: string;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '@nrm-hub/kit/seeded-random';
+import { seededRandom } from '@nrm-hub/kit/runtime';
 import { classKey, HTCDS_CODES, HTCDS_COLUMNS, kAnonymise, toCsv, toHtcdsRow, type HtcdsSource } from '../src/htcds.ts';
 
 /** A synthetic population with rare combinations: a few children, rare countries, rare exploitation types. */

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import postgres from 'postgres';
 import { SUBGRAPHS, type SubgraphInfo } from '@nrm-hub/schema';
 import { syntheticPerson, type Country } from '@nrm-hub/scripts/synthetic-people';
-import { seededRandom } from '@nrm-hub/kit/seeded-random';
+import { seededRandom } from '@nrm-hub/kit/runtime';
 
 /** A database URL on the same server with another database name. */
 export function withDatabase(serverUrl: string, name: string): string {

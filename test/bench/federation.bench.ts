@@ -235,11 +235,11 @@ try {
   const procNames = ['monolith', 'gateway', ...SUBGRAPHS.map((s) => s.name)];
   lines.push(`| case | ${procNames.join(' | ')} | total |`, `|---|${procNames.map(() => '---:').join('|')}|---:|`);
   for (const s of summary) {
-    const cells = procNames.map((p) => (s.cpuMs[p] === undefined ? '' : f2(s.cpuMs[p]!)));
+    const cells = procNames.map((p) => (s.cpuMs[p] === undefined ? '' : f2(s.cpuMs[p])));
     lines.push(`| ${s.name} (CPU ms) | ${cells.join(' | ')} | ${f2(Object.values(s.cpuMs).reduce((a, b) => a + b, 0))} |`);
   }
   for (const s of summary) {
-    const cells = procNames.map((p) => (s.statements[p] === undefined ? (p === 'gateway' && s.system === 'hub' ? '0' : '') : f2(s.statements[p]!)));
+    const cells = procNames.map((p) => (s.statements[p] === undefined ? (p === 'gateway' && s.system === 'hub' ? '0' : '') : f2(s.statements[p])));
     lines.push(`| ${s.name} (SQL statements) | ${cells.join(' | ')} | ${f2(Object.values(s.statements).reduce((a, b) => a + b, 0))} |`);
   }
   lines.push('');

@@ -20,7 +20,7 @@
  * Every record knows which person it is (the truth for scoring).
  */
 import type { AgencyCode, PersonInput } from '@nrm-hub/kit';
-import { seededRandom } from '@nrm-hub/kit/seeded-random';
+import { seededRandom } from '@nrm-hub/kit/runtime';
 
 const split = (s: string) => s.split(/\s*,\s*/);
 
@@ -182,9 +182,9 @@ export class GecoPopulation {
     const i = Math.floor(this.rnd() * word.length);
     const ch = word[i]!.toLowerCase();
     const r = this.rnd();
-    if (r < 0.4 && KEYBOARD[ch]) return word.slice(0, i) + this.#pick([...KEYBOARD[ch]!]) + word.slice(i + 1);
+    if (r < 0.4 && KEYBOARD[ch]) return word.slice(0, i) + this.#pick([...KEYBOARD[ch]]) + word.slice(i + 1);
     if (r < 0.6) return word.slice(0, i) + word.slice(i + 1);
-    if (r < 0.8 && KEYBOARD[ch]) return word.slice(0, i + 1) + this.#pick([...KEYBOARD[ch]!]) + word.slice(i + 1);
+    if (r < 0.8 && KEYBOARD[ch]) return word.slice(0, i + 1) + this.#pick([...KEYBOARD[ch]]) + word.slice(i + 1);
     if (i < word.length - 1) return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
     return word;
   }

@@ -29,7 +29,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { clkFromBase64, createTestDatabase, normalisePerson, nrmRegistrationRequest, type Database } from '@nrm-hub/kit';
+import { clkFromBase64, normalisePerson, nrmRegistrationRequest, type Database } from '@nrm-hub/kit';
+import { createTestDatabase } from '@nrm-hub/kit/testing';
 import { register, registrationRow, type RegistrationRequest } from '@nrm-hub/nrm/data';
 import * as schema from '@nrm-hub/nrm/db';
 import { bucketRows, CANDIDATE_LIMIT, setMatchModel } from '@nrm-hub/nrm/matching';
@@ -125,7 +126,7 @@ function printModel(model: MatchModel): void {
 let fitted: MatchModel | null = null;
 
 async function accuracy(): Promise<{ f1: number; countError: number; blocking: number }> {
-  const regs = GENERATED ? generated(generatorFor(POPULATION, SEED)!, PEOPLE, DUPLICATE_SHARE) : febrl(POPULATION as 'febrl3' | 'febrl4');
+  const regs = GENERATED ? generated(generatorFor(POPULATION, SEED)!, PEOPLE, DUPLICATE_SHARE) : febrl(POPULATION);
   const requests: (RegistrationRequest | null)[] = regs.map((r) => {
     try {
       return encode(r);

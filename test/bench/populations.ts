@@ -37,8 +37,8 @@ export interface Generator {
 }
 
 export function generatorFor(name: PopulationName, seed: number): Generator | null {
-  if (name === 'own') return new Population(seed) as unknown as Generator;
-  if (name === 'geco') return new GecoPopulation(seed) as unknown as Generator;
+  if (name === 'own') return new Population(seed);
+  if (name === 'geco') return new GecoPopulation(seed);
   return null;
 }
 

@@ -34,7 +34,7 @@ import { countsFromRegistrations, openReviewPairs, rebuildStatisticsSummary, sum
 import { loadavg } from 'node:os';
 import { policeFigures } from '@nrm-hub/police/statistics';
 import { startHub, type Hub } from '../support/hub.ts';
-import { REPORT_QUERY } from '../../scripts/src/report-render.ts';
+import { REPORT_QUERY } from '@nrm-hub/scripts/report-render';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number).filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -144,7 +144,7 @@ for (const n of SIZES) {
     };
     // One year through the gateway against one year of bare SQL, and the report's two years against two.
     const warm = await viaGateway();
-    const registrations = (warm.data as any).statistics.registrations.value as number;
+    const registrations = (warm.data).statistics.registrations.value as number;
     await bareSql(hub, 2021);
     const gateway: number[] = [];
     const bare: number[] = [];

@@ -8,7 +8,7 @@
  * person it is (the truth the benchmark scores against).
  */
 import type { AgencyCode, IdentifierInput, PersonInput } from '@nrm-hub/kit';
-import { seededRandom } from '@nrm-hub/kit/seeded-random';
+import { seededRandom } from '@nrm-hub/kit/runtime';
 
 interface NamePool {
   weight: number;

@@ -1,7 +1,8 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { buildSchema, type GraphQLSchema } from 'graphql';
 import { startGateway, type RunningGateway } from '@nrm-hub/gateway';
-import { SAMPLE_IDS, subgraphSdl, subgraphTypeDefs, type TestClaims } from '@nrm-hub/kit';
+import { subgraphSdl, subgraphTypeDefs } from '@nrm-hub/kit';
+import { SAMPLE_IDS, type TestClaims } from '@nrm-hub/kit/testing';
 import { schemaFile as cwSchema } from '@nrm-hub/child-welfare/server';
 import { schemaFile as immSchema } from '@nrm-hub/immigration/server';
 import { schemaFile as ngoSchema } from '@nrm-hub/ngo/server';
@@ -47,7 +48,7 @@ export async function prepareFuzz(hub: Hub, seed: SeededVictim): Promise<FuzzHub
     rateLimit: { requests: 0 },
   });
   const subgraphSchemas = Object.fromEntries(
-    (Object.keys(SCHEMA_FILES) as SubgraphName[]).map((name) => [name, buildSubgraphSchema({ typeDefs: subgraphTypeDefs(SCHEMA_FILES[name]) }) as GraphQLSchema]),
+    (Object.keys(SCHEMA_FILES) as SubgraphName[]).map((name) => [name, buildSubgraphSchema({ typeDefs: subgraphTypeDefs(SCHEMA_FILES[name]) })]),
   ) as Record<SubgraphName, GraphQLSchema>;
   const targets: FuzzTarget[] = [
     { name: 'gateway', url: gateway.url, schema: buildSchema(readSupergraph()) },

@@ -7,7 +7,6 @@ import {
   isLeafType,
   isListType,
   isNonNullType,
-  isScalarType,
   type GraphQLField,
   type GraphQLInputType,
   type GraphQLSchema,
@@ -203,7 +202,7 @@ export function caseArb(targets: FuzzTarget[], known: KnownValues, callers: numb
       }),
     );
   });
-  return fc.oneof(...perTarget) as fc.Arbitrary<FuzzCase>;
+  return fc.oneof(...perTarget);
 }
 
 /** A GraphQL literal for a value: enum-looking strings bare where the type is an enum, everything else as JSON. */
@@ -303,7 +302,7 @@ export async function runFuzz(options: {
       body: JSON.stringify(body),
     });
     const text = await res.text();
-    let json: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] } | null = null;
+    let json: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] } | null;
     try {
       json = JSON.parse(text);
     } catch {
@@ -313,7 +312,7 @@ export async function runFuzz(options: {
     bump(report.byTarget, target.name);
     bump(report.byStatus, String(res.status));
     const errors = json?.errors ?? [];
-    const codes = [...new Set(errors.map((e) => String(e.extensions?.code ?? 'NONE')))];
+    const codes = [...new Set(errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'NONE')))];
     codes.forEach((code) => bump(report.byCode, code));
     if (errors.length === 0 && res.status < 400) report.accepted += 1;
     if (res.status >= 500 || codes.includes('INTERNAL_SERVER_ERROR')) report.serverErrors.push({ target: target.name, field: c.field, status: res.status, codes });

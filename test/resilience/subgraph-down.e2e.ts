@@ -5,7 +5,8 @@
  * database) the gateway uses it again by itself, with no restart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpNrmClient, listen, type TestClaims } from '@nrm-hub/kit';
+import { httpNrmClient, listen } from '@nrm-hub/kit';
+import { type TestClaims } from '@nrm-hub/kit/testing';
 import * as immContext from '@nrm-hub/immigration/context';
 import * as immServer from '@nrm-hub/immigration/server';
 import { startHub, TEST_LINKAGE_SECRET, type Hub } from '../support/hub.ts';

@@ -1,7 +1,8 @@
 import { SignJWT } from 'jose';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organisationCode, type TestClaims } from '@nrm-hub/kit';
+import { organisationCode } from '@nrm-hub/kit';
+import { type TestClaims } from '@nrm-hub/kit/testing';
 import { startHub, type Hub } from '../support/hub.ts';
 import { seedVictim, type SeededVictim } from './seed.ts';
 

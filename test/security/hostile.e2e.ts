@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '@nrm-hub/gateway';
 import { documentId, readTrustedDocuments } from '@nrm-hub/gateway/trusted-documents';
-import type { TestClaims } from '@nrm-hub/kit';
-import { EXAMPLE_QUERY } from '../../scripts/src/demo-data.ts';
+import type { TestClaims } from '@nrm-hub/kit/testing';
+import { EXAMPLE_QUERY } from '@nrm-hub/scripts/demo-data';
 import { startHub, type Hub } from '../support/hub.ts';
 import { seedVictim, type SeededVictim } from './seed.ts';
 
@@ -51,7 +51,7 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  let json: Answer['json'] = null;
+  let json: Answer['json'];
   try {
     json = JSON.parse(text);
   } catch {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestClaims } from '@nrm-hub/kit';
+import type { TestClaims } from '@nrm-hub/kit/testing';
 import { startHub, type Hub } from '../support/hub.ts';
 import { seedVictim, WRITERS, type SeededVictim } from './seed.ts';
 

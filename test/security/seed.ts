@@ -1,6 +1,7 @@
-import { organisationCode, type TestClaims } from '@nrm-hub/kit';
-import { seededRandom } from '@nrm-hub/kit/seeded-random';
-import { syntheticNationalId } from '../../scripts/src/synthetic-people.ts';
+import { organisationCode } from '@nrm-hub/kit';
+import { type TestClaims } from '@nrm-hub/kit/testing';
+import { seededRandom } from '@nrm-hub/kit/runtime';
+import { syntheticNationalId } from '@nrm-hub/scripts/synthetic-people';
 import type { Hub } from '../support/hub.ts';
 
 /**

@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '@nrm-hub/gateway';
-import { seededRandom } from '@nrm-hub/kit/seeded-random';
-import type { TestClaims } from '@nrm-hub/kit';
-import { syntheticNationalId } from '../../scripts/src/synthetic-people.ts';
+import { seededRandom } from '@nrm-hub/kit/runtime';
+import type { TestClaims } from '@nrm-hub/kit/testing';
+import { syntheticNationalId } from '@nrm-hub/scripts/synthetic-people';
 import { startHub, type Hub, type SubgraphName } from '../support/hub.ts';
 import fc from 'fast-check';
 import { prepareFuzz } from '../fuzz/fuzz-hub.ts';
@@ -48,7 +48,7 @@ interface Answer {
 async function send(url: string, init: RequestInit): Promise<Answer> {
   const res = await fetch(url, init);
   const text = await res.text();
-  let json: Answer['json'] = null;
+  let json: Answer['json'];
   try {
     json = JSON.parse(text);
   } catch {

@@ -26,8 +26,8 @@ export function captureOutput(): CapturedOutput {
     callback?.();
     return true;
   };
-  process.stdout.write = writer as typeof process.stdout.write;
-  process.stderr.write = writer as typeof process.stderr.write;
+  process.stdout.write = writer;
+  process.stderr.write = writer;
   for (const m of CONSOLE_METHODS) console[m] = (...args: unknown[]) => record(`${args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? `${a.name}: ${a.message}\n${a.stack}` : JSON.stringify(a))).join(' ')}\n`);
   return {
     text: () => chunks.join(''),

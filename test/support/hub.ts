@@ -1,4 +1,5 @@
-import { createTestDatabase, httpNrmClient, listen, testIssuer, type Database, type RunningServer, type TestClaims } from '@nrm-hub/kit';
+import { httpNrmClient, listen, type Database, type RunningServer } from '@nrm-hub/kit';
+import { createTestDatabase, testIssuer, type TestClaims } from '@nrm-hub/kit/testing';
 import { startGateway, type RunningGateway } from '@nrm-hub/gateway';
 import * as cwContext from '@nrm-hub/child-welfare/context';
 import * as cwDb from '@nrm-hub/child-welfare/db';

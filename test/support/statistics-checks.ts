@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { personRecords } from '@nrm-hub/nrm/statistics';
-import { classKey, HTCDS_COLUMNS, kAnonymise, toCsv, toHtcdsRow } from '../../scripts/src/htcds.ts';
-import { REPORT_QUERY, renderReport } from '../../scripts/src/report-render.ts';
+import { classKey, HTCDS_COLUMNS, kAnonymise, toCsv, toHtcdsRow } from '@nrm-hub/scripts/htcds';
+import { REPORT_QUERY, renderReport } from '@nrm-hub/scripts/report-render';
 import type { Hub } from './hub.ts';
 
 /**

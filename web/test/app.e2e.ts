@@ -6,8 +6,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '@nrm-hub/gateway';
-import { loadDemoData } from '../../scripts/src/demo-data.ts';
-import { devAuthMiddleware } from '../../scripts/src/dev-token.ts';
+import { loadDemoData } from '@nrm-hub/scripts/demo-data';
+import { devAuthMiddleware } from '@nrm-hub/scripts/dev-token';
 import { startHub, type Hub } from '../../test/support/hub.ts';
 import { serveApp } from './support/static-server.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readTrustedDocuments } from '../../gateway/src/trusted-documents.ts';
-import { readPersistedDocuments } from '../../scripts/src/trusted-documents.ts';
+import { readPersistedDocuments } from '@nrm-hub/scripts/trusted-documents';
 
 describe('the web app’s operations', () => {
   it('are each in the gateway’s trusted-documents manifest under the SHA-256 of their text, so the built app works in production mode', () => {

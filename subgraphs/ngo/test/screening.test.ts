@@ -1,4 +1,4 @@
-import { subgraphTestSuite, type TestClaims } from '@nrm-hub/kit';
+import { subgraphTestSuite, type TestClaims } from '@nrm-hub/kit/testing';
 import { describe, expect, it } from 'vitest';
 import { contextFactory } from '../src/context.ts';
 import * as schema from '../src/db/schema.ts';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { createTestDatabase, execute, testIssuer, type Database } from '@nrm-hub/kit';
+import { type Database } from '@nrm-hub/kit';
+import { createTestDatabase, execute, testIssuer } from '@nrm-hub/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextFactory } from '../src/context.ts';
 import * as schema from '../src/db/schema.ts';

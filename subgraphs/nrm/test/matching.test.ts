@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { encodeClk, normalisePerson, nrmRegistrationRequest, SAMPLE_IDS, subgraphTestSuite, type AgencyCode, type PersonInput, type TestClaims } from '@nrm-hub/kit';
+import { encodeClk, normalisePerson, nrmRegistrationRequest, type AgencyCode, type PersonInput } from '@nrm-hub/kit';
+import { SAMPLE_IDS, subgraphTestSuite, type TestClaims } from '@nrm-hub/kit/testing';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { contextFactory } from '../src/context.ts';

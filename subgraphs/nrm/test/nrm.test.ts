@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { auditHead, auditRecordsSince, expectPersonalReadAuditedOnce, subgraphTestSuite, type TestClaims } from '@nrm-hub/kit';
+import { auditHead, auditRecordsSince } from '@nrm-hub/kit';
+import { expectPersonalReadAuditedOnce, subgraphTestSuite, type TestClaims } from '@nrm-hub/kit/testing';
 import { describe, expect, it } from 'vitest';
 import { contextFactory } from '../src/context.ts';
 import * as schema from '../src/db/schema.ts';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { normalisePerson, nrmRegistrationRequest, SAMPLE_IDS, subgraphTestSuite, type AgencyCode, type PersonInput } from '@nrm-hub/kit';
+import { normalisePerson, nrmRegistrationRequest, type AgencyCode, type PersonInput } from '@nrm-hub/kit';
+import { SAMPLE_IDS, subgraphTestSuite } from '@nrm-hub/kit/testing';
 import { describe, expect, it } from 'vitest';
 import { contextFactory } from '../src/context.ts';
 import * as schema from '../src/db/schema.ts';

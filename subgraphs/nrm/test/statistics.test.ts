@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { auditRecordsSince, auditHead, nrmRegistrationRequest, normalisePerson, subgraphTestSuite, type AgencyCode, type PersonInput, type TestClaims } from '@nrm-hub/kit';
+import { auditRecordsSince, auditHead, nrmRegistrationRequest, normalisePerson, type AgencyCode, type PersonInput } from '@nrm-hub/kit';
+import { subgraphTestSuite, type TestClaims } from '@nrm-hub/kit/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contextFactory } from '../src/context.ts';
 import * as schema from '../src/db/schema.ts';
@@ -35,7 +36,7 @@ async function register(agency: AgencyCode, person: Partial<PersonInput>, decisi
     agencyRecordId: randomUUID(),
     idempotencyKey: `statistics-${serial}`,
     linkageSecret: LINKAGE_SECRET,
-    person: normalisePerson({ givenNames: 'Ana', familyName: `Statistescu${serial}`, birthDate: '1990-01-15', gender: 'FEMININE', citizenships: ['RO'], ...person } as PersonInput),
+    person: normalisePerson({ givenNames: 'Ana', familyName: `Statistescu${serial}`, birthDate: '1990-01-15', gender: 'FEMININE', citizenships: ['RO'], ...person }),
     decision: {
       status: decision.status ?? 'POSSIBLE',
       decidedBy: agency === 'NGO' ? 'NGO' : 'POLICE',

@@ -20,7 +20,7 @@ import { createServer } from 'node:http';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { AuditCollector, createTokenVerifier, loadAuthConfig, type Viewer } from '@nrm-hub/kit';
-import { appendAuditBatched } from '@nrm-hub/kit/audit-batcher';
+import { appendAuditBatched } from '@nrm-hub/kit/audit';
 
 const port = Number(process.env.MONOLITH_PORT ?? 4166);
 const client = postgres(process.env.MONOLITH_DATABASE_URL as string, { max: 10, onnotice: () => {} });

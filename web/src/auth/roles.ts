@@ -53,5 +53,5 @@ export function pagesForAgency(agency: string): PageKey[] {
   return ['victims'];
 }
 
-/** Same rule as the hub's PURPOSE_RE (subgraphs/kit/src/policy.ts). */
+/** Same rule as the hub's PURPOSE_RE (kit/src/auth/policy.ts). */
 export const PURPOSE_RE = /^[A-Za-z0-9][A-Za-z0-9._/-]{2,63}$/;

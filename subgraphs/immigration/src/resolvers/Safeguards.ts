@@ -50,7 +50,7 @@ async function proceedingById(ctx: ImmigrationContext, id: string): Promise<Proc
 /** A proceeding with its checks, override and applicant, loading them when the parent came without (e.g. from `immigrationPlanReturn`). */
 type AnyProceeding = Proceeding | ApplicantProceeding | { id: string };
 const full = async (p: AnyProceeding, ctx: ImmigrationContext): Promise<Proceeding> =>
-  'applicant' in p && 'checks' in p ? (p as Proceeding) : proceedingById(ctx, p.id);
+  'applicant' in p && 'checks' in p ? (p) : proceedingById(ctx, p.id);
 
 export const ReturnProceeding = {
   applicantId: async (p: AnyProceeding, _: unknown, ctx: ImmigrationContext) => (await full(p, ctx)).applicantId,

@@ -73,7 +73,7 @@ export interface MatchDecision {
  * uses less than the size the model was fitted on, so an estimate that lags a little costs nothing.
  */
 export async function registrySize(db: NrmDb): Promise<number> {
-  const rows = (await db.execute(sql`select greatest(reltuples, 0)::float8 as est from pg_class where oid = 'registrations'::regclass`)) as unknown;
+  const rows: unknown = await db.execute(sql`select greatest(reltuples, 0)::float8 as est from pg_class where oid = 'registrations'::regclass`);
   const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { est: number }[];
   return Number(list[0]?.est ?? 0);
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { badInput, hubError, insertOnce, type Db } from '@nrm-hub/kit';
-import * as schema from '../db/schema.ts';
+import type * as schema from '../db/schema.ts';
 import {
   linkReviews,
   lshBuckets,
@@ -210,7 +210,7 @@ export async function withdrawRegistration(db: NrmDb, agency: string, idempotenc
         union all select 1 from link_reviews where victim_id = ${victimId} or candidate_victim_id = ${victimId}
         union all select 1 from victims where merged_into = ${victimId}
         union all select 1 from victim_events where victim_id = ${victimId} or other_victim_id = ${victimId}
-        limit 1`).then((r) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows));
+        limit 1`).then((r): unknown[] => (Array.isArray(r) ? (r as unknown[]) : (r as { rows: unknown[] }).rows));
       if (!used) await tx.delete(victims).where(eq(victims.id, victimId));
     }
     return true;

@@ -1,0 +1,155 @@
+import type { IncomingMessage } from 'node:http';
+import { GraphQLError } from 'graphql';
+import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
+import { z } from 'zod';
+import { optionalString, readConfig } from '../runtime/config.ts';
+import { agencyKind, isAgencyClaim, policiesFor, PURPOSE_RE, scopesFor, type AgencyKind } from './policy.ts';
+
+/** The verified caller of one request. */
+export interface Viewer {
+  subject: string;
+  /** Agency claim, e.g. `police` or `ngo:rosa`. */
+  agency: string;
+  agencyKind: AgencyKind;
+  roles: string[];
+  /** Case reference the caller works on, or null. */
+  purpose: string | null;
+  scopes: string[];
+  policies: string[];
+  /** The raw bearer token, for calls made on the caller's behalf. */
+  token: string;
+  /** Set only for a service credential (`service-auth.ts`): the calling subgraph's name. */
+  service?: string;
+}
+
+/** How tokens are verified. */
+export interface AuthConfig {
+  issuer: string;
+  audience: string;
+  algorithms: string[];
+  /** Public keys inline (JWKS JSON), or … */
+  jwks?: JSONWebKeySet;
+  /** … the issuer's JWKS URL. */
+  jwksUrl?: string;
+  /** Accepted clock skew in seconds. */
+  clockToleranceSeconds: number;
+}
+
+const ALLOWED_ALGORITHMS = new Set(['ES256', 'ES384', 'RS256', 'RS384', 'RS512', 'PS256', 'EdDSA']);
+
+/**
+ * Reads `AUTH_ISSUER`, `AUTH_AUDIENCE`, `AUTH_ALGORITHMS` and the keys:
+ * `AUTH_JWKS` (a JWKS as JSON) or `AUTH_JWKS_URL`. Symmetric algorithms and
+ * `none` are never accepted. Keys never come from the repository.
+ */
+export function loadAuthConfig(env: Record<string, string | undefined> = process.env): AuthConfig {
+  const c = readConfig(
+    z.object({
+      AUTH_ISSUER: z.string().min(1).default('nrm-hub-dev-issuer'),
+      AUTH_AUDIENCE: z.string().min(1).default('nrm-hub'),
+      AUTH_ALGORITHMS: z.string().default('ES256'),
+      AUTH_JWKS: optionalString,
+      AUTH_JWKS_URL: optionalString,
+      AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    }),
+    env,
+  );
+  const algorithms = c.AUTH_ALGORITHMS.split(',').map((a) => a.trim()).filter(Boolean);
+  const bad = algorithms.filter((a) => !ALLOWED_ALGORITHMS.has(a));
+  if (bad.length || algorithms.length === 0) throw new Error('Invalid configuration: AUTH_ALGORITHMS: only asymmetric algorithms are allowed');
+  if (!c.AUTH_JWKS && !c.AUTH_JWKS_URL) throw new Error('Invalid configuration: AUTH_JWKS or AUTH_JWKS_URL is required');
+  let jwks: JSONWebKeySet | undefined;
+  if (c.AUTH_JWKS) {
+    try {
+      jwks = JSON.parse(c.AUTH_JWKS) as JSONWebKeySet;
+    } catch {
+      throw new Error('Invalid configuration: AUTH_JWKS: not valid JSON');
+    }
+    if (!Array.isArray(jwks.keys) || jwks.keys.some((k) => 'd' in k)) {
+      throw new Error('Invalid configuration: AUTH_JWKS: must be a JWKS of public keys only');
+    }
+  }
+  return {
+    issuer: c.AUTH_ISSUER,
+    audience: c.AUTH_AUDIENCE,
+    algorithms,
+    ...(jwks ? { jwks } : {}),
+    ...(c.AUTH_JWKS_URL ? { jwksUrl: c.AUTH_JWKS_URL } : {}),
+    clockToleranceSeconds: c.AUTH_CLOCK_TOLERANCE_SECONDS,
+  };
+}
+
+/** An UNAUTHENTICATED error (HTTP 401): no personal data follows. */
+export function unauthenticated(message = 'A valid bearer token is required.'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+/** Verifies a bearer token into a `Viewer`. */
+export type TokenVerifier = (authorization: string | null | undefined) => Promise<Viewer | null>;
+
+function claimsToViewer(payload: JWTPayload, token: string): Viewer {
+  const agency = payload.agency;
+  const roles = payload.roles;
+  const purpose = payload.purpose;
+  if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 200) throw unauthenticated('The token has no valid subject.');
+  if (!isAgencyClaim(agency)) throw unauthenticated('The token has no valid agency claim.');
+  if (!Array.isArray(roles) || roles.length > 20 || !roles.every((r) => typeof r === 'string' && /^[a-z-]{2,40}$/.test(r))) {
+    throw unauthenticated('The token has no valid roles claim.');
+  }
+  if (purpose !== undefined && purpose !== null && (typeof purpose !== 'string' || !PURPOSE_RE.test(purpose))) {
+    throw unauthenticated('The token has a malformed purpose claim.');
+  }
+  const p = typeof purpose === 'string' ? purpose : null;
+  return {
+    subject: payload.sub,
+    agency,
+    agencyKind: agencyKind(agency),
+    roles: roles as string[],
+    purpose: p,
+    scopes: scopesFor(agency, roles as string[]),
+    policies: policiesFor(p),
+    token,
+  };
+}
+
+/**
+ * Builds a verifier: signature against the configured keys with an
+ * allow-list of algorithms, issuer, audience, expiry (required) and issue
+ * time (not in the future) with the configured clock skew, then the hub's
+ * own claims. No header → `null`
+ * (anonymous: the schema's directives then deny personal fields). A header
+ * that fails any check → `UNAUTHENTICATED`.
+ */
+export function createTokenVerifier(config: AuthConfig): TokenVerifier {
+  const keys = config.jwks ? createLocalJWKSet(config.jwks) : createRemoteJWKSet(new URL(config.jwksUrl as string));
+  return async (authorization) => {
+    if (authorization === undefined || authorization === null || authorization === '') return null;
+    const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <JWT>".');
+    const token = match[1] as string;
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer: config.issuer,
+        audience: config.audience,
+        algorithms: config.algorithms,
+        clockTolerance: config.clockToleranceSeconds,
+        requiredClaims: ['exp', 'sub'],
+      }));
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired.');
+      throw unauthenticated('The token could not be verified.');
+    }
+    // jose checks `iat` only against a maximum age; a token issued in the future is a forged or broken clock.
+    if (payload.iat !== undefined && payload.iat > Math.floor(Date.now() / 1000) + config.clockToleranceSeconds) {
+      throw unauthenticated('The token was issued in the future.');
+    }
+    return claimsToViewer(payload, token);
+  };
+}
+
+/** The Authorization header of a Node request. */
+export function authorizationHeader(req: IncomingMessage): string | undefined {
+  const h: string | string[] | undefined = req.headers?.authorization;
+  return typeof h === 'string' ? h : h?.[0];
+}

@@ -1,0 +1,3 @@
+export * from './auth.ts';
+export * from './policy.ts';
+export * from './service-auth.ts';

@@ -1,0 +1,4 @@
+export * from './input-checks.ts';
+export * from './query-limits.ts';
+export * from './value-errors.ts';
+export * from './zero-trust.ts';

@@ -1,0 +1,141 @@
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import {
+  GraphQLError,
+  Kind,
+  TypeInfo,
+  validate,
+  visit,
+  visitWithTypeInfo,
+  type ArgumentNode,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLSchema,
+  type ValidationContext,
+  type ValidationRule,
+  OperationTypeNode,
+} from 'graphql';
+
+/**
+ * Query limits, one implementation for the gateway and every subgraph: a
+ * subgraph is reachable without the gateway, so it refuses the same documents.
+ */
+export interface QueryLimits {
+  /** Deepest field nesting, counted in field levels (fragments add none; the single-victim view is 5 deep). */
+  maxDepth: number;
+  /** Aliased fields per operation. */
+  maxAliases: number;
+  /** Lexical tokens per document, checked while parsing. */
+  maxTokens: number;
+  /** Directives per operation. */
+  maxDirectives: number;
+  /**
+   * Estimated cost: 2 per object field, 1 per leaf, children weighted 1.5 per
+   * level, a list's subtree multiplied by its `first` argument (from the
+   * literal, the variable or the schema default).
+   */
+  maxCost: number;
+}
+
+/**
+ * Defaults sized so the hub's own clients fit with room: the example
+ * single-victim view (5 victims) costs about 790 and is 5 deep; a 200-victim
+ * list of a dozen fields across all subgraphs costs about 13,800.
+ */
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 8, maxAliases: 15, maxTokens: 1000, maxDirectives: 20, maxCost: 20_000 };
+
+const COST_WEIGHTS = { objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 } as const;
+
+/** The coded error a refused operation gets: HTTP 400, no data, the limit named in `reason`. */
+export function limitError(reason: string, message: string): GraphQLError {
+  // `spec`: like every validation error, HTTP 400 for `application/graphql-response+json`, 200 for legacy `application/json`.
+  return new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason, http: { status: 400, spec: true } } });
+}
+
+/**
+ * graphql-armor's validation rules throw (and abort validation) by default,
+ * and word every refusal as a "Syntax Error": report a coded validation
+ * error instead.
+ */
+const reportAs = (reason: string) => ({
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(limitError(reason, error.message.replace(/^Syntax Error: /, ''))),
+  ],
+});
+
+/**
+ * The hub serves no subscriptions: refuse a subscription operation while
+ * validating (graphql-js would only fail at execution, as a server error).
+ */
+export const noSubscriptionsRule: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation === OperationTypeNode.SUBSCRIPTION) context.reportError(limitError('SUBSCRIPTIONS_NOT_SUPPORTED', 'Subscriptions are not supported: send a query or a mutation.'));
+  },
+});
+
+/**
+ * The validation rules for depth, aliases and directives, and the refusal of subscriptions. Depth counts field
+ * levels: an inline fragment or a fragment spread adds no level
+ * (`flattenFragments`), so generated fragments cost nothing extra.
+ * Introspection counts like any other query.
+ */
+export function limitRules(limits: QueryLimits): ValidationRule[] {
+  return [
+    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: false, flattenFragments: true, ...reportAs('MAX_DEPTH') }),
+    maxAliasesRule({ n: limits.maxAliases, ...reportAs('MAX_ALIASES') }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...reportAs('MAX_DIRECTIVES') }),
+    noSubscriptionsRule,
+  ];
+}
+
+const LIST_SIZE_ARGS = new Set(['first', 'last']);
+
+/**
+ * The document with each list-size argument made a literal: a variable's
+ * value, or the schema default where the argument is omitted, so the cost
+ * rule multiplies by the size the subgraph will really return.
+ */
+export function withListSizes(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): DocumentNode {
+  const typeInfo = new TypeInfo(schema);
+  return visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node: FieldNode) {
+        const def = typeInfo.getFieldDef();
+        if (!def) return undefined;
+        const sizeArg = def.args.find((a) => LIST_SIZE_ARGS.has(a.name));
+        if (!sizeArg) return undefined;
+        const given = node.arguments?.find((a) => a.name.value === sizeArg.name);
+        let size: unknown;
+        if (!given) size = sizeArg.defaultValue;
+        else if (given.value.kind === Kind.VARIABLE) size = variables?.[given.value.name.value];
+        else return undefined;
+        if (typeof size !== 'number' || !Number.isInteger(size)) return undefined;
+        const literal: ArgumentNode = {
+          kind: Kind.ARGUMENT,
+          name: { kind: Kind.NAME, value: sizeArg.name },
+          value: { kind: Kind.INT, value: String(Math.max(size, 1)) },
+        };
+        return { ...node, arguments: [...(node.arguments ?? []).filter((a) => a !== given), literal] };
+      },
+    }),
+  );
+}
+
+/**
+ * The cost refusal for an operation, or none. It runs once the variables are
+ * known (a validation cache is keyed by document alone), so
+ * `victims(first: $n)` costs what `$n` asks for.
+ */
+export function costErrors(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, maxCost: number): readonly GraphQLError[] {
+  return validate(schema, withListSizes(schema, document, variables), [costLimitRule({ maxCost, ...COST_WEIGHTS, ...reportAs('MAX_COST') })]);
+}
+
+/** "Did you mean …?" in any graphql-js message names fields, types or enum values: it leaks the schema. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '').trim();
+}

@@ -1,0 +1,3 @@
+export * from './clk.ts';
+export * from './merged-victims.ts';
+export * from './name-normalisation.ts';

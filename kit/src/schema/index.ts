@@ -1,0 +1,2 @@
+export * from './scalars.ts';
+export * from './sdl.ts';

@@ -1,0 +1,132 @@
+import {
+  defaultFieldResolver,
+  getDirectiveValues,
+  getNamedType,
+  GraphQLError,
+  isObjectType,
+  type ConstDirectiveNode,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from 'graphql';
+import type { AuditCollector } from '../audit/index.ts';
+import type { Viewer } from '../auth/auth.ts';
+
+/** What a field needs, collected from its own and its type's directives. */
+interface Requirement {
+  authenticated: boolean;
+  /** Each entry is one directive's alternatives: OR over AND-groups. */
+  scopes: string[][][];
+  policies: string[][][];
+}
+
+function read(schema: GraphQLSchema, nodes: readonly ({ directives?: readonly ConstDirectiveNode[] } | null | undefined)[]): Requirement {
+  const req: Requirement = { authenticated: false, scopes: [], policies: [] };
+  const auth = schema.getDirective('authenticated');
+  const scopes = schema.getDirective('requiresScopes');
+  const policy = schema.getDirective('policy');
+  for (const node of nodes) {
+    if (!node?.directives) continue;
+    if (auth && getDirectiveValues(auth, node)) req.authenticated = true;
+    const s = scopes && getDirectiveValues(scopes, node);
+    if (s) req.scopes.push(s.scopes as string[][]);
+    const p = policy && getDirectiveValues(policy, node);
+    if (p) req.policies.push(p.policies as string[][]);
+  }
+  return req;
+}
+
+const satisfied = (alternatives: string[][], held: readonly string[]) => alternatives.some((group) => group.every((x) => held.includes(x)));
+
+/** Throws the error a viewer gets for a field they may not see, or returns when allowed. */
+export function checkRequirement(req: Requirement, viewer: Viewer | null | undefined, path: string): void {
+  if (!viewer) {
+    throw new GraphQLError('Authentication required: send a valid bearer token.', { extensions: { code: 'UNAUTHENTICATED', field: path } });
+  }
+  for (const alternatives of req.scopes) {
+    if (!satisfied(alternatives, viewer.scopes)) {
+      throw new GraphQLError(`Not permitted: your agency and role may not see ${path}.`, { extensions: { code: 'FORBIDDEN', field: path } });
+    }
+  }
+  for (const alternatives of req.policies) {
+    if (!satisfied(alternatives, viewer.policies)) {
+      throw new GraphQLError(`A purpose (case reference) is required in the token to read ${path}.`, {
+        extensions: { code: 'FORBIDDEN', field: path, reason: 'PURPOSE_REQUIRED' },
+      });
+    }
+  }
+}
+
+const mentions = (requirement: string[][][], name: string) => requirement.some((alternatives) => alternatives.some((group) => group.includes(name)));
+
+/**
+ * Whether serving a field is a read to audit: the field needs a purpose (the
+ * schema's mark of personal data) or the `audit:read` scope (a victim's audit
+ * trail, which says who looked at them). Mutation fields are writes; what a
+ * mutation returns is audited through the returned object's own fields.
+ */
+function isAudited(schema: GraphQLSchema, typeName: string, req: Requirement): boolean {
+  if (typeName === schema.getMutationType()?.name) return false;
+  return mentions(req.policies, 'purpose') || mentions(req.scopes, 'audit:read');
+}
+
+/** The victim a served object is about: an entity's `id` on `Victim`, else the record's `victimId`. */
+function victimIdOf(typeName: string, source: unknown): unknown {
+  if (source === null || typeof source !== 'object') return undefined;
+  return typeName === 'Victim' ? (source as { id?: unknown }).id : (source as { victimId?: unknown }).victimId;
+}
+
+const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
+  value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
+
+/**
+ * Enforces `@authenticated`, `@requiresScopes` and `@policy` inside the
+ * subgraph, as if no gateway existed: every field of a protected type, and
+ * every protected field, checks the request's verified viewer before its
+ * resolver runs. A denied field resolves to an error (`UNAUTHENTICATED` or
+ * `FORBIDDEN`) and so to null, never to data. The only policy is `purpose`.
+ *
+ * A field that is personal data (see `isAudited`) and resolved without error
+ * is noted in the request's `audit` collector as `Type.field`, with the
+ * victim id of its parent object when it has one, and those of the victims it
+ * returns. A context without a
+ * collector gets an error instead of the field: no unaudited reads.
+ * Returns the number of fields wrapped.
+ */
+export function enforceAuthDirectives(schema: GraphQLSchema): number {
+  let wrapped = 0;
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const typeReq = read(schema, [type.astNode, ...type.extensionASTNodes]);
+    for (const field of Object.values(type.getFields())) {
+      const fieldReq = read(schema, [field.astNode]);
+      const req: Requirement = {
+        authenticated: typeReq.authenticated || fieldReq.authenticated,
+        scopes: [...typeReq.scopes, ...fieldReq.scopes],
+        policies: [...typeReq.policies, ...fieldReq.policies],
+      };
+      if (!req.authenticated && req.scopes.length === 0 && req.policies.length === 0) continue;
+      type Context = { viewer?: Viewer | null; audit?: AuditCollector } | undefined;
+      const resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, Context>;
+      const path = `${type.name}.${field.name}`;
+      const audited = isAudited(schema, type.name, req);
+      const returnsVictims = getNamedType(field.type).name === 'Victim';
+      field.resolve = (source, args, context: Context, info) => {
+        checkRequirement(req, context?.viewer, path);
+        if (!audited) return resolve(source, args, context, info);
+        const audit = context?.audit;
+        if (!audit) throw new Error('No audit collector in the request context');
+        const note = (value: unknown) => {
+          if (value instanceof Error) return value;
+          audit.record(path, victimIdOf(type.name, source));
+          // A field that returns victims (`Query.victim`) reads who they are, whatever is selected below it.
+          if (returnsVictims) for (const v of Array.isArray(value) ? value : [value]) audit.record(path, victimIdOf('Victim', v));
+          return value;
+        };
+        const result = resolve(source, args, context, info);
+        return isPromiseLike(result) ? Promise.resolve(result).then(note) : note(result);
+      };
+      wrapped += 1;
+    }
+  }
+  return wrapped;
+}

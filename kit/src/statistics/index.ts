@@ -1,0 +1,2 @@
+export * from './disclosure-control.ts';
+export * from './statistics.ts';

@@ -1,9 +1,0 @@
-import { defineConfig } from 'drizzle-kit';
-
-/** Migrations of the audit table alone, for the kit's own tests (each subgraph generates its own). */
-export default defineConfig({
-  dialect: 'postgresql',
-  schema: './src/audit.ts',
-  out: './test/audit-migrations',
-  casing: 'snake_case',
-});
