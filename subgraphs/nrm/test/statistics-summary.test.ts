@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { normalisePerson, nrmRegistrationRequest, subgraphTestSuite, type AgencyCode, type PersonInput, type TestClaims } from '@nrm-hub/kit';
+import { normalisePerson, nrmRegistrationRequest, type AgencyCode, type PersonInput } from '@nrm-hub/kit';
+import { subgraphTestSuite, type TestClaims } from '@nrm-hub/kit/testing';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { contextFactory } from '../src/context.ts';
@@ -43,7 +44,14 @@ async function register(
     agencyRecordId: randomUUID(),
     idempotencyKey,
     linkageSecret: LINKAGE_SECRET,
-    person: normalisePerson({ givenNames: 'Ana', familyName: `Summarescu${serial}`, birthDate: '1990-01-15', gender: 'FEMININE', citizenships: ['RO'], ...person } as PersonInput),
+    person: normalisePerson({
+      givenNames: 'Ana',
+      familyName: `Summarescu${serial}`,
+      birthDate: '1990-01-15',
+      gender: 'FEMININE',
+      citizenships: ['RO'],
+      ...person,
+    } as PersonInput),
     decision: {
       status: decision.status ?? 'POSSIBLE',
       decidedBy: decision.decidedBy ?? (agency === 'NGO' ? 'NGO' : 'POLICE'),
@@ -74,14 +82,19 @@ const sorted = (c: YearCounts) => ({
 
 /** The summary equals the from-scratch aggregate for every year that has registrations, and holds no other year. */
 async function expectSummaryEqualsScratch(step: string) {
-  const years = (await db.execute(sql`select distinct extract(year from decided_on)::int as y from registrations union select distinct year from statistics_counts`)) as unknown;
+  const years = (await db.execute(
+    sql`select distinct extract(year from decided_on)::int as y from registrations union select distinct year from statistics_counts`,
+  )) as unknown;
   const list = (Array.isArray(years) ? years : (years as { rows: unknown[] }).rows) as { y: number }[];
   expect(list.length, step).toBeGreaterThan(step === 'empty' ? -1 : 0);
   for (const { y } of list) {
     const scratch = sorted(await countsFromRegistrations(db, y));
     expect(sorted(await summaryCounts(db, y)), `${step}, ${y}`).toEqual(scratch);
   }
-  const zeros = await db.select().from(schema.statisticsCounts).where(sql`count = 0`);
+  const zeros = await db
+    .select()
+    .from(schema.statisticsCounts)
+    .where(sql`count = 0`);
   expect(zeros, step).toEqual([]);
 }
 
@@ -89,7 +102,11 @@ describe('the statistics summary', () => {
   it('stays equal to the from-scratch aggregate through registration, link review decisions, merge, split and withdrawal', async () => {
     await expectSummaryEqualsScratch('empty');
     // Varied persons over two years: unknown gender, no birth year, no citizenship, several exploitation types, every status.
-    const a = await register('NGO', { givenNames: 'Elena', familyName: 'Popovici', identifiers: [{ type: 'PASSPORT', value: 'RO9100001', issuingCountry: 'RO' }] });
+    const a = await register('NGO', {
+      givenNames: 'Elena',
+      familyName: 'Popovici',
+      identifiers: [{ type: 'PASSPORT', value: 'RO9100001', issuingCountry: 'RO' }],
+    });
     await expectSummaryEqualsScratch('first registration');
     // The same person by the police (identifier hit): joins a's victim with a higher status, in 2021 and 2020.
     const a2 = await register(
@@ -98,16 +115,36 @@ describe('the statistics summary', () => {
       { status: 'ACTUAL', exploitationTypes: ['FORCED_LABOUR', 'FORCED_CRIMINALITY'] },
     );
     expect(a2.victimId).toBe(a.victimId);
-    await register('IMMIGRATION', { givenNames: 'Elena', familyName: 'Popovici', identifiers: [{ type: 'PASSPORT', value: 'RO9100001', issuingCountry: 'RO' }] }, { decidedOn: '2020-11-30' });
+    await register(
+      'IMMIGRATION',
+      { givenNames: 'Elena', familyName: 'Popovici', identifiers: [{ type: 'PASSPORT', value: 'RO9100001', issuingCountry: 'RO' }] },
+      { decidedOn: '2020-11-30' },
+    );
     await expectSummaryEqualsScratch('joined by identifier');
-    const b = await register('CHILD_WELFARE', { givenNames: 'Van Minh', familyName: 'Tranh', birthDate: '2008-02-02', gender: 'MASCULINE', citizenships: ['VN'] }, { exploitationTypes: ['FORCED_CRIMINALITY'] });
-    const c = await register('POLICE', { givenNames: 'Joy', familyName: 'Osazuwa', birthDate: undefined, citizenships: [], gender: 'UNKNOWN' }, { status: 'NOT_A_VICTIM', exploitationTypes: [] });
-    const d = await register('NGO', { givenNames: 'Oksana', familyName: 'Melnykova', birthDate: '1979-09-09', citizenships: ['UA', 'PL'] }, { decidedOn: '2020-02-02' });
+    const b = await register(
+      'CHILD_WELFARE',
+      { givenNames: 'Van Minh', familyName: 'Tranh', birthDate: '2008-02-02', gender: 'MASCULINE', citizenships: ['VN'] },
+      { exploitationTypes: ['FORCED_CRIMINALITY'] },
+    );
+    const c = await register(
+      'POLICE',
+      { givenNames: 'Joy', familyName: 'Osazuwa', birthDate: undefined, citizenships: [], gender: 'UNKNOWN' },
+      { status: 'NOT_A_VICTIM', exploitationTypes: [] },
+    );
+    const d = await register(
+      'NGO',
+      { givenNames: 'Oksana', familyName: 'Melnykova', birthDate: '1979-09-09', citizenships: ['UA', 'PL'] },
+      { decidedOn: '2020-02-02' },
+    );
     await expectSummaryEqualsScratch('new persons');
 
     // Two uncertain matches (a name without a birth date): open reviews, one rejected, one confirmed (a merge).
     await register('POLICE', { givenNames: 'Arta', familyName: 'Reviewaj', citizenships: ['AL'], birthDate: '1992-04-09' });
-    const r1 = await register('NGO', { givenNames: 'Arta', familyName: 'Reviewaj', citizenships: ['AL'], birthDate: undefined }, { status: 'ACTUAL', decidedBy: 'NGO' });
+    const r1 = await register(
+      'NGO',
+      { givenNames: 'Arta', familyName: 'Reviewaj', citizenships: ['AL'], birthDate: undefined },
+      { status: 'ACTUAL', decidedBy: 'NGO' },
+    );
     await register('IMMIGRATION', { givenNames: 'Blerta', familyName: 'Kryeziu', citizenships: ['XK'], birthDate: '1989-12-01' }, { decidedOn: '2020-06-06' });
     const r2 = await register('NGO', { givenNames: 'Blerta', familyName: 'Kryeziu', citizenships: ['XK'], birthDate: undefined }, { decidedOn: '2021-01-10' });
     expect([r1.underReview, r2.underReview]).toEqual([true, true]);
@@ -120,7 +157,10 @@ describe('the statistics summary', () => {
     // A merge by hand across years, then splits: back to a revived victim, and off into a new one.
     await mutate(MERGE, { s: a.victimId, m: d.victimId });
     await expectSummaryEqualsScratch('merged');
-    const merged = await db.select().from(schema.registrations).where(sql`victim_id = ${a.victimId}`);
+    const merged = await db
+      .select()
+      .from(schema.registrations)
+      .where(sql`victim_id = ${a.victimId}`);
     await mutate(SPLIT, { v: a.victimId, r: merged.filter((r) => r.issuedVictimId === d.victimId).map((r) => r.id) });
     await expectSummaryEqualsScratch('split back');
     const police = merged.find((r) => r.agency === 'POLICE')!;
@@ -132,7 +172,11 @@ describe('the statistics summary', () => {
     await expectSummaryEqualsScratch('registered to withdraw');
     await mutate(WITHDRAW, { agency: e.agency, key: e.idempotencyKey }, { agency: AGENCY_CLAIM.NGO, roles: ['caseworker'], service: true });
     await expectSummaryEqualsScratch('withdrawn (own victim)');
-    const b2 = await register('POLICE', { givenNames: 'Van Minh', familyName: 'Tranh', birthDate: '2008-02-02', gender: 'MASCULINE', citizenships: ['VN'] }, { status: 'ACTUAL' });
+    const b2 = await register(
+      'POLICE',
+      { givenNames: 'Van Minh', familyName: 'Tranh', birthDate: '2008-02-02', gender: 'MASCULINE', citizenships: ['VN'] },
+      { status: 'ACTUAL' },
+    );
     expect(b2.victimId).toBe(b.victimId);
     await mutate(WITHDRAW, { agency: b2.agency, key: b2.idempotencyKey }, { agency: AGENCY_CLAIM.POLICE, roles: ['caseworker'], service: true });
     await expectSummaryEqualsScratch('withdrawn (joined)');

@@ -163,10 +163,6 @@ function countsQuery(scope: Scope) {
     where g.dimension = '' and r.count > 0`;
 }
 
-interface YearRow extends DimensionCount {
-  year: number;
-}
-
 /** Splits a year's rows into person counts and per-agency registrations and persons (persons known to an agency = the combinations with it). */
 function yearCounts(rows: readonly DimensionCount[]): YearCounts {
   const persons = rows.filter((r) => r.dimension !== 'registrations');
