@@ -1,33 +1,42 @@
 /**
  * Statistics benchmark: the national statistics query through the real
- * gateway and five subgraphs, next to the bare SQL aggregates it runs (the
- * same statements, called straight on the databases: the NRM's three, then
- * the four agencies' in parallel, as the gateway's plan orders them). Not
- * part of `npm test`; run it with
+ * gateway and five subgraphs, next to the bare SQL that computes the same
+ * figures from the base tables (the NRM's person and registration counts
+ * from scratch over `registrations` and its open link reviews, then the four
+ * agencies' aggregates in parallel, as the gateway's plan orders them). The
+ * hub's NRM reads its statistics summary (`statistics_counts`, kept with
+ * every change to registrations) instead of aggregating the registry; a
+ * third column times the statements the hub runs, bare, so the gateway's
+ * own cost shows too. Not part of `npm test`; run it with
  *
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx test/bench/statistics.bench.ts
  *
  * (fresh databases are created and dropped; without a URL, embedded PGlite,
- * which is slow at a million). BENCH_SIZES (default 10000,1000000) victims,
- * BENCH_RUNS (default 5) timed runs each after one warm-up; medians printed.
+ * which is slow at a million). BENCH_SIZES (default 10000,100000,1000000)
+ * victims, BENCH_RUNS (default 5) timed runs each after one warm-up; medians
+ * printed, with the load average when each size finished.
  *
  * Synthetic data, loaded in SQL (generate_series) straight into each
  * subgraph's database: per victim 1.4 registrations in 2021 (40% registered
  * by a second agency), one open link review per thousand; police records for
  * 20% (investigations, 1% paid compensation, 1% in custody), UDI 15% (10%
  * reflection periods, 10% permits, 2% returns), child welfare 2% (placements),
- * NGOs 70% clients with an assistance episode, and grants.
+ * NGOs 70% clients with an assistance episode, and grants. A bulk load
+ * bypasses the NRM's writes, so the summary is then rebuilt
+ * (`rebuildStatisticsSummary`, timed) and checked against the from-scratch
+ * counts before timing.
  */
 import { sql } from 'drizzle-orm';
 import { childWelfareFigures } from '@nrm-hub/child-welfare/statistics';
 import { immigrationFigures } from '@nrm-hub/immigration/statistics';
 import { ngoFigures } from '@nrm-hub/ngo/statistics';
-import { openReviewPairs, personCounts, registrationCounts } from '@nrm-hub/nrm/statistics';
+import { countsFromRegistrations, openReviewPairs, rebuildStatisticsSummary, summaryCounts } from '@nrm-hub/nrm/statistics';
+import { loadavg } from 'node:os';
 import { policeFigures } from '@nrm-hub/police/statistics';
 import { startHub, type Hub } from '../support/hub.ts';
 import { REPORT_QUERY } from '@nrm-hub/scripts/report-render';
 
-const SIZES = (process.env.BENCH_SIZES ?? '10000,1000000').split(',').map(Number).filter((n) => n > 0);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number).filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
 
@@ -88,11 +97,23 @@ async function load(hub: Hub, n: number): Promise<void> {
   for (const name of ['nrm', 'police', 'immigration', 'child-welfare', 'ngo'] as const) await exec(hub, name, 'analyze');
 }
 
-/** The bare SQL: the same aggregate statements, straight on the databases, in the gateway plan's order. */
+/** The bare SQL: the year's figures from the base tables, straight on the databases, in the gateway plan's order. */
 async function bareSql(hub: Hub, year: number): Promise<void> {
   const d = hub.databases as any;
-  await Promise.all([personCounts(d.nrm.db, year), registrationCounts(d.nrm.db, year), openReviewPairs(d.nrm.db, year)]);
-  await Promise.all([policeFigures(d.police.db, year), immigrationFigures(d.immigration.db, year), childWelfareFigures(d['child-welfare'].db, year), ngoFigures(d.ngo.db, year)]);
+  await Promise.all([countsFromRegistrations(d.nrm.db, year), openReviewPairs(d.nrm.db, year)]);
+  await agencies(hub, year);
+}
+
+/** The statements the hub runs for a year (the NRM's from its summary), bare. */
+async function hubSql(hub: Hub, year: number): Promise<void> {
+  const d = hub.databases as any;
+  await Promise.all([summaryCounts(d.nrm.db, year), openReviewPairs(d.nrm.db, year)]);
+  await agencies(hub, year);
+}
+
+function agencies(hub: Hub, year: number) {
+  const d = hub.databases as any;
+  return Promise.all([policeFigures(d.police.db, year), immigrationFigures(d.immigration.db, year), childWelfareFigures(d['child-welfare'].db, year), ngoFigures(d.ngo.db, year)]);
 }
 
 async function time(fn: () => Promise<unknown>): Promise<number> {
@@ -102,14 +123,19 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-console.log(`Statistics benchmark on ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}: ${RUNS} runs per size after a warm-up, medians`);
-console.log('victims    registrations  load s   gateway ms   bare SQL ms   ratio');
+const load1 = () => loadavg()[0]!.toFixed(1);
+console.log(`Statistics benchmark on ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}: ${RUNS} runs per size after a warm-up, medians; load average ${load1()} at start`);
+console.log('   victims  registrations  load s  rebuild s  gateway ms  bare SQL ms   ratio  hub SQL bare ms  load avg');
 for (const n of SIZES) {
   const hub = await startHub();
   try {
     const loadStart = performance.now();
     await load(hub, n);
     const loadSeconds = (performance.now() - loadStart) / 1000;
+    const nrmDb = (hub.databases as any).nrm.db;
+    const rebuildSeconds = (await time(() => rebuildStatisticsSummary(nrmDb))) / 1000;
+    const sortedRows = (c: Awaited<ReturnType<typeof summaryCounts>>) => JSON.stringify([c.persons.map((r) => `${r.dimension}|${r.key}|${r.status}|${r.count}`).sort(), c.registrations]);
+    if (sortedRows(await summaryCounts(nrmDb, 2021)) !== sortedRows(await countsFromRegistrations(nrmDb, 2021))) throw new Error('the rebuilt summary differs from the from-scratch counts');
     const headers = await hub.as({ agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'STAT-BENCH' });
     const viaGateway = async () => {
       const { body } = await hub.query(REPORT_QUERY, { year: 2021, previous: 2020 }, headers);
@@ -122,14 +148,16 @@ for (const n of SIZES) {
     await bareSql(hub, 2021);
     const gateway: number[] = [];
     const bare: number[] = [];
+    const hubBare: number[] = [];
     for (let r = 0; r < RUNS; r++) {
       gateway.push(await time(viaGateway));
       bare.push(await time(async () => Promise.all([bareSql(hub, 2021), bareSql(hub, 2020)])));
+      hubBare.push(await time(async () => Promise.all([hubSql(hub, 2021), hubSql(hub, 2020)])));
     }
     const g = median(gateway);
     const b = median(bare);
     console.log(
-      `${String(n).padStart(9)}  ${String(registrations).padStart(13)}  ${loadSeconds.toFixed(1).padStart(6)}  ${g.toFixed(0).padStart(11)}  ${b.toFixed(0).padStart(12)}  ${(g / b).toFixed(2).padStart(6)}x`,
+      `${String(n).padStart(10)}  ${String(registrations).padStart(13)}  ${loadSeconds.toFixed(1).padStart(6)}  ${rebuildSeconds.toFixed(1).padStart(9)}  ${g.toFixed(0).padStart(10)}  ${b.toFixed(0).padStart(11)}  ${(g / b).toFixed(2).padStart(5)}x  ${median(hubBare).toFixed(0).padStart(15)}  ${load1().padStart(8)}`,
     );
   } finally {
     await hub.stop();

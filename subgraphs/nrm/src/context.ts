@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { auditTrailLoader, groupedLoader, requestBase, rowLoader, userOrServiceVerifier, type RequestBase, type TokenVerifier } from '@nrm-hub/kit';
+import { auditTrailLoader, errorSummary, groupedLoader, requestBase, rowLoader, userOrServiceVerifier, type RequestBase, type TokenVerifier } from '@nrm-hub/kit';
 import {
   eventsOfVictims,
   mergedIdsOf,
@@ -11,6 +11,7 @@ import {
 } from './data/victim-store.ts';
 import { alertsByIds, alertsOfVictims, eventsOfAlerts } from './data/safeguards-store.ts';
 import { matchingMaintenance, type MatchingMaintenance } from './data/maintenance.ts';
+import { statisticsSummaryReady } from './data/statistics-store.ts';
 
 /** Per-request state of the NRM subgraph. */
 export interface NrmContext extends RequestBase {
@@ -51,6 +52,8 @@ export function contextFactory(settings: {
   const verifier = userOrServiceVerifier(settings.verifier, settings.serviceVerifier);
   return (db: NrmDb) => {
     const maintenance = matchingMaintenance(db, settings.maintenanceEvery);
+    // A statistics summary from before (or by an older definition) is rebuilt now rather than on the first statistics query.
+    statisticsSummaryReady(db).catch((error: unknown) => console.error(`[nrm] statistics summary not ready: ${errorSummary(error)}`));
     return async (req: IncomingMessage, requestId: string): Promise<NrmContext> => ({
       ...(await requestBase(verifier, req, requestId)),
       db,

@@ -15,6 +15,8 @@ import {
   type VictimRow,
 } from '../db/schema.ts';
 import { bothCertain, decideMatch, insertBuckets, type VictimScore } from './matching.ts';
+import { lockMatching } from './matching-lock.ts';
+import { withSummaryOf } from './statistics-store.ts';
 
 export type NrmDb = Db<typeof schema>;
 
@@ -51,13 +53,7 @@ export interface RegistrationAnswer {
 /** Who a merge of two victims a registration matched with certainty is recorded as decided by. */
 export const AUTOMATIC_DECIDER = 'nrm-matching';
 
-/** Serialises matching: two registrations of one person arriving together must not both create a victim. */
-const MATCHING_LOCK = 0x4e524d01;
-
-/** Takes the registry-wide matching lock for the rest of the transaction. */
-export async function lockMatching(tx: NrmDb): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${MATCHING_LOCK})`);
-}
+export { lockMatching };
 
 /** The `registrations` row of a request filed under `victimId` (the id it is issued, too). */
 export function registrationRow(req: RegistrationRequest, victimId: string, match: { matchedExisting: boolean; matchScore: number }) {
@@ -140,11 +136,15 @@ export async function register(db: NrmDb, req: RegistrationRequest): Promise<Reg
       const [created] = await tx.insert(victims).values({}).returning({ id: victims.id });
       victimId = created!.id;
     }
-    const [registration] = await tx
-      .insert(registrations)
-      .values(registrationRow(req, victimId, { matchedExisting, matchScore }))
-      .returning({ id: registrations.id });
-    const registrationId = registration!.id;
+    // The statistics summary follows in this transaction: the joined victim's counts out, then in again with the new registration.
+    const filedUnder = victimId;
+    const registrationId = await withSummaryOf(tx, matchedExisting ? [filedUnder] : [], async () => {
+      const [registration] = await tx
+        .insert(registrations)
+        .values(registrationRow(req, filedUnder, { matchedExisting, matchScore }))
+        .returning({ id: registrations.id });
+      return { result: registration!.id, after: [filedUnder] };
+    });
     if (uniqueHashes.length > 0) {
       await tx.insert(matchKeys).values(uniqueHashes.map((value) => ({ registrationId, kind: 'ID_HASH', value })));
     }
@@ -200,7 +200,7 @@ export async function withdrawRegistration(db: NrmDb, agency: string, idempotenc
     await tx.delete(linkReviews).where(eq(linkReviews.registrationId, row.id));
     await tx.delete(lshBuckets).where(eq(lshBuckets.registrationId, row.id));
     await tx.delete(matchKeys).where(eq(matchKeys.registrationId, row.id));
-    await tx.delete(registrations).where(eq(registrations.id, row.id));
+    await withSummaryOf(tx, [row.victimId], async () => ({ result: await tx.delete(registrations).where(eq(registrations.id, row.id)) }));
     if (!row.matchedExisting) {
       // The victim this registration created goes too, unless something else now refers to it.
       const victimId = row.issuedVictimId;
@@ -253,11 +253,9 @@ export async function mergeWithin(tx: NrmDb, input: MergeInput): Promise<VictimR
   if (!survivor || !merged) throw hubError('NOT_FOUND', 'No victim with that id.');
   if (survivor.id === merged.id) throw hubError('INVALID_STATE', 'These ids already name the same victim.');
   const now = new Date();
-  const moved = await tx
-    .update(registrations)
-    .set({ victimId: survivor.id })
-    .where(eq(registrations.victimId, merged.id))
-    .returning({ id: registrations.id });
+  const moved = await withSummaryOf(tx, [survivor.id, merged.id], async () => ({
+    result: await tx.update(registrations).set({ victimId: survivor.id }).where(eq(registrations.victimId, merged.id)).returning({ id: registrations.id }),
+  }));
   const redirected = await tx
     .update(victims)
     .set({ mergedInto: survivor.id, mergedAt: now })
@@ -331,7 +329,9 @@ export async function splitVictim(
     if (redirect.length > 0) {
       await tx.update(victims).set({ mergedInto: target.id, mergedAt: now }).where(inArray(victims.id, redirect));
     }
-    await tx.update(registrations).set({ victimId: target.id }).where(inArray(registrations.id, [...moving]));
+    await withSummaryOf(tx, [victim.id, target.id], async () => ({
+      result: await tx.update(registrations).set({ victimId: target.id }).where(inArray(registrations.id, [...moving])),
+    }));
     await tx.insert(victimEvents).values({
       kind: 'SPLIT',
       victimId: victim.id,

@@ -161,6 +161,36 @@ export const referrals = pgTable(
   (t) => [index().on(t.victimId)],
 );
 
+/**
+ * The national statistics' person and registration counts per year, kept up
+ * to date in the same transaction as every change to registrations
+ * (registration, withdrawal, merge, split, a confirmed link review), so the
+ * statistics query reads a few hundred rows whatever the registry's size.
+ * Each row is the sum over the persons of the year of their contribution
+ * (see `data/statistics-store.ts`): `dimension` is a breakdown (`gender`,
+ * `combo`, `NGO:ageGroup`, … or `registrations` by agency), `status` the
+ * person's highest status. Rebuilt from the registrations by
+ * `rebuildStatisticsSummary`.
+ */
+export const statisticsCounts = pgTable(
+  'statistics_counts',
+  {
+    year: integer().notNull(),
+    dimension: text().notNull(),
+    key: text().notNull(),
+    status: text().notNull(),
+    count: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.dimension, t.key, t.status] })],
+);
+
+/** When `statistics_counts` was last rebuilt, and by which definition of the figures (a newer one rebuilds at start). */
+export const statisticsSummary = pgTable('statistics_summary', {
+  id: integer().primaryKey(),
+  version: integer().notNull(),
+  rebuiltAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
 export type VictimRow = typeof victims.$inferSelect;
 export type RegistrationRow = typeof registrations.$inferSelect;
 export type ReferralRow = typeof referrals.$inferSelect;

@@ -1,6 +1,6 @@
 import { checkStatisticsYear, releasedFigures, statisticsReference, statisticsRows, statisticsThreshold, type StatisticsParent } from '@nrm-hub/kit';
 import type { NrmContext } from '../context.ts';
-import { openReviewPairs, personCounts, registrationCounts } from '../data/statistics-store.ts';
+import { openReviewPairs, statisticsSummaryReady, summaryCounts } from '../data/statistics-store.ts';
 import {
   AGE_GROUPS,
   AGENCIES,
@@ -18,12 +18,14 @@ const THRESHOLD = statisticsThreshold();
 
 const countries = new WeakMap<StatisticsParent, string[]>();
 
+/**
+ * The year's counts come from the summary the NRM keeps with every change to
+ * registrations (`statistics_counts`, a few hundred rows a year), the open
+ * reviews from the reviews themselves: the cost does not grow with the registry.
+ */
 async function compute(db: NrmContext['db'], parent: StatisticsParent) {
-  const [persons, registrations, pairs] = await Promise.all([
-    personCounts(db, parent.year),
-    registrationCounts(db, parent.year),
-    openReviewPairs(db, parent.year),
-  ]);
+  await statisticsSummaryReady(db);
+  const [{ persons, registrations }, pairs] = await Promise.all([summaryCounts(db, parent.year), openReviewPairs(db, parent.year)]);
   const figures = nrmFigures({ persons, registrations, openReviewPairs: pairs });
   countries.set(parent, figures.countries);
   return figures;

@@ -1,5 +1,5 @@
 import { addCrossTable, type Equation } from '@nrm-hub/kit';
-import { AGE_BANDS, EEA_COUNTRIES, type DimensionCount } from '../data/statistics-store.ts';
+import { AGE_BANDS, AGENCIES, EEA_COUNTRIES, type DimensionCount } from '../data/statistics-store.ts';
 
 /**
  * The NRM's figures for one year as one system for disclosure control: every
@@ -9,7 +9,7 @@ import { AGE_BANDS, EEA_COUNTRIES, type DimensionCount } from '../data/statistic
  */
 
 /** Registering agencies, in the order the SQL joins them into combinations. */
-export const AGENCIES = ['CHILD_WELFARE', 'IMMIGRATION', 'NGO', 'POLICE'] as const;
+export { AGENCIES };
 export const STATUSES = ['ACTUAL', 'POSSIBLE', 'NOT_A_VICTIM'] as const;
 export const GENDERS = ['FEMININE', 'MASCULINE', 'TRANSGENDER_FEMININE', 'TRANSGENDER_MASCULINE', 'NON_CONFORMING', 'UNKNOWN'] as const;
 export const AGE_GROUPS = ['CHILD', 'ADULT', 'UNKNOWN'] as const;
