@@ -1,15 +1,6 @@
-import {
-  addMonths,
-  badInput,
-  checkIdempotencyKey,
-  checkUuid,
-  normalisePerson,
-  registerPotentialVictim,
-  type PersonInput,
-  onBehalfOf,
-  type StatusDecision,
-} from '@nrm-hub/kit';
+import { addMonths, badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, onBehalfOf } from '@nrm-hub/kit';
 import type { ChildWelfareContext } from '../context.ts';
+import { checkChildAge } from '../rules/child-age.ts';
 import type { MutationChildWelfareRegisterPotentialVictimArgs } from '../generated/resolvers-types.ts';
 import { assessAge, casesWithRecords, insertCase, type CaseDetails } from '../data/case-store.ts';
 import { endPlacement, recordMeasure, startPlacement } from '../data/placement-store.ts';
@@ -23,31 +14,6 @@ function checkText(value: string, field: string, max = 200): string {
   const v = value.replace(/\s+/g, ' ').trim();
   if (!v || v.length > max) throw badInput(field, `must be 1 to ${max} characters`);
   return v;
-}
-
-/** Completed years between a birth date and a day, both `YYYY-MM-DD`. */
-function ageOn(birthDate: string, day: string): number {
-  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
-}
-
-/**
- * Child welfare opens cases for children. A birth date (or a birth year that
- * leaves no doubt) making the person 18 or older on the day of the decision
- * (today when the decision carries no date) is only accepted while the age
- * is DISPUTED or NOT_ASSESSED. A bare birth year counts as adult only when
- * even a 31 December birthday would make the person 18 on that day.
- */
-function checkChildAge(input: PersonInput, ageAssessment: string, decidedOn?: string | null, now = new Date()): void {
-  const person = normalisePerson(input, 'person', now);
-  if (ageAssessment === 'DISPUTED' || ageAssessment === 'NOT_ASSESSED') return;
-  const day = decidedOn ?? now.toISOString().slice(0, 10);
-  const rule = 'makes the person 18 or older on the day of the decision; register with ageAssessment DISPUTED or NOT_ASSESSED';
-  if (person.birthDate) {
-    if (ageOn(person.birthDate, day) >= 18) throw badInput('person.birthDate', rule);
-  } else if (person.birthYear !== null && Number(day.slice(0, 4)) - person.birthYear - 1 >= 18) {
-    throw badInput('person.birthYear', rule);
-  }
 }
 
 export const Mutation = {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { decisionValues, isEeaCitizen, anyOf, arrayLiteral, preparedPerDb, type Db, type Person, type StatusDecision } from '@nrm-hub/kit';
-import * as schema from '../db/schema.ts';
+import type * as schema from '../db/schema.ts';
 import { applicants, type ApplicantRow } from '../db/schema.ts';
 
 export type ImmigrationDb = Db<typeof schema>;

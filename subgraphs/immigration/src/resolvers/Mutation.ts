@@ -1,4 +1,4 @@
-import { addMonths, badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, type PersonInput, type StatusDecision, onBehalfOf } from '@nrm-hub/kit';
+import { addMonths, badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, onBehalfOf } from '@nrm-hub/kit';
 import type { ImmigrationContext } from '../context.ts';
 import type { MutationImmigrationRegisterPotentialVictimArgs } from '../generated/resolvers-types.ts';
 import { applicantsWithRecords, insertApplicant } from '../data/applicant-store.ts';

@@ -1,5 +1,5 @@
-import { badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, type PersonInput, type StatusDecision, onBehalfOf } from '@nrm-hub/kit';
-import { requireOwnOrganisation } from '../consent.ts';
+import { badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, onBehalfOf } from '@nrm-hub/kit';
+import { requireOwnOrganisation } from '../rules/consent.ts';
 import type { NgoContext } from '../context.ts';
 import type { MutationNgoRegisterPotentialVictimArgs } from '../generated/resolvers-types.ts';
 import { endAssistance, organisationOfConsent, organisationOfEpisode, recordAssistance, recordConsent, withdrawConsent } from '../data/assistance-store.ts';

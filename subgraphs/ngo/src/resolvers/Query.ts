@@ -1,5 +1,5 @@
 import { badInput, checkUuid } from '@nrm-hub/kit';
-import { shareBasis, withheld } from '../consent.ts';
+import { shareBasis, withheld } from '../rules/consent.ts';
 import type { NgoContext } from '../context.ts';
 import { clientsWithRecords } from '../data/client-store.ts';
 import { grantsForYear, listOrganisations } from '../data/organisation-store.ts';

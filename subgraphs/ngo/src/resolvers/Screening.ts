@@ -1,5 +1,5 @@
 import { checkScreeningInput, hubError, screeningView, todayOf, type ScreeningInput } from '@nrm-hub/kit';
-import { requireOwnOrganisation } from '../consent.ts';
+import { requireOwnOrganisation } from '../rules/consent.ts';
 import type { NgoContext } from '../context.ts';
 import { clientsWithRecords, type ClientWithRecords } from '../data/client-store.ts';
 import { organisationById } from '../data/organisation-store.ts';

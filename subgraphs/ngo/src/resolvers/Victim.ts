@@ -1,4 +1,4 @@
-import { shareBasis, withheld } from '../consent.ts';
+import { shareBasis, withheld } from '../rules/consent.ts';
 import { loadVictimRecords, victimReference, type VictimReference } from '@nrm-hub/kit';
 import type { NgoContext } from '../context.ts';
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, getTableColumns, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { anyOf, arrayLiteral, badInput, hubError, insertOnce, preparedPerDb, type Db } from '@nrm-hub/kit';
-import * as schema from '../db/schema.ts';
+import type * as schema from '../db/schema.ts';
 import {
   linkReviews,
   lshBuckets,

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { decisionValues, anyOf, arrayLiteral, preparedPerDb, type Db, type Person, type StatusDecision } from '@nrm-hub/kit';
-import * as schema from '../db/schema.ts';
+import type * as schema from '../db/schema.ts';
 import { persons, type PersonRow } from '../db/schema.ts';
 
 export type PoliceDb = Db<typeof schema>;

@@ -1,4 +1,4 @@
-import { badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, type PersonInput, type StatusDecision, onBehalfOf } from '@nrm-hub/kit';
+import { badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, onBehalfOf } from '@nrm-hub/kit';
 import type { PoliceContext } from '../context.ts';
 import type { MutationPoliceRegisterPotentialVictimArgs } from '../generated/resolvers-types.ts';
 import { addCaseRole, investigationById, openInvestigation, recordCompensation, recordCustodyStay, updateInvestigation } from '../data/investigation-store.ts';

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { organisationCode, type AgencyKind, type Viewer } from '@nrm-hub/kit';
-import type { ClientWithRecords } from './data/client-store.ts';
+import type { ClientWithRecords } from '../data/client-store.ts';
 
 /** The consent agency each kind of viewer acts for; NGO staff see their own organisation's clients instead. */
 const CONSENT_AGENCY: Partial<Record<AgencyKind, string>> = {
