@@ -5,7 +5,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { codegen } from '@graphql-codegen/core';
 import * as typescriptPlugin from '@graphql-codegen/typescript';
 import * as resolversPlugin from '@graphql-codegen/typescript-resolvers';
-import { subgraphSdl } from '@nrm-hub/kit';
+import { AUDIT_APPEND_ONLY_MIGRATION, subgraphSdl } from '@nrm-hub/kit';
 import { parse, printSchema } from 'graphql';
 import { SUBGRAPHS, type SubgraphInfo } from './subgraphs.ts';
 
@@ -66,6 +66,9 @@ export async function sharedTypes(): Promise<string> {
 export async function generatedFiles(): Promise<{ file: string; text: string }[]> {
   const files = [{ file: SHARED_TYPES_FILE, text: await sharedTypes() }];
   for (const s of SUBGRAPHS) files.push({ file: resolverTypesFile(s), text: await resolverTypes(s) });
+  // The audit trigger migration, one source for every database that holds an audit log.
+  for (const s of SUBGRAPHS) files.push({ file: join(s.workspace, 'drizzle/0002_audit-append-only.sql'), text: AUDIT_APPEND_ONLY_MIGRATION });
+  files.push({ file: fileURLToPath(new URL('../../kit/test/audit-migrations/0001_audit-append-only.sql', import.meta.url)), text: AUDIT_APPEND_ONLY_MIGRATION });
   return files;
 }
 

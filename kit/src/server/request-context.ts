@@ -84,3 +84,22 @@ export function todayOf(now: () => Date): string {
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** Per-request state of an agency subgraph: the verified caller and NRM client, its database and fresh loaders. */
+export type AgencyContext<TDb, TLoaders> = AgencyRequestBase & { db: TDb; loaders: TLoaders };
+
+/**
+ * The one context factory of the four agency subgraphs: `settings` once, then
+ * the database, then per request a verified caller and loaders made fresh
+ * (so no request sees another's cached rows). `createLoaders` gets the
+ * subgraph's clock, injectable for tests.
+ */
+export function agencyContextFactory<TDb, TLoaders>(settings: AgencySettings, createLoaders: (db: TDb, now: () => Date) => TLoaders) {
+  const now = settings.clock ?? (() => new Date());
+  return (db: TDb) =>
+    async (req: IncomingMessage, requestId: string): Promise<AgencyContext<TDb, TLoaders>> => ({
+      ...(await agencyRequestBase(settings, req, requestId)),
+      db,
+      loaders: createLoaders(db, now),
+    });
+}

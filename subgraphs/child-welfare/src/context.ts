@@ -1,13 +1,9 @@
-import type { IncomingMessage } from 'node:http';
-import { addDays, agencyRequestBase, auditTrailLoader, groupedLoader, todayOf, windowLoader, type AgencyRequestBase, type AgencySettings } from '@nrm-hub/kit';
+import { addDays, agencyContextFactory, auditTrailLoader, groupedLoader, todayOf, windowLoader, type AgencyContext, type AgencySettings } from '@nrm-hub/kit';
 import { casesWithRecords, type ChildWelfareDb } from './data/case-store.ts';
 import { placementDeadlines } from './data/safeguards-store.ts';
 
 /** Per-request state of the child welfare subgraph. */
-export interface ChildWelfareContext extends AgencyRequestBase {
-  db: ChildWelfareDb;
-  loaders: ReturnType<typeof createLoaders>;
-}
+export type ChildWelfareContext = AgencyContext<ChildWelfareDb, ReturnType<typeof createLoaders>>;
 
 function createLoaders(db: ChildWelfareDb, now: () => Date) {
   const today = todayOf(now);
@@ -20,11 +16,4 @@ function createLoaders(db: ChildWelfareDb, now: () => Date) {
 }
 
 /** Builds the context factory: the caller is verified and loaders are fresh per request. */
-export function contextFactory(settings: AgencySettings) {
-  return (db: ChildWelfareDb) =>
-    async (req: IncomingMessage, requestId: string): Promise<ChildWelfareContext> => ({
-      ...(await agencyRequestBase(settings, req, requestId)),
-      db,
-      loaders: createLoaders(db, settings.clock ?? (() => new Date())),
-    });
-}
+export const contextFactory = (settings: AgencySettings) => agencyContextFactory(settings, createLoaders);

@@ -1,13 +1,9 @@
-import type { IncomingMessage } from 'node:http';
-import { addDays, agencyRequestBase, auditTrailLoader, groupedLoader, todayOf, windowLoader, type AgencyRequestBase, type AgencySettings } from '@nrm-hub/kit';
+import { addDays, agencyContextFactory, auditTrailLoader, groupedLoader, todayOf, windowLoader, type AgencyContext, type AgencySettings } from '@nrm-hub/kit';
 import { applicantsWithRecords, type ImmigrationDb } from './data/applicant-store.ts';
 import { immigrationDeadlines } from './data/safeguards-store.ts';
 
 /** Per-request state of the immigration subgraph. */
-export interface ImmigrationContext extends AgencyRequestBase {
-  db: ImmigrationDb;
-  loaders: ReturnType<typeof createLoaders>;
-}
+export type ImmigrationContext = AgencyContext<ImmigrationDb, ReturnType<typeof createLoaders>>;
 
 function createLoaders(db: ImmigrationDb, now: () => Date) {
   const today = todayOf(now);
@@ -20,11 +16,4 @@ function createLoaders(db: ImmigrationDb, now: () => Date) {
 }
 
 /** Builds the context factory: the caller is verified and loaders are fresh per request. */
-export function contextFactory(settings: AgencySettings) {
-  return (db: ImmigrationDb) =>
-    async (req: IncomingMessage, requestId: string): Promise<ImmigrationContext> => ({
-      ...(await agencyRequestBase(settings, req, requestId)),
-      db,
-      loaders: createLoaders(db, settings.clock ?? (() => new Date())),
-    });
-}
+export const contextFactory = (settings: AgencySettings) => agencyContextFactory(settings, createLoaders);

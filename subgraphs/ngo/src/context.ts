@@ -1,14 +1,10 @@
-import type { IncomingMessage } from 'node:http';
-import { agencyRequestBase, auditTrailLoader, groupedLoader, type AgencyRequestBase, type AgencySettings } from '@nrm-hub/kit';
+import { agencyContextFactory, auditTrailLoader, groupedLoader, type AgencyContext, type AgencySettings } from '@nrm-hub/kit';
 import { clientsWithRecords, type NgoDb } from './data/client-store.ts';
 
 /** Per-request state of the NGO subgraph. */
-export interface NgoContext extends AgencyRequestBase {
-  db: NgoDb;
-  loaders: ReturnType<typeof createLoaders>;
-}
+export type NgoContext = AgencyContext<NgoDb, ReturnType<typeof createLoaders>>;
 
-function createLoaders(db: NgoDb) {
+function createLoaders(db: NgoDb, _now: () => Date) {
   return {
     auditTrail: auditTrailLoader(db),
     clientsByVictim: groupedLoader((ids: readonly string[]) => clientsWithRecords(db, { victimIds: ids }), (c) => c.victimId as string),
@@ -16,11 +12,4 @@ function createLoaders(db: NgoDb) {
 }
 
 /** Builds the context factory: the caller is verified and loaders are fresh per request. */
-export function contextFactory(settings: AgencySettings) {
-  return (db: NgoDb) =>
-    async (req: IncomingMessage, requestId: string): Promise<NgoContext> => ({
-      ...(await agencyRequestBase(settings, req, requestId)),
-      db,
-      loaders: createLoaders(db),
-    });
-}
+export const contextFactory = (settings: AgencySettings) => agencyContextFactory(settings, createLoaders);

@@ -1,14 +1,10 @@
-import type { IncomingMessage } from 'node:http';
-import { agencyRequestBase, auditTrailLoader, groupedLoader, type AgencyRequestBase, type AgencySettings } from '@nrm-hub/kit';
+import { agencyContextFactory, auditTrailLoader, groupedLoader, type AgencyContext, type AgencySettings } from '@nrm-hub/kit';
 import { personsWithRecords, type PoliceDb } from './data/person-store.ts';
 
 /** Per-request state of the police subgraph. */
-export interface PoliceContext extends AgencyRequestBase {
-  db: PoliceDb;
-  loaders: ReturnType<typeof createLoaders>;
-}
+export type PoliceContext = AgencyContext<PoliceDb, ReturnType<typeof createLoaders>>;
 
-function createLoaders(db: PoliceDb) {
+function createLoaders(db: PoliceDb, _now: () => Date) {
   return {
     auditTrail: auditTrailLoader(db),
     personsByVictim: groupedLoader((ids: readonly string[]) => personsWithRecords(db, { victimIds: ids }), (p) => p.victimId as string),
@@ -16,11 +12,4 @@ function createLoaders(db: PoliceDb) {
 }
 
 /** Builds the context factory: the caller is verified and loaders are fresh per request. */
-export function contextFactory(settings: AgencySettings) {
-  return (db: PoliceDb) =>
-    async (req: IncomingMessage, requestId: string): Promise<PoliceContext> => ({
-      ...(await agencyRequestBase(settings, req, requestId)),
-      db,
-      loaders: createLoaders(db),
-    });
-}
+export const contextFactory = (settings: AgencySettings) => agencyContextFactory(settings, createLoaders);
