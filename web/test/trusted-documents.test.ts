@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTrustedDocuments } from '../../gateway/src/trusted-documents.ts';
+import { readTrustedDocuments } from '@nrm-hub/gateway/trusted-documents';
 import { readPersistedDocuments } from '@nrm-hub/scripts/trusted-documents';
 
 describe('the web app’s operations', () => {

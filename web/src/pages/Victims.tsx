@@ -65,7 +65,7 @@ export function Victims() {
   const hasNext = (list?.length ?? 0) > size;
   const go = (nextTrail: string[], nextSize = size, nextFilter = filter) => {
     const q = new URLSearchParams();
-    for (const name of FILTERS) if (nextFilter[name]) q.set(name, nextFilter[name]!);
+    for (const name of FILTERS) if (nextFilter[name]) q.set(name, nextFilter[name]);
     if (nextTrail.length) q.set('trail', nextTrail.join(','));
     if (nextSize !== PAGE_SIZES[0]) q.set('size', String(nextSize));
     navigate(`/victims${q.size ? `?${q}` : ''}`);
