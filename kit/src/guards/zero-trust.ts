@@ -45,7 +45,7 @@ export function representationsOf(document: DocumentNode, variables: Record<stri
   const all: unknown[] = [];
   for (const arg of representationArguments(document)) {
     const value = arg.kind === Kind.VARIABLE ? variables?.[arg.name.value] : valueFromASTUntyped(arg, variables);
-    if (Array.isArray(value)) all.push(...value);
+    if (Array.isArray(value)) all.push(...(value as unknown[]));
     else all.push(value);
   }
   return all;
