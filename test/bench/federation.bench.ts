@@ -27,7 +27,7 @@ import { SUBGRAPHS } from '@nrm-hub/schema';
 import { spawnProcess, stopProcess, subgraphPort, waitFor, type HubProcess } from '../support/hub-processes.ts';
 import { dropDatabases, postgresAnswers } from './bench-data.ts';
 import { setUpBenchHub } from './setup-hub.ts';
-import { documentId } from '../../gateway/src/trusted-documents.ts';
+import { documentId } from '@nrm-hub/gateway/trusted-documents';
 
 const require = createRequire(import.meta.url);
 const TSX_LOADER = require.resolve('tsx');
@@ -225,7 +225,7 @@ try {
   lines.push(`- ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${osType()} ${release()}; shared with other work while measuring, so figures move between runs: compare the ratios, which are measured side by side. Load average at the end of the run: ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min) on ${cpus().length} cores.`);
   lines.push(`- Node ${process.version}, PostgreSQL ${pgVersion} (local server, one database per subgraph; the monolith's database holds the same rows), @graphql-hive/gateway-runtime ${pkg('@graphql-hive/gateway-runtime')}, @apollo/server ${pkg('@apollo/server')}, graphql ${pkg('graphql')}, autocannon ${pkg('autocannon')}.`);
   lines.push(`- Load: autocannon in its own process, ${CONNECTIONS} connections, ${DURATION} s per case and round, ${ROUNDS} rounds (medians shown), after a 3 s warm-up of each case. Each round runs the four cases in turn.`);
-  lines.push(`- Hub: gateway ${GATEWAY_PRODUCTION ? 'as in production (\`NODE_ENV=production\`, the view sent as a trusted document id)' : 'in development mode (query text)'} with request merging off and the rate limit off; ${bench.victims} victims from the demo data set plus police registrations; token of the coordinating unit (sees every field group) with a purpose. Audit group commit ${GROUP_COMMIT ? 'on' : 'off'}.`);
+  lines.push(`- Hub: gateway ${GATEWAY_PRODUCTION ? 'as in production (NODE_ENV=production, the view sent as a trusted document id)' : 'in development mode (query text)'} with request merging off and the rate limit off; ${bench.victims} victims from the demo data set plus police registrations; token of the coordinating unit (sees every field group) with a purpose. Audit group commit ${GROUP_COMMIT ? 'on' : 'off'}.`);
   lines.push('');
   lines.push('## Throughput and latency', '');
   lines.push('| case | req/s | p50 ms | p99 ms | failed requests |', '|---|---:|---:|---:|---:|');

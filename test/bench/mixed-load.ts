@@ -48,7 +48,7 @@ if (!(await postgresAnswers(SERVER_URL))) {
 const issuer = await devIssuer(mkdtempSync(join(tmpdir(), 'nrm-load-key-')));
 const urls = await freshDatabases(SERVER_URL, 'load_i14', SUBGRAPHS.map((s) => s.name));
 let hub: HubProcesses | undefined;
-let failed = false;
+let failed: boolean;
 try {
   const layout: HubLayout = {
     basePort: BASE_PORT,
@@ -121,7 +121,7 @@ try {
   const warnings = SUBGRAPHS.map((s) => s.name as string)
     .concat('gateway')
     .flatMap((name) => {
-      let text = '';
+      let text: string;
       try {
         text = readFileSync(join(LOG_DIR, `${name}.log`), 'utf8');
       } catch {

@@ -12,7 +12,7 @@ import { SUBGRAPHS } from '@nrm-hub/schema';
 import { loadDemoData } from '@nrm-hub/scripts/demo-data';
 import { devIssuer } from '@nrm-hub/scripts/dev-issuer';
 import { startGatewayProcess, startHubProcesses, stopProcess, waitFor, type HubLayout, type HubProcesses } from '../support/hub-processes.ts';
-import { documentId, TRUSTED_DOCUMENTS_FILE } from '../../gateway/src/trusted-documents.ts';
+import { documentId, TRUSTED_DOCUMENTS_FILE } from '@nrm-hub/gateway/trusted-documents';
 import { copyIntoMonolith, freshDatabases, topUpVictims } from './bench-data.ts';
 
 export interface BenchHub {

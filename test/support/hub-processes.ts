@@ -10,7 +10,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { SUBGRAPHS, type SubgraphInfo } from '@nrm-hub/schema';
-import { SERVICE_NODE_FLAGS } from '../../scripts/src/processes.ts';
+import { SERVICE_NODE_FLAGS } from '@nrm-hub/scripts/processes';
 
 const require = createRequire(import.meta.url);
 const TSX_LOADER = require.resolve('tsx');
