@@ -47,8 +47,8 @@ export function replay(requests: readonly RegistrationRequest[], model: MatchMod
       const ranked = [...hits.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, CANDIDATE_LIMIT);
       const candidates = ranked.map(([j]) => ({ victimId: String(find(victimOf[j]!)), clk: requests[j]!.clk }));
       const n = i;
-      let scored = scoreVictims(model, req.clk, candidates, n, 0);
-      if (scored.some((v) => v.fields.some((f) => f.field === 'name' && f.level === 'EXACT') && v.probability >= 0.15)) {
+      let scored = scoreVictims(model, req.clk, candidates, n);
+      if (scored.some((v) => v.fields.some((f) => f.field === 'name' && f.level === 'EXACT'))) {
         // Other victims in the smallest name bucket (the candidate's own left out), as `nameFrequency` counts them.
         const buckets = keys.slice(0, NAME_BANDS).map((k) => index.get(k) ?? []);
         const smallest = buckets.reduce((a, b) => (b.length < a.length ? b : a));

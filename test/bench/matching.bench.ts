@@ -116,7 +116,9 @@ function score(truth: string[], predicted: string[]) {
 }
 
 function printModel(model: MatchModel): void {
-  console.log(`  model (EM, no labels): ${model.matchesPerRegistration.toFixed(3)} matches per registration, fitted on ${model.fittedOn}; level weights log2(m/u):`);
+  console.log(
+    `  model (EM, no labels): ${model.matchesPerRegistration.toFixed(3)} matches per registration, fitted on ${model.fittedOn}, rare-name factor ${(model.rareNameFactor ?? 1).toFixed(3)}; level weights log2(m/u):`,
+  );
   for (const f of FIELDS) {
     console.log(`    ${f}: ${LEVELS[f].map((l, i) => `${l} ${Math.log2(model.m[f][i]! / model.u[f][i]!).toFixed(1)}`).join(', ')}`);
   }

@@ -134,7 +134,7 @@ export function scoreVictims(
   clk: Uint8Array,
   candidates: readonly { victimId: string; clk: Uint8Array }[],
   n: number,
-  frequency: number,
+  frequency?: number,
 ): VictimScore[] {
   const byVictim = new Map<string, VictimScore>();
   const dateConflict = new Map<string, number>();
@@ -173,7 +173,7 @@ export function decide(victims: readonly VictimScore[]): MatchDecision {
  * ≥ `MATCH_PROBABILITY`, REVIEW from `REVIEW_PROBABILITY`, else NONE.
  */
 export function classifyPair(a: Uint8Array, b: Uint8Array, registrySize: number, model: MatchModel = activeModel): 'MATCH' | 'REVIEW' | 'NONE' {
-  return decide(scoreVictims(model, a, [{ victimId: 'candidate', clk: b }], registrySize, 0)).kind;
+  return decide(scoreVictims(model, a, [{ victimId: 'candidate', clk: b }], registrySize)).kind;
 }
 
 /** True when a MATCH's second victim is certain enough, with the best, to merge without review. */
@@ -187,9 +187,10 @@ export async function decideMatch(db: NrmDb, clk: Uint8Array): Promise<MatchDeci
   if (candidates.length === 0) return { kind: 'NONE' };
   const model = activeModel;
   const n = candidates[0]!.registry;
-  let victims = scoreVictims(model, clk, candidates, n, 0);
-  // A name match on a common name is weaker evidence: rescore with its frequency when it matters.
-  if (victims.some((v) => v.fields.some((f) => f.field === 'name' && f.level === 'EXACT') && v.probability >= REVIEW_PROBABILITY)) {
+  let victims = scoreVictims(model, clk, candidates, n);
+  // A name match on a common name is weaker evidence, on a name no other victim holds stronger:
+  // rescore with its frequency when there is an exact name.
+  if (victims.some((v) => v.fields.some((f) => f.field === 'name' && f.level === 'EXACT'))) {
     // Over the same registry size the prior uses (never below the size the model was fitted on).
     victims = scoreVictims(model, clk, candidates, n, await nameFrequency(db, clk, Math.max(n, model.fittedOn)));
   }
@@ -201,7 +202,7 @@ export async function decideMatch(db: NrmDb, clk: Uint8Array): Promise<MatchDeci
  * pair's per-field levels and weights, its match weight and posterior. No plaintext.
  */
 export function explainPair(clk: Uint8Array, others: readonly Uint8Array[], n: number): VictimScore | null {
-  return scoreVictims(activeModel, clk, others.map((c) => ({ victimId: '', clk: c })), n, 0)[0] ?? null;
+  return scoreVictims(activeModel, clk, others.map((c) => ({ victimId: '', clk: c })), n)[0] ?? null;
 }
 
 /** The bucket rows of a registration. */

@@ -24,4 +24,5 @@ export const DEFAULT_MODEL: MatchModel = {
   },
   matchesPerRegistration: 0.7681,
   fittedOn: 14286,
+  rareNameFactor: 0.6995,
 };

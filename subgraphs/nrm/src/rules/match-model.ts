@@ -156,6 +156,12 @@ export interface MatchModel {
   matchesPerRegistration: number;
   /** Registry size the model was fitted on (the prior's denominator is never below it). */
   fittedOn: number;
+  /**
+   * How much rarer than the average exact name is a name no other victim holds: the EXACT name
+   * level's `u` is multiplied by it for such a name (at most 1; absent = 1). Estimated blind by
+   * `fitModel` (`rareNameFactor`).
+   */
+  rareNameFactor?: number;
 }
 
 /** One field's part in a decision, for the review queue (no plaintext: a level name and a number). */
@@ -174,10 +180,12 @@ export interface PairScore {
 
 /**
  * Scores a comparison vector. `registrySize` sets the prior; `nameFrequency`
- * (share of the registry with this exact name, blind) adjusts the EXACT name
- * level for common names.
+ * (share of the registry's other persons with this exact name, blind) adjusts
+ * the EXACT name level: a common name weighs less (`u` is at least its
+ * frequency), a name no other victim holds (0) more (`u` times the model's
+ * `rareNameFactor`); `undefined` when not known (the level's average `u`).
  */
-export function scorePair(model: MatchModel, v: ComparisonVector, registrySize: number, nameFrequency = 0): PairScore {
+export function scorePair(model: MatchModel, v: ComparisonVector, registrySize: number, nameFrequency?: number): PairScore {
   const n = Math.max(registrySize, model.fittedOn, 1);
   const prior = Math.min(model.matchesPerRegistration / n, 0.5);
   let weight = Math.log2(prior / (1 - prior));
@@ -186,7 +194,9 @@ export function scorePair(model: MatchModel, v: ComparisonVector, registrySize: 
     const level = v[field];
     if (level < 0) continue;
     let u = model.u[field][level]!;
-    if (field === 'name' && level === 0) u = Math.max(u, nameFrequency);
+    if (field === 'name' && level === 0 && nameFrequency !== undefined) {
+      u = nameFrequency > 0 ? Math.max(u, nameFrequency) : u * Math.min(model.rareNameFactor ?? 1, 1);
+    }
     const w = Math.log2(model.m[field][level]! / u);
     weight += w;
     fields.push({ field, level: LEVELS[field][level]!, weight: Math.round(w * 100) / 100 });
@@ -309,5 +319,42 @@ export function fitModel(clks: readonly Uint8Array[], candidatePairs: readonly (
   const matchPairs = (s2.share * byDate.length) / Math.max(m.date[0]! * s1.presence.date, 1e-6);
   // A registration arriving last sees every pair it is in: 2 · pairs / records.
   const matchesPerRegistration = Math.max((2 * matchPairs) / Math.max(clks.length, 1), 0.01);
-  return { m, u: uScored, matchesPerRegistration, fittedOn: clks.length };
+  return { m, u: uScored, matchesPerRegistration, fittedOn: clks.length, rareNameFactor: rareNameFactor(clks.length, candidatePairs, vectors) };
+}
+
+/**
+ * How much rarer than the average is a name that no earlier record holds, blind (a prequential
+ * estimate): for each record, the later records with exactly its name but a conflicting birth
+ * date (nearly always other persons) per later record, averaged over the records whose name was
+ * new when they arrived, over the same average for all records. The ratio of two rates measured
+ * alike, so the blocking's reach and how often dates are known cancel out. A name first seen
+ * early may still be common (the first of many), so this errs towards 1. Between 0.05 and 1.
+ */
+export function rareNameFactor(records: number, pairs: readonly (readonly [number, number])[], vectors: readonly ComparisonVector[]): number {
+  const conflicting = LEVELS.date.length - 1;
+  const seen = new Uint8Array(records);
+  const namesakes = new Float64Array(records);
+  pairs.forEach(([a, b], i) => {
+    const v = vectors[i]!;
+    if (v.name !== 0) return;
+    const [early, late] = a < b ? [a, b] : [b, a];
+    seen[late] = 1;
+    if (v.date === conflicting) namesakes[early]! += 1;
+  });
+  let newNames = 0;
+  let newExposure = 0;
+  let all = 0;
+  let allExposure = 0;
+  for (let i = 0; i < records; i += 1) {
+    const later = records - 1 - i;
+    all += namesakes[i]!;
+    allExposure += later;
+    if (!seen[i]) {
+      newNames += namesakes[i]!;
+      newExposure += later;
+    }
+  }
+  if (all < 20 || newExposure === 0) return 1;
+  const ratio = newNames / newExposure / (all / allExposure);
+  return Math.min(Math.max(ratio, 0.05), 1);
 }
