@@ -237,7 +237,7 @@ async function accuracy(): Promise<{ f1: number; countError: number; blocking: n
     });
     const what = GENERATED ? `${PEOPLE} people, seed ${SEED}` : 'names and date of birth only';
     console.log(`\nAccuracy, population ${POPULATION} (${what}): ${regs.length} registrations, ${refused} refused`);
-    console.log(`  blocking: name LSH ${NAME_BANDS} bands x ${NAME_BITS_PER_BAND} bits, birth date, year + ${YEAR_NAME_BANDS} name bands x ${YEAR_NAME_BITS} bits; <= ${CANDIDATE_LIMIT} candidates compared`);
+    console.log(`  blocking: name LSH ${NAME_BANDS} bands x ${NAME_BITS_PER_BAND} bits, birth date, year + ${YEAR_NAME_BANDS} name bands x ${YEAR_NAME_BITS} bits, day/month + as many; <= ${CANDIDATE_LIMIT} candidates compared`);
     console.log(`  blocking recall ${blocking.toFixed(4)} (true pairs meeting in some block), candidate recall ${candidateRecall.toFixed(4)} (among the compared candidates), ${truePairs.length} true pairs`);
     printModel(model);
     console.log(`  decision: join at posterior >= ${MATCH_PROBABILITY}, review from ${REVIEW_PROBABILITY}`);
