@@ -26,19 +26,21 @@ describe('the matching benchmark', () => {
     const stdout = await bench('own', { BENCH_PEOPLE: '400', BENCH_SIZES: '100,300', BENCH_SAMPLE: '10' });
     expect(stdout).toMatch(/Accuracy, population own \(400 people, seed 2021\): \d+ registrations, 0 refused/);
     expect(figure(stdout, /blocking recall (\d\.\d{4})/)).toBeGreaterThanOrEqual(0.995);
-    expect(figure(stdout, /F1 (\d\.\d{4})/)).toBeGreaterThanOrEqual(0.97);
-    expect(figure(stdout, /persons-count error (\d+\.\d{2})%/)).toBeLessThanOrEqual(1.5);
+    // Measured 2026-11-29: F1 1.0000, count error 0.00%, blocking recall 1.0000.
+    expect(figure(stdout, /F1 (\d\.\d{4})/)).toBeGreaterThanOrEqual(0.99);
+    expect(figure(stdout, /persons-count error (\d+\.\d{2})%/)).toBeLessThanOrEqual(0.5);
     expect(stdout).toMatch(/review queue: \d+ open \(of which \d+ truly the same person\)/);
     expect(stdout).toMatch(/^\s+300 registered: \d+\.\d{2} ms\/registration \(p95 \d+\.\d{2} ms\) over 10; decisions: precision \d\.\d{4} recall \d\.\d{4} F1 \d\.\d{4}$/m);
     expect(stdout).toMatch(/time per registration at 300 \/ at 100: \d+\.\d{2}x \(target <= 2x\)/);
   }, 600_000);
 
-  // Measured 2026-11-29: F1 0.8654, count error 6.75%, blocking recall 0.9952. The targets (0.98, 1%)
-  // are not met on this generator yet; these bounds guard the level reached so far against regression.
+  // Measured 2026-11-29 (rare-name factor, date levels, year digits): F1 0.8802, count error 6.00%, blocking
+  // recall 0.9952 (before: 0.8654, 6.75%). The targets (0.98, 1%) are not met on this generator; these
+  // bounds guard the level reached so far against regression.
   it('keeps F1 and the persons-count error on a small population of the second generator (another corruption model)', async () => {
     const stdout = await bench('geco', { BENCH_PEOPLE: '400', BENCH_SIZES: '0' });
     expect(figure(stdout, /blocking recall (\d\.\d{4})/)).toBeGreaterThanOrEqual(0.99);
-    expect(figure(stdout, /F1 (\d\.\d{4})/)).toBeGreaterThanOrEqual(0.84);
-    expect(figure(stdout, /persons-count error (\d+\.\d{2})%/)).toBeLessThanOrEqual(8);
+    expect(figure(stdout, /F1 (\d\.\d{4})/)).toBeGreaterThanOrEqual(0.87);
+    expect(figure(stdout, /persons-count error (\d+\.\d{2})%/)).toBeLessThanOrEqual(7);
   }, 600_000);
 });

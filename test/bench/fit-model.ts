@@ -34,6 +34,7 @@ console.log(
       u: Object.fromEntries(Object.entries(model.u).map(([k, v]) => [k, round(v)])),
       matchesPerRegistration: Number(model.matchesPerRegistration.toPrecision(4)),
       fittedOn: model.fittedOn,
+      rareNameFactor: Number((model.rareNameFactor ?? 1).toPrecision(4)),
     },
     null,
     2,

@@ -47,10 +47,13 @@ export function replay(requests: readonly RegistrationRequest[], model: MatchMod
       const ranked = [...hits.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, CANDIDATE_LIMIT);
       const candidates = ranked.map(([j]) => ({ victimId: String(find(victimOf[j]!)), clk: requests[j]!.clk }));
       const n = i;
-      let scored = scoreVictims(model, req.clk, candidates, n, 0);
-      if (scored.some((v) => v.fields.some((f) => f.field === 'name' && f.level === 'EXACT') && v.probability >= 0.15)) {
-        const sizes = keys.slice(0, NAME_BANDS).map((k) => index.get(k)?.length ?? 0);
-        scored = scoreVictims(model, req.clk, candidates, n, Math.min(...sizes) / Math.max(n, model.fittedOn));
+      let scored = scoreVictims(model, req.clk, candidates, n);
+      if (scored.some((v) => v.fields.some((f) => f.field === 'name' && f.level === 'EXACT'))) {
+        // Other victims in the smallest name bucket (the candidate's own left out), as `nameFrequency` counts them.
+        const buckets = keys.slice(0, NAME_BANDS).map((k) => index.get(k) ?? []);
+        const smallest = buckets.reduce((a, b) => (b.length < a.length ? b : a));
+        const victims = smallest.length === 0 ? 0 : new Set(smallest.map((j) => find(victimOf[j]!))).size;
+        scored = scoreVictims(model, req.clk, candidates, n, Math.max(victims - 1, 0) / Math.max(n, model.fittedOn));
       }
       const decision = decide(scored);
       if (decision.kind === 'MATCH') {

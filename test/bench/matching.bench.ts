@@ -117,7 +117,9 @@ function score(truth: string[], predicted: string[]) {
 }
 
 function printModel(model: MatchModel): void {
-  console.log(`  model (EM, no labels): ${model.matchesPerRegistration.toFixed(3)} matches per registration, fitted on ${model.fittedOn}; level weights log2(m/u):`);
+  console.log(
+    `  model (EM, no labels): ${model.matchesPerRegistration.toFixed(3)} matches per registration, fitted on ${model.fittedOn}, rare-name factor ${(model.rareNameFactor ?? 1).toFixed(3)}; level weights log2(m/u):`,
+  );
   for (const f of FIELDS) {
     console.log(`    ${f}: ${LEVELS[f].map((l, i) => `${l} ${Math.log2(model.m[f][i]! / model.u[f][i]!).toFixed(1)}`).join(', ')}`);
   }
@@ -146,8 +148,11 @@ async function accuracy(): Promise<{ f1: number; countError: number; blocking: n
   const blocking = blockingRecall(clks, truePairs);
   const t0 = performance.now();
   const candidates = candidatePairs(clks, CANDIDATE_LIMIT);
-  const candidateSet = new Set(candidates.map(([a, b]) => a * 1e6 + b));
-  const candidateRecall = truePairs.filter(([a, b]) => candidateSet.has(a * 1e6 + b)).length / Math.max(truePairs.length, 1);
+  // The true pairs as the set (a JavaScript Set holds at most 2^24 entries; the candidate pairs of 100k people are more).
+  const trueSet = new Set(truePairs.map(([a, b]) => a * 1e6 + b));
+  let candidatesTrue = 0;
+  for (const [a, b] of candidates) if (trueSet.has(a * 1e6 + b)) candidatesTrue += 1;
+  const candidateRecall = candidatesTrue / Math.max(truePairs.length, 1);
   const model = fitModel(clks, candidates);
   const fitMs = performance.now() - t0;
   fitted = model;
@@ -236,7 +241,7 @@ async function accuracy(): Promise<{ f1: number; countError: number; blocking: n
     });
     const what = GENERATED ? `${PEOPLE} people, seed ${SEED}` : 'names and date of birth only';
     console.log(`\nAccuracy, population ${POPULATION} (${what}): ${regs.length} registrations, ${refused} refused`);
-    console.log(`  blocking: name LSH ${NAME_BANDS} bands x ${NAME_BITS_PER_BAND} bits, birth date, year + ${YEAR_NAME_BANDS} name bands x ${YEAR_NAME_BITS} bits; <= ${CANDIDATE_LIMIT} candidates compared`);
+    console.log(`  blocking: name LSH ${NAME_BANDS} bands x ${NAME_BITS_PER_BAND} bits, birth date, year + ${YEAR_NAME_BANDS} name bands x ${YEAR_NAME_BITS} bits, day/month + as many; <= ${CANDIDATE_LIMIT} candidates compared`);
     console.log(`  blocking recall ${blocking.toFixed(4)} (true pairs meeting in some block), candidate recall ${candidateRecall.toFixed(4)} (among the compared candidates), ${truePairs.length} true pairs`);
     printModel(model);
     console.log(`  decision: join at posterior >= ${MATCH_PROBABILITY}, review from ${REVIEW_PROBABILITY}`);

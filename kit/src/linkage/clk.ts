@@ -20,7 +20,9 @@ import { consonantSkeleton, isParticle, nameTokens } from './name-normalisation.
  * through the encoder.
  *
  * Birth dates: the year as three tokens (year −1, 0, +1), so an approximate
- * year shares most of its bits; day and month as an unordered
+ * year shares most of its bits, and its last two digits (by position and as
+ * a pair, in their own segment), so a year with one digit mistyped or two
+ * digits transposed still shares some; day and month as an unordered
  * pair plus each number alone, so a day/month swap encodes identically. A
  * birth year without a date fills only the year segment.
  */
@@ -44,11 +46,13 @@ export const CLK_SEGMENTS = {
   /** Birth year and its neighbours. */
   birthYear: { start: 480, length: 192 },
   /** Birth day and month. */
-  dayMonth: { start: 672, length: 224 },
+  dayMonth: { start: 672, length: 160 },
+  /** The birth year's last two digits, by position and as an unordered pair: tells a mistyped year (1985 / 1988, 1956 / 1965) from another year. */
+  yearDigits: { start: 832, length: 96 },
   /** Sex. */
-  sex: { start: 896, length: 32 },
+  sex: { start: 928, length: 32 },
   /** Citizenships. */
-  citizenship: { start: 928, length: 96 },
+  citizenship: { start: 960, length: 64 },
 } as const;
 
 export type ClkSegment = keyof typeof CLK_SEGMENTS;
@@ -73,6 +77,8 @@ export const CLK_WEIGHTS = {
   birthYear: 14,
   /** Each of the day and the month, as numbers in one set: swaps share all, one wrong number shares half. */
   dayMonth: 24,
+  /** The year's tens digit, its units digit and the two as an unordered pair: one digit off shares one of three, two digits transposed the pair. */
+  yearDigit: 4,
   /** Sex, when known. */
   sex: 3,
   /** Each citizenship. */
@@ -120,6 +126,10 @@ export function clkFeatures(person: ClkPerson): ClkFeature[] {
   const year = person.birthDate ? Number(person.birthDate.slice(0, 4)) : (person.birthYear ?? null);
   if (year !== null) {
     for (const near of [year - 1, year, year + 1]) features.push([`y:${near}`, 'birthYear', w.birthYear]);
+    const [tens, units] = [Math.floor(year / 10) % 10, year % 10];
+    features.push([`yt:${tens}`, 'yearDigits', w.yearDigit]);
+    features.push([`yu:${units}`, 'yearDigits', w.yearDigit]);
+    features.push([`yp:${Math.min(tens, units)}${Math.max(tens, units)}`, 'yearDigits', w.yearDigit]);
   }
   if (person.birthDate) {
     const month = Number(person.birthDate.slice(5, 7));

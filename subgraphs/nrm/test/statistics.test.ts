@@ -135,7 +135,7 @@ describe('Statistics (nrm)', () => {
     const persons = async () => (await run(STATISTICS, { year: 2021 }, COORDINATOR)).data?.statistics.persons;
     const before = await persons();
     await register('POLICE', { givenNames: 'Arta', familyName: 'Reviewaj', citizenships: ['AL'], birthDate: '1992-04-09' });
-    const b = await register('NGO', { givenNames: 'Arta', familyName: 'Reviewaj', citizenships: ['AL'], birthDate: undefined }); // no birth date: uncertain
+    const b = await register('NGO', { givenNames: 'Arta', familyName: 'Reviewa', citizenships: ['AL'], birthDate: undefined }); // a letter missing and no birth date: uncertain
     expect(b.underReview).toBe(true);
     const open = await persons();
     expect(open).toEqual({ count: cell(before.count.value + 2), lowerBound: cell(before.count.value + 1), upperBound: cell(before.count.value + 2), openLinkReviews: cell(1) });

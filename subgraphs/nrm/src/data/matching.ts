@@ -26,7 +26,8 @@ import type { NrmDb } from './victim-store.ts';
  * - Each candidate pair is scored by the Fellegi-Sunter model
  *   (`rules/match-model.ts`): per-field comparison levels, their weights,
  *   a prior that falls as the registry grows, and a term-frequency
- *   adjustment for common names from the size of the name's buckets.
+ *   adjustment for common names: the other victims in the name's smallest
+ *   bucket (the candidate's own left out, so a rare name stays rare).
  * - A victim's score is the best of its registrations'. The registration
  *   joins the best victim at posterior ≥ `MATCH_PROBABILITY`. When a second
  *   victim is above that bar too, the two are merged when both are certain
@@ -78,16 +79,29 @@ export async function registrySize(db: NrmDb): Promise<number> {
   return Number(list[0]?.est ?? 0);
 }
 
-/** Share of the registry with the same name as `clk`, blind: the smallest of its name buckets' sizes over the registry size. */
+/**
+ * Share of the registry's *other* persons with the same name as `clk`, blind: the victims filed
+ * in its smallest name bucket (the records whose names are nearly identical), less the one the
+ * candidate belongs to, over the registry size. Leaving the candidate out matters: a name seen
+ * once in the registry is rare, and counting the candidate's own record as its frequency would
+ * make every rare name look as common as one in `n` (a leave-one-out estimate, as for term
+ * frequencies in deduplication). Several registrations of one victim count once.
+ */
 async function nameFrequency(db: NrmDb, clk: Uint8Array, n: number): Promise<number> {
   const keys = nameKeys(clk);
-  const rows = await db
-    .select({ bucket: lshBuckets.bucket, members: sql<number>`count(*)::int` })
-    .from(lshBuckets)
-    .where(inArray(lshBuckets.bucket, keys))
-    .groupBy(lshBuckets.bucket);
-  if (rows.length < keys.length || n === 0) return 0;
-  return Math.min(...rows.map((r) => Number(r.members))) / n;
+  if (n === 0 || keys.length === 0) return 0;
+  const rows = (await db.execute(sql`
+    with sizes as (
+      select ${lshBuckets.bucket} as bucket, count(*) as members from ${lshBuckets}
+      where ${inArray(lshBuckets.bucket, keys)} group by ${lshBuckets.bucket}
+    ), smallest as (select bucket from sizes order by members limit 1)
+    select (select count(*) from sizes)::int as filled,
+      (select count(distinct r.victim_id) from ${lshBuckets} b join ${registrations} r on r.id = b.registration_id
+        where b.bucket = (select bucket from smallest))::int as victims`)) as unknown;
+  const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { filled: number; victims: number }[];
+  const { filled, victims } = list[0] ?? { filled: 0, victims: 0 };
+  if (Number(filled) < keys.length) return 0;
+  return Math.max(Number(victims) - 1, 0) / n;
 }
 
 /** The ranked candidates of a CLK: registrations sharing blocking keys, at most `CANDIDATE_LIMIT`. */
@@ -120,7 +134,7 @@ export function scoreVictims(
   clk: Uint8Array,
   candidates: readonly { victimId: string; clk: Uint8Array }[],
   n: number,
-  frequency: number,
+  frequency?: number,
 ): VictimScore[] {
   const byVictim = new Map<string, VictimScore>();
   const dateConflict = new Map<string, number>();
@@ -159,7 +173,7 @@ export function decide(victims: readonly VictimScore[]): MatchDecision {
  * ≥ `MATCH_PROBABILITY`, REVIEW from `REVIEW_PROBABILITY`, else NONE.
  */
 export function classifyPair(a: Uint8Array, b: Uint8Array, registrySize: number, model: MatchModel = activeModel): 'MATCH' | 'REVIEW' | 'NONE' {
-  return decide(scoreVictims(model, a, [{ victimId: 'candidate', clk: b }], registrySize, 0)).kind;
+  return decide(scoreVictims(model, a, [{ victimId: 'candidate', clk: b }], registrySize)).kind;
 }
 
 /** True when a MATCH's second victim is certain enough, with the best, to merge without review. */
@@ -173,9 +187,10 @@ export async function decideMatch(db: NrmDb, clk: Uint8Array): Promise<MatchDeci
   if (candidates.length === 0) return { kind: 'NONE' };
   const model = activeModel;
   const n = candidates[0]!.registry;
-  let victims = scoreVictims(model, clk, candidates, n, 0);
-  // A name match on a common name is weaker evidence: rescore with its frequency when it matters.
-  if (victims.some((v) => v.fields.some((f) => f.field === 'name' && f.level === 'EXACT') && v.probability >= REVIEW_PROBABILITY)) {
+  let victims = scoreVictims(model, clk, candidates, n);
+  // A name match on a common name is weaker evidence, on a name no other victim holds stronger:
+  // rescore with its frequency when there is an exact name.
+  if (victims.some((v) => v.fields.some((f) => f.field === 'name' && f.level === 'EXACT'))) {
     // Over the same registry size the prior uses (never below the size the model was fitted on).
     victims = scoreVictims(model, clk, candidates, n, await nameFrequency(db, clk, Math.max(n, model.fittedOn)));
   }
@@ -187,7 +202,7 @@ export async function decideMatch(db: NrmDb, clk: Uint8Array): Promise<MatchDeci
  * pair's per-field levels and weights, its match weight and posterior. No plaintext.
  */
 export function explainPair(clk: Uint8Array, others: readonly Uint8Array[], n: number): VictimScore | null {
-  return scoreVictims(activeModel, clk, others.map((c) => ({ victimId: '', clk: c })), n, 0)[0] ?? null;
+  return scoreVictims(activeModel, clk, others.map((c) => ({ victimId: '', clk: c })), n)[0] ?? null;
 }
 
 /** The bucket rows of a registration. */

@@ -21,6 +21,9 @@ import { CLK_SEGMENTS, seededRandom } from '@nrm-hub/kit';
  * 3. Birth year + a name band: `YEAR_NAME_BANDS` keys of the year segment's
  *    bits and `YEAR_NAME_BITS` MinHash values: people born the same year
  *    whose names share much meet even when the name bands miss.
+ * 4. Day and month + a name band: `YEAR_NAME_BANDS` keys of the day/month
+ *    segment's bits and `YEAR_NAME_BITS` MinHash values: a mistyped birth
+ *    year (1956 / 1965) together with a name typo still meets.
  *
  * A key is `pass-band · 2^32 + value` (a safe integer for the bigint column).
  */
@@ -33,6 +36,8 @@ export const NAME_BITS_PER_BAND = 4;
 export const YEAR_NAME_BANDS = 10;
 /** MinHash values per year + name band. */
 export const YEAR_NAME_BITS = 2;
+/** First band number of the day/month + name pass (after the year + name bands). */
+export const DAY_MONTH_NAME_BAND = NAME_BANDS + 1 + YEAR_NAME_BANDS;
 /** Band number of the birth-date pass (after the name bands). */
 export const DATE_BAND = NAME_BANDS;
 /** First band number of the year + name pass. */
@@ -48,7 +53,7 @@ export const DATE_KEY_END = (DATE_BAND + 1) * 2 ** 32;
  */
 const PERMUTATIONS: readonly Uint16Array[] = (() => {
   const rnd = seededRandom(0x4e524d);
-  const count = NAME_BANDS * NAME_BITS_PER_BAND + YEAR_NAME_BANDS * YEAR_NAME_BITS;
+  const count = NAME_BANDS * NAME_BITS_PER_BAND + 2 * YEAR_NAME_BANDS * YEAR_NAME_BITS;
   return Array.from({ length: count }, () => {
     const perm = Uint16Array.from({ length: CLK_SEGMENTS.name.length }, (_, i) => i);
     for (let i = perm.length - 1; i > 0; i -= 1) {
@@ -114,6 +119,15 @@ export function blockingKeys(clk: Uint8Array): number[] {
       let h = year;
       for (let i = 0; i < YEAR_NAME_BITS; i += 1) h = mix(h, sig[base + band * YEAR_NAME_BITS + i]!);
       keys.push((YEAR_NAME_BAND + band) * 2 ** 32 + h);
+    }
+  }
+  if (!empty && !segmentEmpty(clk, dayMonth)) {
+    const dm = fnv(clk, dayMonth.start, dayMonth.start + dayMonth.length);
+    const base = NAME_BANDS * NAME_BITS_PER_BAND + YEAR_NAME_BANDS * YEAR_NAME_BITS;
+    for (let band = 0; band < YEAR_NAME_BANDS; band += 1) {
+      let h = dm;
+      for (let i = 0; i < YEAR_NAME_BITS; i += 1) h = mix(h, sig[base + band * YEAR_NAME_BITS + i]!);
+      keys.push((DAY_MONTH_NAME_BAND + band) * 2 ** 32 + h);
     }
   }
   return [...new Set(keys)];

@@ -11,9 +11,13 @@ import { CLK_SEGMENTS, seededRandom, type ClkSegment } from '@nrm-hub/kit';
  *   other's: a missing given or family name), down to about one token in
  *   common (a given name replaced, the family name kept); the birth date by the year
  *   segment (same year, one apart, further) crossed with the day/month
- *   segment (both numbers, one, none) — so a year with a typo or two digits
- *   transposed but the same day and month is its own level, not a veto; sex;
- *   citizenship. A field one record lacks is *missing* and weighs nothing.
+ *   segment (both numbers, one, none, unknown in one record), and for years
+ *   further apart the year-digit segment: when the last two digits share a
+ *   position or their pair (1985 / 1988, 1956 / 1965) the year may be
+ *   mistyped, its own levels, not a veto; any other year conflicts. So a
+ *   year one apart with known, different days and months (namesakes) is
+ *   not lumped with a year one apart and no date; sex; citizenship. A field
+ *   one record lacks is *missing* and weighs nothing.
  * - Each level has `m` = P(level | same person) and `u` = P(level | different
  *   persons). Its weight is `log2(m/u)`; a pair's match weight is the prior
  *   log-odds plus the sum of its fields' weights, and its posterior
@@ -28,9 +32,11 @@ import { CLK_SEGMENTS, seededRandom, type ClkSegment } from '@nrm-hub/kit';
  *   among the pairs born the same day, divided by the share of matches
  *   whose dates agree exactly (session 1).
  * - Term frequency: a name match is weaker evidence when the name is common.
- *   For the EXACT name level `u` becomes the share of the registry with that
- *   name, estimated blind from the size of its name buckets (never below the
- *   level's average `u`).
+ *   For the EXACT name level `u` becomes the share of the registry's other
+ *   persons with that name, estimated blind: the victims in its smallest name
+ *   bucket, less the candidate's own (leave-one-out: a name held by one
+ *   victim only is not taken for a common one), over the registry size;
+ *   never below the level's average `u`.
  * - Prior: `matchesPerRegistration / max(registry size, fitted size)` per
  *   pair (a new registration is a duplicate of about that many records, one
  *   of n), so the bar rises with the registry as namesakes grow common.
@@ -48,10 +54,14 @@ export const LEVELS: Readonly<Record<Field, readonly string[]>> = {
     'EXACT_OR_DAY_MONTH_SWAPPED',
     'SAME_YEAR_DAY_OR_MONTH_OFF',
     'SAME_YEAR_ONLY_ONE_DATED',
-    'YEAR_OFF_BY_ONE_SAME_DAY_MONTH',
-    'YEAR_MISTYPED_SAME_DAY_MONTH',
-    'YEAR_OFF_BY_ONE',
     'SAME_YEAR_DAY_MONTH_DIFFERENT',
+    'YEAR_OFF_BY_ONE_SAME_DAY_MONTH',
+    'YEAR_OFF_BY_ONE_ONLY_ONE_DATED',
+    'YEAR_OFF_BY_ONE_DAY_OR_MONTH_OFF',
+    'YEAR_OFF_BY_ONE_DAY_MONTH_DIFFERENT',
+    'YEAR_MISTYPED_SAME_DAY_MONTH',
+    'YEAR_MISTYPED_DAY_OR_MONTH_OFF',
+    'YEAR_MISTYPED_ONLY_ONE_DATED',
     'CONFLICTING',
   ],
   sex: ['AGREE', 'DISAGREE'],
@@ -98,6 +108,8 @@ export const NAME_CUTS = { exact: 0.97, close: 0.88, similar: 0.76, subsetOverla
 export const YEAR_CUTS = { same: 0.97, near: 0.6 } as const;
 /** Day/month segment: both numbers at or above `both` (a swap too), one number at or above `one`. */
 export const DAY_MONTH_CUTS = { both: 0.97, one: 0.5 } as const;
+/** Year-digit segment: years further apart than one whose last two digits share one position or their pair (one of three features) are a possible typing error. */
+export const YEAR_DIGIT_CUT = 0.3;
 
 /** The comparison levels of two CLKs (see `LEVELS`), from their segments alone. */
 export function compareForModel(a: Uint8Array, b: Uint8Array): ComparisonVector {
@@ -115,13 +127,16 @@ export function compareForModel(a: Uint8Array, b: Uint8Array): ComparisonVector 
     const year = (2 * yboth) / (ya + yb);
     const [da, db, dboth] = counts(a, b, 'dayMonth');
     const dm = da > 0 && db > 0 ? (2 * dboth) / (da + db) : null;
-    const sameYear = year >= YEAR_CUTS.same;
-    const nearYear = !sameYear && year >= YEAR_CUTS.near;
-    const dmBoth = dm !== null && dm >= DAY_MONTH_CUTS.both;
-    const dmOne = dm !== null && !dmBoth && dm >= DAY_MONTH_CUTS.one;
-    if (sameYear) v.date = dmBoth ? 0 : dmOne ? 1 : dm === null ? 2 : 6;
-    else if (dmBoth) v.date = nearYear ? 3 : 4;
-    else v.date = nearYear ? 5 : 7;
+    // Day and month: 0 both (or swapped), 1 one of the two, 2 unknown in one record, 3 neither.
+    const d = dm === null ? 2 : dm >= DAY_MONTH_CUTS.both ? 0 : dm >= DAY_MONTH_CUTS.one ? 1 : 3;
+    if (year >= YEAR_CUTS.same) v.date = [0, 1, 2, 3][d]!;
+    else if (year >= YEAR_CUTS.near) v.date = [4, 6, 5, 7][d]!;
+    else {
+      // Years further apart: a typing error when the last two digits still share a position or their pair.
+      const [ga, gb, gboth] = counts(a, b, 'yearDigits');
+      const mistyped = ga > 0 && gb > 0 && (2 * gboth) / (ga + gb) >= YEAR_DIGIT_CUT;
+      v.date = mistyped && d < 3 ? [8, 9, 10][d]! : 11;
+    }
   }
   const [sa, sb, sboth] = counts(a, b, 'sex');
   if (sa > 0 && sb > 0) v.sex = (2 * sboth) / (sa + sb) >= 0.9 ? 0 : 1;
@@ -141,6 +156,12 @@ export interface MatchModel {
   matchesPerRegistration: number;
   /** Registry size the model was fitted on (the prior's denominator is never below it). */
   fittedOn: number;
+  /**
+   * How much rarer than the average exact name is a name no other victim holds: the EXACT name
+   * level's `u` is multiplied by it for such a name (at most 1; absent = 1). Estimated blind by
+   * `fitModel` (`rareNameFactor`).
+   */
+  rareNameFactor?: number;
 }
 
 /** One field's part in a decision, for the review queue (no plaintext: a level name and a number). */
@@ -159,10 +180,12 @@ export interface PairScore {
 
 /**
  * Scores a comparison vector. `registrySize` sets the prior; `nameFrequency`
- * (share of the registry with this exact name, blind) adjusts the EXACT name
- * level for common names.
+ * (share of the registry's other persons with this exact name, blind) adjusts
+ * the EXACT name level: a common name weighs less (`u` is at least its
+ * frequency), a name no other victim holds (0) more (`u` times the model's
+ * `rareNameFactor`); `undefined` when not known (the level's average `u`).
  */
-export function scorePair(model: MatchModel, v: ComparisonVector, registrySize: number, nameFrequency = 0): PairScore {
+export function scorePair(model: MatchModel, v: ComparisonVector, registrySize: number, nameFrequency?: number): PairScore {
   const n = Math.max(registrySize, model.fittedOn, 1);
   const prior = Math.min(model.matchesPerRegistration / n, 0.5);
   let weight = Math.log2(prior / (1 - prior));
@@ -171,7 +194,9 @@ export function scorePair(model: MatchModel, v: ComparisonVector, registrySize: 
     const level = v[field];
     if (level < 0) continue;
     let u = model.u[field][level]!;
-    if (field === 'name' && level === 0) u = Math.max(u, nameFrequency);
+    if (field === 'name' && level === 0 && nameFrequency !== undefined) {
+      u = nameFrequency > 0 ? Math.max(u, nameFrequency) : u * Math.min(model.rareNameFactor ?? 1, 1);
+    }
     const w = Math.log2(model.m[field][level]! / u);
     weight += w;
     fields.push({ field, level: LEVELS[field][level]!, weight: Math.round(w * 100) / 100 });
@@ -294,5 +319,42 @@ export function fitModel(clks: readonly Uint8Array[], candidatePairs: readonly (
   const matchPairs = (s2.share * byDate.length) / Math.max(m.date[0]! * s1.presence.date, 1e-6);
   // A registration arriving last sees every pair it is in: 2 · pairs / records.
   const matchesPerRegistration = Math.max((2 * matchPairs) / Math.max(clks.length, 1), 0.01);
-  return { m, u: uScored, matchesPerRegistration, fittedOn: clks.length };
+  return { m, u: uScored, matchesPerRegistration, fittedOn: clks.length, rareNameFactor: rareNameFactor(clks.length, candidatePairs, vectors) };
+}
+
+/**
+ * How much rarer than the average is a name that no earlier record holds, blind (a prequential
+ * estimate): for each record, the later records with exactly its name but a conflicting birth
+ * date (nearly always other persons) per later record, averaged over the records whose name was
+ * new when they arrived, over the same average for all records. The ratio of two rates measured
+ * alike, so the blocking's reach and how often dates are known cancel out. A name first seen
+ * early may still be common (the first of many), so this errs towards 1. Between 0.05 and 1.
+ */
+export function rareNameFactor(records: number, pairs: readonly (readonly [number, number])[], vectors: readonly ComparisonVector[]): number {
+  const conflicting = LEVELS.date.length - 1;
+  const seen = new Uint8Array(records);
+  const namesakes = new Float64Array(records);
+  pairs.forEach(([a, b], i) => {
+    const v = vectors[i]!;
+    if (v.name !== 0) return;
+    const [early, late] = a < b ? [a, b] : [b, a];
+    seen[late] = 1;
+    if (v.date === conflicting) namesakes[early]! += 1;
+  });
+  let newNames = 0;
+  let newExposure = 0;
+  let all = 0;
+  let allExposure = 0;
+  for (let i = 0; i < records; i += 1) {
+    const later = records - 1 - i;
+    all += namesakes[i]!;
+    allExposure += later;
+    if (!seen[i]) {
+      newNames += namesakes[i]!;
+      newExposure += later;
+    }
+  }
+  if (all < 20 || newExposure === 0) return 1;
+  const ratio = newNames / newExposure / (all / allExposure);
+  return Math.min(Math.max(ratio, 0.05), 1);
 }
