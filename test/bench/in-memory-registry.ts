@@ -7,7 +7,7 @@
  * hashes join first, as in `register`. Automatic merges of two certain
  * victims are applied; link reviews are counted.
  */
-import type { RegistrationRequest } from '@nrm-hub/nrm/data';
+import type { DecodedRegistration } from '@nrm-hub/nrm/registration';
 import { bothCertain, CANDIDATE_LIMIT, decide, scoreVictims } from '@nrm-hub/nrm/matching';
 import { blockingKeys, keyRank, NAME_BANDS } from '@nrm-hub/nrm/blocking';
 import type { MatchModel } from '@nrm-hub/nrm/match-model';
@@ -20,7 +20,7 @@ export interface InMemoryResult {
   merges: number;
 }
 
-export function replay(requests: readonly RegistrationRequest[], model: MatchModel): InMemoryResult {
+export function replay(requests: readonly DecodedRegistration[], model: MatchModel): InMemoryResult {
   const index = new Map<number, number[]>();
   const byHash = new Map<string, number>();
   const victimOf: number[] = [];

@@ -31,7 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { clkFromBase64, normalisePerson, nrmRegistrationRequest, type Database } from '@nrm-hub/kit';
 import { createTestDatabase } from '@nrm-hub/kit/testing';
-import { register, registrationRow, type RegistrationRequest } from '@nrm-hub/nrm/data';
+import { register, registrationRow, type DecodedRegistration } from '@nrm-hub/nrm/registration';
 import * as schema from '@nrm-hub/nrm/db';
 import { bucketRows, CANDIDATE_LIMIT, setMatchModel } from '@nrm-hub/nrm/matching';
 import { blockingRecall, candidatePairs, NAME_BANDS, NAME_BITS_PER_BAND, YEAR_NAME_BANDS, YEAR_NAME_BITS } from '@nrm-hub/nrm/blocking';
@@ -69,7 +69,7 @@ function freshDatabase(): Promise<NrmDatabase> {
 
 let keyCounter = 0;
 /** The agency side: validate, normalise and encode, exactly as `registerPotentialVictim` does. */
-function encode(reg: Pick<BenchRegistration, 'agency' | 'person'>): RegistrationRequest {
+function encode(reg: Pick<BenchRegistration, 'agency' | 'person'>): DecodedRegistration {
   keyCounter += 1;
   const person = normalisePerson(reg.person);
   const request = nrmRegistrationRequest({
@@ -129,7 +129,7 @@ let fitted: MatchModel | null = null;
 
 async function accuracy(): Promise<{ f1: number; countError: number; blocking: number }> {
   const regs = GENERATED ? generated(generatorFor(POPULATION, SEED)!, PEOPLE, DUPLICATE_SHARE) : febrl(POPULATION);
-  const requests: (RegistrationRequest | null)[] = regs.map((r) => {
+  const requests: (DecodedRegistration | null)[] = regs.map((r) => {
     try {
       return encode(r);
     } catch {
@@ -138,7 +138,7 @@ async function accuracy(): Promise<{ f1: number; countError: number; blocking: n
   });
   const refused = requests.filter((r) => r === null).length;
   const kept = regs.filter((_, i) => requests[i] !== null);
-  const reqs = requests.filter((r): r is RegistrationRequest => r !== null);
+  const reqs = requests.filter((r): r is DecodedRegistration => r !== null);
   const clks = reqs.map((r) => r.clk);
   // True pairs, for blocking and candidate recall.
   const byPerson = new Map<string, number[]>();
@@ -268,7 +268,7 @@ async function accuracy(): Promise<{ f1: number; countError: number; blocking: n
 }
 
 /** Bulk-loads distinct people: the same rows `register` writes, without matching. Returns each one's victim id. */
-async function bulkLoad(database: NrmDatabase, requests: RegistrationRequest[]): Promise<string[]> {
+async function bulkLoad(database: NrmDatabase, requests: DecodedRegistration[]): Promise<string[]> {
   const db = database.db;
   const BATCH = 400;
   const ids: string[] = [];
@@ -312,7 +312,7 @@ function summarise(times: number[]): { mean: number; p95: number } {
 async function registrySizes(): Promise<{ timeRatio: number; f1: number[] }> {
   const generator = generatorFor(POPULATION, SEED + 1)!;
   const largest = Math.max(...SIZES);
-  const background: RegistrationRequest[] = [];
+  const background: DecodedRegistration[] = [];
   while (background.length < largest) background.push(encode(generator.registration(generator.person() as never)));
   const shared = Math.min(...SIZES);
   const registries: { size: number; database: NrmDatabase; times: number[]; victimOf: string[]; tp: number; fp: number; fn: number }[] = [];

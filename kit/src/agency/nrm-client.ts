@@ -6,7 +6,7 @@ import type { Agency } from '../schema/generated/shared-types.ts';
 export type AgencyCode = Agency;
 
 /** What an agency sends the NRM: match keys and coded facts, never a name or number. */
-export interface NrmRegistrationRequest {
+export interface NrmRegistrationInput {
   agency: AgencyCode;
   agencyRecordId: string;
   idempotencyKey: string;
@@ -34,7 +34,7 @@ export interface NrmRegistrationResponse {
  * credential the agency subgraph mints for each call (`service-auth.ts`).
  */
 export interface NrmClient {
-  register(request: NrmRegistrationRequest, onBehalf?: OnBehalf): Promise<NrmRegistrationResponse>;
+  register(request: NrmRegistrationInput, onBehalf?: OnBehalf): Promise<NrmRegistrationResponse>;
   /**
    * Compensates a registration whose agency record could not be stored: the
    * NRM removes the registration it filed under (agency, idempotency key), so

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../runtime/database.ts';
 import { badInput, checkIdempotencyKey, hubError } from '../runtime/errors.ts';
 import { personMatchKeys } from './match-keys.ts';
-import type { AgencyCode, NrmClient, NrmRegistrationRequest } from './nrm-client.ts';
+import type { AgencyCode, NrmClient, NrmRegistrationInput } from './nrm-client.ts';
 import type { OnBehalf } from '../auth/service-auth.ts';
 import { normalisePerson, type Person, type PersonInput } from './person.ts';
 import { registrationRequests } from './registration-requests.ts';
@@ -62,7 +62,7 @@ export function nrmRegistrationRequest(options: {
   linkageSecret: string;
   person: Person;
   decision: StatusDecision & { decidedOn: string };
-}): NrmRegistrationRequest {
+}): NrmRegistrationInput {
   const { person, decision } = options;
   return {
     agency: options.agency,

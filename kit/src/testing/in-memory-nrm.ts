@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NrmClient, NrmOpenCaseRolesRequest, NrmRegistrationRequest, NrmReturnCheckRequest } from '../agency/nrm-client.ts';
+import type { NrmClient, NrmOpenCaseRolesRequest, NrmRegistrationInput, NrmReturnCheckRequest } from '../agency/nrm-client.ts';
 import { hubError } from '../runtime/errors.ts';
 
 /**
@@ -7,11 +7,11 @@ import { hubError } from '../runtime/errors.ts';
  * only (end-to-end tests run the real NRM subgraph). Idempotent per
  * (agency, key); joins registrations that share an identifier hash.
  */
-export function inMemoryNrm(): NrmClient & { requests: NrmRegistrationRequest[]; down: boolean; openCaseRoles: Map<string, string[]> } {
+export function inMemoryNrm(): NrmClient & { requests: NrmRegistrationInput[]; down: boolean; openCaseRoles: Map<string, string[]> } {
   const byKey = new Map<string, string>();
   const byHash = new Map<string, string>();
   const state = {
-    requests: [] as NrmRegistrationRequest[],
+    requests: [] as NrmRegistrationInput[],
     down: false,
     openCaseRoles: new Map<string, string[]>(),
     async setOpenCaseRoles(request: NrmOpenCaseRolesRequest) {
@@ -25,7 +25,7 @@ export function inMemoryNrm(): NrmClient & { requests: NrmRegistrationRequest[];
       const hit = Boolean(victimId && state.openCaseRoles.get(victimId)?.length);
       return { hit, alertId: hit ? randomUUID() : null, alertState: hit ? 'OPEN' : null };
     },
-    async register(request: NrmRegistrationRequest) {
+    async register(request: NrmRegistrationInput) {
       if (state.down) throw hubError('UPSTREAM_UNAVAILABLE', 'The NRM registry did not answer; nothing was stored.');
       state.requests.push(request);
       const k = `${request.agency}|${request.idempotencyKey}`;

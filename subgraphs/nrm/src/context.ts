@@ -1,14 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { auditTrailLoader, errorSummary, groupedLoader, requestBase, rowLoader, userOrServiceVerifier, type RequestBase, type TokenVerifier } from '@nrm-hub/kit';
-import {
-  eventsOfVictims,
-  mergedIdsOf,
-  referralsOfVictims,
-  registrationsByIds,
-  registrationsOfVictims,
-  victimsByIds,
-  type NrmDb,
-} from './data/victim-store.ts';
+import { eventsOfVictims, mergedIdsOf, registrationsByIds, registrationsOfVictims, victimsByIds } from './data/victim-store.ts';
+import { referralsOfVictims } from './data/referral-store.ts';
+import { type NrmDb } from './data/db.ts';
 import { alertsByIds, alertsOfVictims, eventsOfAlerts } from './data/safeguards-store.ts';
 import { matchingMaintenance, type MatchingMaintenance } from './data/maintenance.ts';
 import { statisticsSummaryReady } from './data/statistics-store.ts';

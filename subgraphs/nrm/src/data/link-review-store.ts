@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, gt, lt, or } from 'drizzle-orm';
 import { hubError } from '@nrm-hub/kit';
 import { linkReviews, type LinkReviewRow } from '../db/schema.ts';
-import { lockMatching, mergeWithin, type NrmDb } from './victim-store.ts';
+import { lockMatching } from './matching-lock.ts';
+import { mergeWithin } from './merge-store.ts';
+import { type NrmDb } from './db.ts';
 
 /** A page of link reviews in one state, most likely the same person first (score descending, then id); `after` is the previous page's last id. */
 export async function listLinkReviews(db: NrmDb, state: string, first: number, after?: string | null): Promise<LinkReviewRow[]> {

@@ -1,7 +1,7 @@
 import { errorSummary } from '@nrm-hub/kit';
 import { sql } from 'drizzle-orm';
 import { lshBuckets, matchKeys, registrations } from '../db/schema.ts';
-import type { NrmDb } from './victim-store.ts';
+import type { NrmDb } from './db.ts';
 
 /** New registrations between two maintenance runs of the matching tables. */
 export const MAINTENANCE_EVERY = 1000;

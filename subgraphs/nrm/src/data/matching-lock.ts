@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { NrmDb } from './victim-store.ts';
+import type { NrmDb } from './db.ts';
 
 /**
  * Serialises matching: two registrations of one person arriving together

@@ -11,7 +11,7 @@ import {
   type FieldWeight,
   type MatchModel,
 } from '../rules/match-model.ts';
-import type { NrmDb } from './victim-store.ts';
+import type { NrmDb } from './db.ts';
 
 /**
  * Matching of CLKs (the agencies' Bloom-filter encodings of a person) in the
@@ -90,14 +90,14 @@ export async function registrySize(db: NrmDb): Promise<number> {
 async function nameFrequency(db: NrmDb, clk: Uint8Array, n: number): Promise<number> {
   const keys = nameKeys(clk);
   if (n === 0 || keys.length === 0) return 0;
-  const rows = (await db.execute(sql`
+  const rows: unknown = await db.execute(sql`
     with sizes as (
       select ${lshBuckets.bucket} as bucket, count(*) as members from ${lshBuckets}
       where ${inArray(lshBuckets.bucket, keys)} group by ${lshBuckets.bucket}
     ), smallest as (select bucket from sizes order by members limit 1)
     select (select count(*) from sizes)::int as filled,
       (select count(distinct r.victim_id) from ${lshBuckets} b join ${registrations} r on r.id = b.registration_id
-        where b.bucket = (select bucket from smallest))::int as victims`)) as unknown;
+        where b.bucket = (select bucket from smallest))::int as victims`);
   const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { filled: number; victims: number }[];
   const { filled, victims } = list[0] ?? { filled: 0, victims: 0 };
   if (Number(filled) < keys.length) return 0;

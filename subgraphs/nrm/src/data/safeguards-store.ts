@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import { hubError } from '@nrm-hub/kit';
 import { alertEvents, alerts, matchKeys, openCaseRoles, registrations, victims, type AlertRow, type VictimRow } from '../db/schema.ts';
 import { decideMatch } from './matching.ts';
-import type { NrmDb } from './victim-store.ts';
+import type { NrmDb } from './db.ts';
 
 /** Statuses of a registered potential victim. */
 const POTENTIAL_VICTIM = ['POSSIBLE', 'ACTUAL'];

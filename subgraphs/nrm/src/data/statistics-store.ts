@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { selectRows, yearRange } from '@nrm-hub/kit';
 import { statisticsCounts, statisticsSummary } from '../db/schema.ts';
 import { lockMatching } from './matching-lock.ts';
-import type { NrmDb } from './victim-store.ts';
+import type { NrmDb } from './db.ts';
 
 /**
  * All SQL behind the NRM's national statistics. A person counts in a year

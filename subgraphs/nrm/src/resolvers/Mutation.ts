@@ -2,17 +2,19 @@ import { unauthenticated } from '@nrm-hub/kit/auth';
 import { badInput, checkCountryCode, checkIdempotencyKey, checkUuid, CLK_BITS, clkFromBase64, popcount, hubError, registeringAgency } from '@nrm-hub/kit';
 import type { NrmContext } from '../context.ts';
 import { decideLinkReview } from '../data/link-review-store.ts';
-import { mergeVictims, register, sendReferral, splitVictim, updateReferralState, withdrawRegistration, type RegistrationRequest } from '../data/victim-store.ts';
+import { mergeVictims, splitVictim } from '../data/merge-store.ts';
+import { register, withdrawRegistration, type DecodedRegistration } from '../data/registration-store.ts';
+import { sendReferral, updateReferralState } from '../data/referral-store.ts';
 import { checkReferralMove } from '../rules/access.ts';
 
 const HASH_RE = /^[0-9a-f]{64}$/;
 /** A CLK with more bits set than this matches too much to be an encoding of one person. */
 const MAX_CLK_FILL = 0.75;
 
-/** `NrmRegistrationInput` as received: the CLK still base64. */
-type RegistrationInput = Omit<RegistrationRequest, 'clk'> & { clk: string };
+/** The SDL's `NrmRegistrationInput` as received: the CLK still base64 (`DecodedRegistration` once checked). */
+type NrmRegistrationInput = Omit<DecodedRegistration, 'clk'> & { clk: string };
 
-function checkRegistration(input: RegistrationInput): RegistrationRequest {
+function checkRegistration(input: NrmRegistrationInput): DecodedRegistration {
   checkUuid(input.agencyRecordId, 'input.agencyRecordId');
   checkIdempotencyKey(input.idempotencyKey);
   // Only keyed hashes are accepted: a plain identity number must never land here.
@@ -58,7 +60,7 @@ function requireAgencyService(ctx: NrmContext, agency: string): void {
 }
 
 export const Mutation = {
-  registerPotentialVictim: async (_: unknown, args: { input: RegistrationInput }, ctx: NrmContext) => {
+  registerPotentialVictim: async (_: unknown, args: { input: NrmRegistrationInput }, ctx: NrmContext) => {
     requireAgencyService(ctx, args.input.agency);
     const answer = await register(ctx.db, { ...checkRegistration(args.input), registeredBy: ctx.viewer!.agency });
     if (!answer.replayed) ctx.maintenance.registered();
