@@ -55,7 +55,7 @@ beforeAll(async () => {
   // `roles` when the demo loader names them (it will), else a case-handling role.
   await loadDemoData(hub.gateway.url, (agency: string, roles?: string[]) => hub.issuer.token({ agency, roles: roles ?? ['caseworker'], purpose: 'DEMO-DATA-LOAD', expiresIn: '30m' }));
 
-  // An uncertain match for the review queue: the same name, one registration without a birth date.
+  // An uncertain match for the review queue: a letter missing from the family name, and no birth date in one of them.
   const person = { givenNames: 'Arta', familyName: 'Webtestaj', gender: 'FEMININE', citizenships: ['AL'] };
   // Decided in 2022, so the statistics page still shows the source report's 2021 figures of the demo data.
   const decision = (decidedBy: string) => ({ status: 'POSSIBLE', decidedBy, exploitationTypes: ['SEXUAL_EXPLOITATION'], decidedOn: '2022-06-01' });
@@ -65,7 +65,7 @@ beforeAll(async () => {
   const { organisations } = await gql<{ organisations: { id: string; name: string }[] }>(`{ organisations { id name } }`, {}, 'ngo:rosa-demo');
   const rosa = organisations.find((o) => o.name === 'ROSA (demo)')!.id;
   const b = await gql(`mutation($i: NgoRegisterPotentialVictimInput!) { ngoRegisterPotentialVictim(input: $i) { outcome { victimId } } }`, {
-    i: { idempotencyKey: 'web-review-b', organisationId: rosa, person: { ...person, birthDate: undefined }, decision: decision('NGO') },
+    i: { idempotencyKey: 'web-review-b', organisationId: rosa, person: { ...person, familyName: 'Webtesta', birthDate: undefined }, decision: decision('NGO') },
   }, 'ngo:rosa-demo');
   review = { victim: b.ngoRegisterPotentialVictim.outcome.victimId, candidate: a.policeRegisterPotentialVictim.outcome.victimId };
   const queue = await gql(`{ linkReviews(state: OPEN) { victim { id } candidate { id } } }`, {}, 'coordinating-unit', ['coordinator']);
