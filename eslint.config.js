@@ -7,7 +7,10 @@ import tseslint from 'typescript-eslint';
 const SUBGRAPHS = ['police', 'immigration', 'child-welfare', 'ngo', 'nrm'];
 
 /** Rooms kept apart: what each place may not import. */
-const otherWorkspaces = (name) => ({ regex: `^@nrm-hub/(?!kit|${name}(/|$))`, message: 'A subgraph imports only the kit and itself: no subgraph imports another, the gateway, scripts or tests.' });
+const otherWorkspaces = (name) => ({
+  regex: `^@nrm-hub/(?!kit|${name}(/|$))`,
+  message: 'A subgraph imports only the kit and itself: no subgraph imports another, the gateway, scripts or tests.',
+});
 const noSubgraphImportsAnother = SUBGRAPHS.flatMap((name) => [
   {
     files: [`subgraphs/${name}/src/**/*.ts`],
@@ -29,7 +32,17 @@ const noSubgraphImportsAnother = SUBGRAPHS.flatMap((name) => [
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', 'web/src/gql/**', 'web/dist/**', '.data/**', '.turbo/**', '**/drizzle/**', 'test/bench/monolith/**/*.sql'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/generated/**',
+      'web/src/gql/**',
+      'web/dist/**',
+      '.data/**',
+      '.turbo/**',
+      '**/drizzle/**',
+      'test/bench/monolith/**/*.sql',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -50,7 +63,9 @@ export default tseslint.config(
       // `process.on('SIGTERM', async () => ...)` and `server.on('request', async ...)` are how Node takes async handlers; each handles its own errors.
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
     },
-    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'], conditionNames: ['types', 'import', 'node', 'default'] })] },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'], conditionNames: ['types', 'import', 'node', 'default'] })],
+    },
   },
   // Production code: no test helpers, no test runner.
   {
@@ -107,7 +122,12 @@ export default tseslint.config(
   // The demo data loader reads the gateway's JSON answers as they come (a GraphQL response is untyped JSON here).
   {
     files: ['scripts/src/demo-data.ts'],
-    rules: { '@typescript-eslint/no-unsafe-member-access': 'off', '@typescript-eslint/no-unsafe-assignment': 'off', '@typescript-eslint/no-unsafe-return': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+    rules: {
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
   },
   // Tests read untyped GraphQL responses (`data` is JSON): the unsafe-any rules would only add casts there.
   {

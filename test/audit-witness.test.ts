@@ -33,7 +33,12 @@ const root = resolve(import.meta.dirname, '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'nrm-audit-witness-'));
 
 async function auditVerify(): Promise<{ code: number; stdout: string }> {
-  const env: Record<string, string | undefined> = { ...process.env, HUB_DATA_DIR: dataDir, AUDIT_WITNESS_DATABASE_URL: undefined, AUDIT_WITNESS_DATA_DIR: undefined };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    HUB_DATA_DIR: dataDir,
+    AUDIT_WITNESS_DATABASE_URL: undefined,
+    AUDIT_WITNESS_DATA_DIR: undefined,
+  };
   for (const prefix of ['NRM', 'POLICE', 'IMMIGRATION', 'CHILD_WELFARE', 'NGO']) {
     env[`${prefix}_DATABASE_URL`] = undefined;
     env[`${prefix}_DATA_DIR`] = undefined;
@@ -78,7 +83,8 @@ beforeAll(async () => {
     // A head for the police signed with a key that is not the police's is refused.
     const impostor = await serviceSigner({ ...(await generateServiceKeys(['police'])).privateKeys.police! });
     const forged = await impostor.sign({ seq: 3, hash: 'f'.repeat(64) }, WITNESS_AUDIENCE);
-    refusedStatus = (await fetch(witness.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ statement: forged }) })).status;
+    refusedStatus = (await fetch(witness.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ statement: forged }) }))
+      .status;
   } finally {
     await witness.close();
     await witnessDb.close();
@@ -114,7 +120,10 @@ describe('audit:verify with the witness’s heads', { timeout: 180_000 }, () => 
         prevHash = hash;
       }
       const forged = { ...record(3), seq: 4, prevHash };
-      await police.db.insert(auditLog).overridingSystemValue().values({ ...forged, hash: auditHash(forged) });
+      await police.db
+        .insert(auditLog)
+        .overridingSystemValue()
+        .values({ ...forged, hash: auditHash(forged) });
       // The chain alone cannot tell.
       expect(await verifyAuditChain(police.db)).toMatchObject({ ok: true, records: 4 });
     } finally {

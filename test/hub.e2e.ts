@@ -11,8 +11,7 @@ import { statisticsOnDemoData } from './support/statistics-checks.ts';
 let hub: Hub;
 const COORDINATOR: TestClaims = { agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-17' };
 /** A request through the gateway as `claims` (the coordinating unit by default). */
-const q = async (query: string, variables?: Record<string, unknown>, claims: TestClaims = COORDINATOR) =>
-  hub.query(query, variables, await hub.as(claims));
+const q = async (query: string, variables?: Record<string, unknown>, claims: TestClaims = COORDINATOR) => hub.query(query, variables, await hub.as(claims));
 
 const count = async (name: keyof Hub['databases'], table: string) => {
   const result = await hub.databases[name].db.execute(sql.raw(`select count(*)::int as n from ${table}`));
@@ -93,7 +92,14 @@ describe('the hub through the gateway', () => {
       expect(body.errors).toBeUndefined();
       const consent = await q(
         `mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id } }`,
-        { i: { idempotencyKey: `e2e-extra-consent-${i}`, clientId: body.data.ngoRegisterPotentialVictim.client.id, agency: 'COORDINATING_UNIT', purpose: 'Follow-up' } },
+        {
+          i: {
+            idempotencyKey: `e2e-extra-consent-${i}`,
+            clientId: body.data.ngoRegisterPotentialVictim.client.id,
+            agency: 'COORDINATING_UNIT',
+            purpose: 'Follow-up',
+          },
+        },
         staff,
       );
       expect(consent.body.errors).toBeUndefined();
@@ -117,7 +123,11 @@ describe('the hub through the gateway', () => {
 
   it('replays a retried registration through the gateway without a second person', async () => {
     const rnd = seededRandom(7);
-    const input = { idempotencyKey: 'e2e-retry-0001', person: syntheticPerson(rnd, 'NO', 1990, 1995), decision: { status: 'POSSIBLE', decidedBy: 'POLICE', exploitationTypes: ['FORCED_LABOUR'] } };
+    const input = {
+      idempotencyKey: 'e2e-retry-0001',
+      person: syntheticPerson(rnd, 'NO', 1990, 1995),
+      decision: { status: 'POSSIBLE', decidedBy: 'POLICE', exploitationTypes: ['FORCED_LABOUR'] },
+    };
     const m = `mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { victimId replayed } } }`;
     const before = await count('nrm', 'registrations');
     const police: TestClaims = { agency: 'police', roles: ['investigator'], purpose: 'OSL-2021-0001' };
@@ -128,8 +138,20 @@ describe('the hub through the gateway', () => {
   });
 
   it.each([
-    ['a malformed DUF number', 'immigrationRegisterPotentialVictim', 'ImmigrationRegisterPotentialVictimInput', { identifiers: [{ type: 'DUF_NUMMER', value: '201212345604' }] }, 'BAD_USER_INPUT'],
-    ['a fødselsnummer with bad check digits', 'policeRegisterPotentialVictim', 'PoliceRegisterPotentialVictimInput', { identifiers: [{ type: 'FODSELSNUMMER', value: '01010012357' }] }, 'BAD_USER_INPUT'],
+    [
+      'a malformed DUF number',
+      'immigrationRegisterPotentialVictim',
+      'ImmigrationRegisterPotentialVictimInput',
+      { identifiers: [{ type: 'DUF_NUMMER', value: '201212345604' }] },
+      'BAD_USER_INPUT',
+    ],
+    [
+      'a fødselsnummer with bad check digits',
+      'policeRegisterPotentialVictim',
+      'PoliceRegisterPotentialVictimInput',
+      { identifiers: [{ type: 'FODSELSNUMMER', value: '01010012357' }] },
+      'BAD_USER_INPUT',
+    ],
     ['an unknown enum value', 'policeRegisterPotentialVictim', 'PoliceRegisterPotentialVictimInput', { gender: 'ROBOT' }, 'BAD_USER_INPUT'],
     ['a missing required field', 'immigrationRegisterPotentialVictim', 'ImmigrationRegisterPotentialVictimInput', { familyName: undefined }, 'BAD_USER_INPUT'],
   ])('refuses %s with a coded error and writes nothing anywhere', async (_name, field, inputType, override, code) => {
@@ -146,7 +168,9 @@ describe('the hub through the gateway', () => {
     expect(body.errors?.[0]?.message).not.toContain(person.familyName ?? '§');
     expect(body.errors?.[0]?.message).not.toContain(person.givenNames);
     expect(body.errors?.[0]?.message).not.toContain('ROBOT');
-    expect({ nrm: await count('nrm', 'registrations'), police: await count('police', 'persons'), udi: await count('immigration', 'applicants') }).toEqual(before);
+    expect({ nrm: await count('nrm', 'registrations'), police: await count('police', 'persons'), udi: await count('immigration', 'applicants') }).toEqual(
+      before,
+    );
   });
 
   // Before anything below adds registrations decided in 2021 (those above are decided today).
@@ -154,7 +178,13 @@ describe('the hub through the gateway', () => {
 
   describe('the audit log', () => {
     const SUBGRAPHS = ['nrm', 'police', 'immigration', 'child-welfare', 'ngo'] as const;
-    const TRAILS = { nrm: 'nrmAuditTrail', police: 'policeAuditTrail', immigration: 'immigrationAuditTrail', 'child-welfare': 'childWelfareAuditTrail', ngo: 'ngoAuditTrail' } as const;
+    const TRAILS = {
+      nrm: 'nrmAuditTrail',
+      police: 'policeAuditTrail',
+      immigration: 'immigrationAuditTrail',
+      'child-welfare': 'childWelfareAuditTrail',
+      ngo: 'ngoAuditTrail',
+    } as const;
     const READER: TestClaims = { ...COORDINATOR, sub: 'test-coordinator-e2e' };
     const DPO: TestClaims = { sub: 'test-dpo-e2e', agency: 'data-protection', roles: ['officer'], purpose: null };
     /** Each subgraph's newest audit seq (0 for an empty log). */
@@ -172,16 +202,31 @@ describe('the hub through the gateway', () => {
       expect(known.registeringAgencies.length).toBeGreaterThanOrEqual(2);
       victimId = known.id;
       const before = await heads();
-      const { body } = await q(EXAMPLE_QUERY.replace('victims(first: 5)', 'victim(id: $id)').replace('query SingleVictimView {', 'query SingleVictimView($id: ID!) {'), { id: victimId }, READER);
+      const { body } = await q(
+        EXAMPLE_QUERY.replace('victims(first: 5)', 'victim(id: $id)').replace('query SingleVictimView {', 'query SingleVictimView($id: ID!) {'),
+        { id: victimId },
+        READER,
+      );
       expect(body.errors).toBeUndefined();
       const requestIds = new Set<string>();
-      const owned = { police: 'PolicePerson.givenNames', immigration: 'Applicant.dufNumber', 'child-welfare': 'ChildCase.unaccompanied', ngo: 'AssistanceEpisode.type' } as const;
+      const owned = {
+        police: 'PolicePerson.givenNames',
+        immigration: 'Applicant.dufNumber',
+        'child-welfare': 'ChildCase.unaccompanied',
+        ngo: 'AssistanceEpisode.type',
+      } as const;
       const agencyOf = { police: 'POLICE', immigration: 'IMMIGRATION', 'child-welfare': 'CHILD_WELFARE', ngo: 'NGO' } as const;
       for (const s of SUBGRAPHS) {
         const records = await auditRecordsSince(hub.databases[s].db, before[s]);
         expect({ subgraph: s, records: records.length }).toEqual({ subgraph: s, records: 1 });
         const [record] = records;
-        expect({ subgraph: s, ...record }).toMatchObject({ subgraph: s, subject: 'test-coordinator-e2e', agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-17' });
+        expect({ subgraph: s, ...record }).toMatchObject({
+          subgraph: s,
+          subject: 'test-coordinator-e2e',
+          agency: 'coordinating-unit',
+          roles: ['coordinator'],
+          purpose: 'CASE-2021-17',
+        });
         expect(record!.victimIds).toContain(victimId);
         requestIds.add(record!.requestId);
         if (s === 'nrm') {
@@ -210,7 +255,10 @@ describe('the hub through the gateway', () => {
       expect(body.data.auditVictim.id).toBe(victimId);
       for (const s of SUBGRAPHS) {
         const trail = body.data.auditVictim[TRAILS[s]] as { subject: string; purpose: string | null; at: string; fields: string[] }[];
-        expect({ subgraph: s, read: trail.some((r) => r.subject === 'test-coordinator-e2e' && r.purpose === 'CASE-2021-17') }).toEqual({ subgraph: s, read: true });
+        expect({ subgraph: s, read: trail.some((r) => r.subject === 'test-coordinator-e2e' && r.purpose === 'CASE-2021-17') }).toEqual({
+          subgraph: s,
+          read: true,
+        });
         expect(trail.map((r) => r.at)).toEqual([...trail.map((r) => r.at)].sort());
       }
       // The data-protection officer's read is logged by each subgraph, as a read about this victim.
@@ -234,7 +282,10 @@ describe('the hub through the gateway', () => {
       const direct = await fetch(hub.subgraphs.police.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(await hub.as(COORDINATOR)) },
-        body: JSON.stringify({ query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { policeAuditTrail { subject } } } }`, variables: { r: [{ __typename: 'Victim', id: victimId }] } }),
+        body: JSON.stringify({
+          query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { policeAuditTrail { subject } } } }`,
+          variables: { r: [{ __typename: 'Victim', id: victimId }] },
+        }),
       });
       const answer = (await direct.json()) as { data?: { _entities: { policeAuditTrail: unknown }[] }; errors?: { extensions?: { code?: string } }[] };
       expect(answer.data?._entities[0]?.policeAuditTrail).toBeNull();
@@ -261,7 +312,11 @@ describe('the hub through the gateway', () => {
       const survivor = await register('e2e-trail-merge-1', 'Veronica', '1993-02-14');
       const mergedAway = await register('e2e-trail-merge-2', 'Zinaida', '1961-10-30');
       // A read under the id that is about to be merged away.
-      const read = await q(`query ReadBeforeMerge($id: ID!) { victim(id: $id) { registrations { agency } police { givenNames } } }`, { id: mergedAway }, READER);
+      const read = await q(
+        `query ReadBeforeMerge($id: ID!) { victim(id: $id) { registrations { agency } police { givenNames } } }`,
+        { id: mergedAway },
+        READER,
+      );
       expect(read.body.data.victim.police).toEqual([{ givenNames: 'Zinaida' }]);
       const merge = await q(`mutation($s: ID!, $m: ID!) { mergeVictims(survivorId: $s, mergedId: $m) { id mergedIds } }`, { s: survivor, m: mergedAway });
       expect(merge.body.data.mergeVictims).toEqual({ id: survivor, mergedIds: [mergedAway] });
@@ -272,7 +327,11 @@ describe('the hub through the gateway', () => {
         const { body } = await q(TRAIL, { id }, DPO);
         expect(body.errors).toBeUndefined();
         expect(body.data.auditVictim.id).toBe(id);
-        const cluster = body.data.auditVictim.mergeCluster as { id: string; policeAuditTrail: { operation: string | null }[]; nrmAuditTrail: { operation: string | null }[] }[];
+        const cluster = body.data.auditVictim.mergeCluster as {
+          id: string;
+          policeAuditTrail: { operation: string | null }[];
+          nrmAuditTrail: { operation: string | null }[];
+        }[];
         expect(cluster.map((v) => v.id)).toEqual([survivor, mergedAway]);
         const readsOf = (v: (typeof cluster)[number]) => ({
           id: v.id,
@@ -308,7 +367,9 @@ describe('the hub through the gateway', () => {
         await exec(`update audit_log set subject = '${target!.subject}' where seq = ${target!.seq}`);
         expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
       } finally {
-        await exec('create trigger audit_log_append_only before update or delete or truncate on audit_log for each statement execute function audit_log_refuse_change()');
+        await exec(
+          'create trigger audit_log_append_only before update or delete or truncate on audit_log for each statement execute function audit_log_refuse_change()',
+        );
       }
       await expect(exec('delete from audit_log')).rejects.toThrow();
     });

@@ -9,7 +9,13 @@ const root = resolve(import.meta.dirname, '..');
 async function bench(population: string, env: Record<string, string>): Promise<string> {
   const options = { cwd: root, env: { ...process.env, ...env, BENCH_DATABASE_URL: undefined } };
   try {
-    return (await promisify(execFile)(join(root, 'node_modules/.bin/tsx'), [join(root, 'test/bench/matching.bench.ts'), '--population', population, '--seed', '2021'], options)).stdout;
+    return (
+      await promisify(execFile)(
+        join(root, 'node_modules/.bin/tsx'),
+        [join(root, 'test/bench/matching.bench.ts'), '--population', population, '--seed', '2021'],
+        options,
+      )
+    ).stdout;
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
     expect({ code: e.code, stderr: e.stderr?.slice(0, 2000) }).toMatchObject({ code: 1 });
@@ -30,7 +36,9 @@ describe('the matching benchmark', () => {
     expect(figure(stdout, /F1 (\d\.\d{4})/)).toBeGreaterThanOrEqual(0.99);
     expect(figure(stdout, /persons-count error (\d+\.\d{2})%/)).toBeLessThanOrEqual(0.5);
     expect(stdout).toMatch(/review queue: \d+ open \(of which \d+ truly the same person\)/);
-    expect(stdout).toMatch(/^\s+300 registered: \d+\.\d{2} ms\/registration \(p95 \d+\.\d{2} ms\) over 10; decisions: precision \d\.\d{4} recall \d\.\d{4} F1 \d\.\d{4}$/m);
+    expect(stdout).toMatch(
+      /^\s+300 registered: \d+\.\d{2} ms\/registration \(p95 \d+\.\d{2} ms\) over 10; decisions: precision \d\.\d{4} recall \d\.\d{4} F1 \d\.\d{4}$/m,
+    );
     expect(stdout).toMatch(/time per registration at 300 \/ at 100: \d+\.\d{2}x \(target <= 2x\)/);
   }, 600_000);
 

@@ -49,15 +49,12 @@ describe('an agency view of a merged victim', () => {
     const mergedAway = await register('merged-view-0002', 'Ioanna');
     const other = await register('merged-view-0003', 'Elena');
     database.statements.reset();
-    const result = await run(
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { id police { givenNames } } } }`,
-      {
-        r: [
-          { __typename: 'Victim', id: survivor, mergedIds: [mergedAway] },
-          { __typename: 'Victim', id: other, mergedIds: [] },
-        ],
-      },
-    );
+    const result = await run(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { id police { givenNames } } } }`, {
+      r: [
+        { __typename: 'Victim', id: survivor, mergedIds: [mergedAway] },
+        { __typename: 'Victim', id: other, mergedIds: [] },
+      ],
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toEqual([
       { id: survivor, police: [{ givenNames: 'Ioana' }, { givenNames: 'Ioanna' }] },

@@ -39,7 +39,12 @@ const GROUPS = {
 type Group = keyof typeof GROUPS;
 
 /** The consent agency each kind of user reads NGO data under (NGO staff read their own organisation's clients). */
-const CONSENT_AGENCY: Partial<Record<AgencyKind, string>> = { police: 'POLICE', immigration: 'IMMIGRATION', 'child-welfare': 'CHILD_WELFARE', 'coordinating-unit': 'COORDINATING_UNIT' };
+const CONSENT_AGENCY: Partial<Record<AgencyKind, string>> = {
+  police: 'POLICE',
+  immigration: 'IMMIGRATION',
+  'child-welfare': 'CHILD_WELFARE',
+  'coordinating-unit': 'COORDINATING_UNIT',
+};
 
 /** What the policy says one caller sees of the seeded victim: the whole record, or null. */
 function expectedView(claims: TestClaims) {
@@ -134,10 +139,16 @@ describe("the README's access policy table", () => {
     const section = readme.split(/^## /m).find((s) => s.startsWith('Access policy'));
     expect(section, 'README.md has an "Access policy" section').toBeDefined();
     const lines = section!.split('\n').filter((l) => l.startsWith('|'));
-    const header = lines[0]!.split('|').slice(1, -1).map((c) => c.trim());
+    const header = lines[0]!
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     const rows = new Map<string, Record<string, string>>();
     for (const line of lines.slice(2)) {
-      const cells = line.split('|').slice(1, -1).map((c) => c.trim().replace(/`/g, ''));
+      const cells = line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim().replace(/`/g, ''));
       rows.set(cells[0]!, Object.fromEntries(header.map((h, i) => [h, cells[i]!])));
     }
     return rows;
@@ -206,17 +217,46 @@ describe('the safeguards (issue 10) follow the same policy for every new field',
     ['upcomingReturns', '{ upcomingReturns(withinDays: 30) { id } }', 'upcomingReturns', ['immigration:read']],
     ['immigrationDeadlines', '{ immigrationDeadlines(withinDays: 30) { recordId } }', 'immigrationDeadlines', ['immigration:read']],
     ['childWelfareDeadlines', '{ childWelfareDeadlines(withinDays: 30) { recordId } }', 'childWelfareDeadlines', ['child-welfare:read']],
-    ['police screenings', 'query($id: ID!) { victim(id: $id) { police { screenings { indications } classificationMismatches { offence } nonPunishment { reasons } } } }', 'victim.police', ['victim:read', 'police:read']],
-    ['UDI screenings and return checks', 'query($id: ID!) { victim(id: $id) { immigration { screenings { indications } returnProceedings { checkStatus } } } }', 'victim.immigration', ['victim:read', 'immigration:read']],
-    ['child welfare screenings', 'query($id: ID!) { victim(id: $id) { childWelfare { screenings { indications } } } }', 'victim.childWelfare', ['victim:read', 'child-welfare:read']],
+    [
+      'police screenings',
+      'query($id: ID!) { victim(id: $id) { police { screenings { indications } classificationMismatches { offence } nonPunishment { reasons } } } }',
+      'victim.police',
+      ['victim:read', 'police:read'],
+    ],
+    [
+      'UDI screenings and return checks',
+      'query($id: ID!) { victim(id: $id) { immigration { screenings { indications } returnProceedings { checkStatus } } } }',
+      'victim.immigration',
+      ['victim:read', 'immigration:read'],
+    ],
+    [
+      'child welfare screenings',
+      'query($id: ID!) { victim(id: $id) { childWelfare { screenings { indications } } } }',
+      'victim.childWelfare',
+      ['victim:read', 'child-welfare:read'],
+    ],
     ['victim alerts', 'query($id: ID!) { victim(id: $id) { alerts { reasons } } }', 'victim.alerts', ['victim:read', 'alert:read']],
     ['open referrals', 'query($id: ID!) { victim(id: $id) { openReferrals { state } } }', 'victim.openReferrals', ['victim:read']],
-    ['victim deadlines (UDI)', 'query($id: ID!) { victim(id: $id) { immigrationDeadlines(withinDays: 30) { kind } } }', 'victim.immigrationDeadlines', ['victim:read', 'immigration:read']],
-    ['victim deadlines (child welfare)', 'query($id: ID!) { victim(id: $id) { childWelfareDeadlines(withinDays: 30) { kind } } }', 'victim.childWelfareDeadlines', ['victim:read', 'child-welfare:read']],
+    [
+      'victim deadlines (UDI)',
+      'query($id: ID!) { victim(id: $id) { immigrationDeadlines(withinDays: 30) { kind } } }',
+      'victim.immigrationDeadlines',
+      ['victim:read', 'immigration:read'],
+    ],
+    [
+      'victim deadlines (child welfare)',
+      'query($id: ID!) { victim(id: $id) { childWelfareDeadlines(withinDays: 30) { kind } } }',
+      'victim.childWelfareDeadlines',
+      ['victim:read', 'child-welfare:read'],
+    ],
   ];
-  const SAFEGUARD_CALLERS: [string, () => TestClaims][] = [...CALLERS, ['data protection', () => ({ agency: 'data-protection', roles: ['auditor'], purpose: 'DPO-2021-1' })]];
+  const SAFEGUARD_CALLERS: [string, () => TestClaims][] = [
+    ...CALLERS,
+    ['data protection', () => ({ agency: 'data-protection', roles: ['auditor'], purpose: 'DPO-2021-1' })],
+  ];
 
-  const at = (data: unknown, path: string) => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+  const at = (data: unknown, path: string) =>
+    path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
 
   it.each(SAFEGUARD_CALLERS)('as %s: every safeguard field is served or FORBIDDEN exactly as READ_SCOPES says', async (_name, claimsOf) => {
     await screenSeed();
@@ -280,21 +320,39 @@ describe('the NRM working group', () => {
       for (const arg of field.arguments ?? []) {
         if (arg.type.kind !== Kind.NON_NULL_TYPE) continue;
         const type = print(arg.type.type);
-        const value = type === 'ID' ? JSON.stringify(seed.victimId) : type === 'Int' ? '2021' : type === 'String' ? '"x"' : type === 'Date' ? '"2021-01-01"' : enums.get(type);
+        const value =
+          type === 'ID'
+            ? JSON.stringify(seed.victimId)
+            : type === 'Int'
+              ? '2021'
+              : type === 'String'
+                ? '"x"'
+                : type === 'Date'
+                  ? '"2021-01-01"'
+                  : enums.get(type);
         expect(value, `an argument value for ${name}(${arg.name.value}: ${type}!)`).toBeDefined();
         args.push(`${arg.name.value}: ${value}`);
       }
       const { body } = await hub.query(`{ ${name}${args.length ? `(${args.join(', ')})` : ''} { __typename } }`, {}, headers);
       expect(body.data?.[name] ?? null, name).toBeNull();
-      expect(body.errors?.map((e) => e.extensions?.code), name).toEqual(['FORBIDDEN']);
+      expect(
+        body.errors?.map((e) => e.extensions?.code),
+        name,
+      ).toEqual(['FORBIDDEN']);
       checked.push(name);
     }
-    expect(checked).toEqual(expect.arrayContaining(['victim', 'victims', 'linkReviews', 'auditVictim', 'policePerson', 'applicant', 'childCase', 'ngoClient', 'investigations']));
+    expect(checked).toEqual(
+      expect.arrayContaining(['victim', 'victims', 'linkReviews', 'auditVictim', 'policePerson', 'applicant', 'childCase', 'ngoClient', 'investigations']),
+    );
   });
 
   it('reads statistics with disclosure control, and nothing about a person through them', async () => {
     const headers = await hub.as({ agency: 'nrm-working-group', roles: ['analyst'] });
-    const { body } = await hub.query(`{ statistics(year: 2021) { year persons { count { value suppressed } } personsByGender { key count { value suppressed } } } }`, {}, headers);
+    const { body } = await hub.query(
+      `{ statistics(year: 2021) { year persons { count { value suppressed } } personsByGender { key count { value suppressed } } } }`,
+      {},
+      headers,
+    );
     expect(body.errors).toBeUndefined();
     // The seeded victim is the only person of 2021 here: a count of one is withheld, never shown.
     expect(body.data.statistics.persons.count).toEqual({ value: null, suppressed: true });

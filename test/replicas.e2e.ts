@@ -56,11 +56,19 @@ beforeAll(async () => {
   nrmDbs = await replicaDatabases(nrmDb, nrmServer.migrationsFolder, 2);
   policeDbs = await replicaDatabases(policeDb, policeServer.migrationsFolder, 2);
   for (let r = 0; r < 2; r++) {
-    const nrm = await listen({ server: nrmServer.createServer(), port: 0, context: nrmContext.contextFactory({ verifier: issuer.verifier, serviceVerifier: issuer.serviceVerifier })(nrmDbs[r]!.db) });
+    const nrm = await listen({
+      server: nrmServer.createServer(),
+      port: 0,
+      context: nrmContext.contextFactory({ verifier: issuer.verifier, serviceVerifier: issuer.serviceVerifier })(nrmDbs[r]!.db),
+    });
     const police = await listen({
       server: policeServer.createServer(),
       port: 0,
-      context: policeContext.contextFactory({ nrm: httpNrmClient(nrm.url, issuer.serviceSigner('police')), linkageSecret: TEST_LINKAGE_SECRET, verifier: issuer.verifier })(policeDbs[r]!.db),
+      context: policeContext.contextFactory({
+        nrm: httpNrmClient(nrm.url, issuer.serviceSigner('police')),
+        linkageSecret: TEST_LINKAGE_SECRET,
+        verifier: issuer.verifier,
+      })(policeDbs[r]!.db),
     });
     servers.push(nrm, police);
     // The other subgraphs are not asked by these operations.
@@ -101,7 +109,14 @@ async function register(gateway: RunningGateway, key: string, givenNames: string
       variables: {
         i: {
           idempotencyKey: key,
-          person: { givenNames, familyName, birthDate: '1991-03-14', gender: 'FEMININE', citizenships: ['RO'], identifiers: [{ type: 'PASSPORT', value: `RO${familyName.length}4417`, issuingCountry: 'RO' }] },
+          person: {
+            givenNames,
+            familyName,
+            birthDate: '1991-03-14',
+            gender: 'FEMININE',
+            citizenships: ['RO'],
+            identifiers: [{ type: 'PASSPORT', value: `RO${familyName.length}4417`, issuingCountry: 'RO' }],
+          },
           decision: { status: 'POSSIBLE', decidedBy: 'POLICE', exploitationTypes: ['FORCED_LABOUR'] },
         },
       },

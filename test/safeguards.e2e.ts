@@ -36,7 +36,9 @@ afterAll(async () => {
 });
 
 const count = async (name: 'police' | 'immigration' | 'child-welfare' | 'ngo' | 'nrm', table: string): Promise<number> => {
-  const rows = (await hub.databases[name].db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows?: { n: number }[] } & { n: number }[];
+  const rows = (await hub.databases[name].db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows?: { n: number }[] } & {
+    n: number;
+  }[];
   return (rows.rows ?? rows)[0]!.n;
 };
 
@@ -56,11 +58,20 @@ describe('deadlines (run first: the lists are compared whole)', () => {
     const b = await registerWithUdi(hub, person('DlB', '1991-01-01'));
     const c = await registerWithUdi(hub, person('DlC', '1992-01-01'));
     const reflection = async (applicantId: string, key: string, grantedAt: string) =>
-      (await ok(hub, CLAIMS.immigration, `mutation($i: ImmigrationGrantReflectionPeriodInput!) { immigrationGrantReflectionPeriod(input: $i) { id endsAt } }`, { i: { idempotencyKey: key, applicantId, grantedAt } }))
-        .immigrationGrantReflectionPeriod;
+      (
+        await ok(
+          hub,
+          CLAIMS.immigration,
+          `mutation($i: ImmigrationGrantReflectionPeriodInput!) { immigrationGrantReflectionPeriod(input: $i) { id endsAt } }`,
+          { i: { idempotencyKey: key, applicantId, grantedAt } },
+        )
+      ).immigrationGrantReflectionPeriod;
     const permit = async (applicantId: string, key: string, kind: string, grantedAt: string, validUntil: string) =>
-      (await ok(hub, CLAIMS.immigration, `mutation($i: ImmigrationGrantResidencePermitInput!) { immigrationGrantResidencePermit(input: $i) { id } }`, { i: { idempotencyKey: key, applicantId, kind, grantedAt, validUntil } }))
-        .immigrationGrantResidencePermit.id;
+      (
+        await ok(hub, CLAIMS.immigration, `mutation($i: ImmigrationGrantResidencePermitInput!) { immigrationGrantResidencePermit(input: $i) { id } }`, {
+          i: { idempotencyKey: key, applicantId, kind, grantedAt, validUntil },
+        })
+      ).immigrationGrantResidencePermit.id;
     const dueSoon = await reflection(a.applicantId, 'dl-reflection-a', '2021-04-25'); // ends 2021-10-25: in 5 days
     await reflection(b.applicantId, 'dl-reflection-b', '2021-03-01'); // ended 2021-09-01: past
     await reflection(c.applicantId, 'dl-reflection-c', '2021-06-01'); // ends 2021-12-01: in 42 days
@@ -69,11 +80,16 @@ describe('deadlines (run first: the lists are compared whole)', () => {
 
     const k1 = await registerWithChildWelfare(hub, person('DlK', '2008-05-05'));
     const placement = async (key: string, startedAt: string, plannedEndAt: string) =>
-      (await ok(hub, CLAIMS.childWelfare, `mutation($i: ChildWelfareStartPlacementInput!) { childWelfareStartPlacement(input: $i) { id } }`, { i: { idempotencyKey: key, caseId: k1.caseId, kind: 'FOSTER_CARE', startedAt, plannedEndAt } }))
-        .childWelfareStartPlacement.id;
+      (
+        await ok(hub, CLAIMS.childWelfare, `mutation($i: ChildWelfareStartPlacementInput!) { childWelfareStartPlacement(input: $i) { id } }`, {
+          i: { idempotencyKey: key, caseId: k1.caseId, kind: 'FOSTER_CARE', startedAt, plannedEndAt },
+        })
+      ).childWelfareStartPlacement.id;
     const sixMonths = await placement('dl-placement-1', '2021-05-05', '2021-11-05'); // six months on 2021-11-05: in 16 days
     const ended = await placement('dl-placement-2', '2021-05-06', '2021-11-06');
-    await ok(hub, CLAIMS.childWelfare, `mutation($i: ChildWelfareEndPlacementInput!) { childWelfareEndPlacement(input: $i) { id } }`, { i: { placementId: ended, endedAt: '2021-08-01' } });
+    await ok(hub, CLAIMS.childWelfare, `mutation($i: ChildWelfareEndPlacementInput!) { childWelfareEndPlacement(input: $i) { id } }`, {
+      i: { placementId: ended, endedAt: '2021-08-01' },
+    });
     await placement('dl-placement-3', '2021-06-01', '2021-12-01'); // six months on 2021-12-01: in 42 days
 
     const DEADLINES = `query Deadlines($days: Int!) {
@@ -85,7 +101,9 @@ describe('deadlines (run first: the lists are compared whole)', () => {
       { kind: 'REFLECTION_PERIOD_ENDS', victimId: a.victimId, recordId: dueSoon.id, dueOn: '2021-10-25', daysLeft: 5 },
       { kind: 'LIMITED_PERMIT_ENDS', victimId: b.victimId, recordId: limited, dueOn: '2021-11-14', daysLeft: 25 },
     ]);
-    expect(data.childWelfareDeadlines).toEqual([{ kind: 'PLACEMENT_SIX_MONTHS', victimId: k1.victimId, recordId: sixMonths, dueOn: '2021-11-05', daysLeft: 16 }]);
+    expect(data.childWelfareDeadlines).toEqual([
+      { kind: 'PLACEMENT_SIX_MONTHS', victimId: k1.victimId, recordId: sixMonths, dueOn: '2021-11-05', daysLeft: 16 },
+    ]);
     // A shorter window drops the later ones.
     const week = await ok(hub, CLAIMS.coordinatingUnit, DEADLINES, { days: 7 });
     expect(week.immigrationDeadlines.map((d: { recordId: string }) => d.recordId)).toEqual([dueSoon.id]);
@@ -143,10 +161,15 @@ describe('screening before return', () => {
     // Worked by named users: UDI acknowledges, the coordinating unit closes.
     const ack = await ok(hub, CLAIMS.immigration, `mutation($id: ID!) { acknowledgeAlert(id: $id) { state acknowledgedBy } }`, { id: alert.id });
     expect(ack.acknowledgeAlert).toEqual({ state: 'ACKNOWLEDGED', acknowledgedBy: 'udi-caseworker-1' });
-    const closed = await ok(hub, CLAIMS.coordinatingUnit, `mutation($id: ID!, $note: String!) { closeAlert(id: $id, note: $note) { state closedBy closeNote history { action by agency } } }`, {
-      id: alert.id,
-      note: 'Talked to the shelter: referred for a reflection period.',
-    });
+    const closed = await ok(
+      hub,
+      CLAIMS.coordinatingUnit,
+      `mutation($id: ID!, $note: String!) { closeAlert(id: $id, note: $note) { state closedBy closeNote history { action by agency } } }`,
+      {
+        id: alert.id,
+        note: 'Talked to the shelter: referred for a reflection period.',
+      },
+    );
     expect(closed.closeAlert).toEqual({
       state: 'CLOSED',
       closedBy: 'kom-coordinator-1',
@@ -179,12 +202,16 @@ describe('screening before return', () => {
     expect(checked.checks[0].alert).toMatchObject({ victimId, reasons: ['OPEN_CASE_WITNESS'], contactAgencies: ['POLICE'] });
 
     // UDI cannot read the police record behind it.
-    const police = await refused(hub, CLAIMS.immigration, `query($id: ID!) { victim(id: $id) { police { caseRoles { role investigation { reference } } } } }`, { id: victimId });
+    const police = await refused(hub, CLAIMS.immigration, `query($id: ID!) { victim(id: $id) { police { caseRoles { role investigation { reference } } } } }`, {
+      id: victimId,
+    });
     expect(police.data?.victim?.police ?? null).toBeNull();
     expect(JSON.stringify(police)).not.toContain('SG-WITNESS-01');
 
     // The case closes: the police tell the NRM, and a new return for the person checks clear.
-    await ok(hub, CLAIMS.police, `mutation($i: PoliceUpdateInvestigationInput!) { policeUpdateInvestigation(input: $i) { status } }`, { i: { investigationId, status: 'CLOSED' } });
+    await ok(hub, CLAIMS.police, `mutation($i: PoliceUpdateInvestigationInput!) { policeUpdateInvestigation(input: $i) { status } }`, {
+      i: { investigationId, status: 'CLOSED' },
+    });
     const later = await planReturn(hub, applicantId, 'wit-2', '2021-11-20');
     const clear = (await ok(hub, CLAIMS.immigration, CHECK, { i: { returnId: later } })).immigrationCheckReturn;
     expect(clear).toMatchObject({ checkStatus: 'CLEAR', checks: [{ hit: false, alert: null }] });
@@ -229,9 +256,11 @@ describe('indicator screenings and the non-punishment flag', () => {
     const before = await ok(hub, CLAIMS.police, `query { nonPunishmentFlags { person { id } } }`);
     expect(before.nonPunishmentFlags.map((f: { person: { id: string } }) => f.person.id)).not.toContain(suspect.personId);
 
-    const screening = (await ok(hub, CLAIMS.police, SCREEN, {
-      i: { idempotencyKey: 'sg-screen-prisoner', subjectId: suspect.personId, screenedOn: '2021-10-05', context: 'PRISON', indicators: ADULT_INDICATIONS },
-    })).policeRecordScreening;
+    const screening = (
+      await ok(hub, CLAIMS.police, SCREEN, {
+        i: { idempotencyKey: 'sg-screen-prisoner', subjectId: suspect.personId, screenedOn: '2021-10-05', context: 'PRISON', indicators: ADULT_INDICATIONS },
+      })
+    ).policeRecordScreening;
     expect(screening).toMatchObject({
       child: false,
       indications: true,
@@ -255,21 +284,49 @@ describe('indicator screenings and the non-punishment flag', () => {
 
   it('links a screening of a registered victim to the NRM victim instead of offering registration', async () => {
     const registered = await registerWithPolice(hub, person('Linked', '1993-04-04'));
-    const screening = (await ok(hub, CLAIMS.police, SCREEN, {
-      i: { idempotencyKey: 'sg-screen-linked', subjectId: registered.personId, screenedOn: '2021-10-06', context: 'INVESTIGATION', indicators: ['FL_DEBT_BONDAGE', 'FL_EXCESSIVE_OVERTIME'] },
-    })).policeRecordScreening;
-    expect(screening).toMatchObject({ indications: true, reasons: ['FORCED_LABOUR'], forcedLabourCount: 2, registration: { offered: false, victimId: registered.victimId } });
+    const screening = (
+      await ok(hub, CLAIMS.police, SCREEN, {
+        i: {
+          idempotencyKey: 'sg-screen-linked',
+          subjectId: registered.personId,
+          screenedOn: '2021-10-06',
+          context: 'INVESTIGATION',
+          indicators: ['FL_DEBT_BONDAGE', 'FL_EXCESSIVE_OVERTIME'],
+        },
+      })
+    ).policeRecordScreening;
+    expect(screening).toMatchObject({
+      indications: true,
+      reasons: ['FORCED_LABOUR'],
+      forcedLabourCount: 2,
+      registration: { offered: false, victimId: registered.victimId },
+    });
   });
 
   it('refuses unknown indicators and persons the agency does not hold with clear errors, writing nothing', async () => {
     const registered = await registerWithPolice(hub, person('Unknown', '1992-05-05'));
     const before = await count('police', 'screenings');
     const unknown = await refused(hub, CLAIMS.police, SCREEN, {
-      i: { idempotencyKey: 'sg-screen-bad-1', subjectId: registered.personId, screenedOn: '2021-10-06', context: 'INVESTIGATION', indicators: ['DR_WAGES', 'XX_MADE_UP'] },
+      i: {
+        idempotencyKey: 'sg-screen-bad-1',
+        subjectId: registered.personId,
+        screenedOn: '2021-10-06',
+        context: 'INVESTIGATION',
+        indicators: ['DR_WAGES', 'XX_MADE_UP'],
+      },
     });
-    expect(unknown.errors[0]).toMatchObject({ message: 'Invalid input at input.indicators[1]: unknown indicator code (see the catalogue in the README)', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(unknown.errors[0]).toMatchObject({
+      message: 'Invalid input at input.indicators[1]: unknown indicator code (see the catalogue in the README)',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const notHeld = await refused(hub, CLAIMS.police, SCREEN, {
-      i: { idempotencyKey: 'sg-screen-bad-2', subjectId: '00000000-0000-4000-8000-000000000000', screenedOn: '2021-10-06', context: 'CUSTODY', indicators: ['DR_WAGES'] },
+      i: {
+        idempotencyKey: 'sg-screen-bad-2',
+        subjectId: '00000000-0000-4000-8000-000000000000',
+        screenedOn: '2021-10-06',
+        context: 'CUSTODY',
+        indicators: ['DR_WAGES'],
+      },
     });
     expect(notHeld.errors[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.subjectId' });
     // A UDI applicant id is not a person the police hold.
@@ -287,10 +344,14 @@ describe('indicator screenings and the non-punishment flag', () => {
 
   it('refuses an illegal referral transition with INVALID_STATE and writes nothing', async () => {
     const { victimId } = await registerWithPolice(hub, person('Referral', '1990-09-09'));
-    const referral = (await ok(hub, CLAIMS.police, `mutation($i: SendReferralInput!) { sendReferral(input: $i) { id state } }`, {
-      i: { victimId, fromAgency: 'POLICE', target: 'NGO_SHELTER', idempotencyKey: 'sg-referral-1' },
-    })).sendReferral;
-    const skip = await refused(hub, CLAIMS.police, `mutation($i: UpdateReferralInput!) { updateReferralState(input: $i) { state } }`, { i: { referralId: referral.id, state: 'COMPLETED' } });
+    const referral = (
+      await ok(hub, CLAIMS.police, `mutation($i: SendReferralInput!) { sendReferral(input: $i) { id state } }`, {
+        i: { victimId, fromAgency: 'POLICE', target: 'NGO_SHELTER', idempotencyKey: 'sg-referral-1' },
+      })
+    ).sendReferral;
+    const skip = await refused(hub, CLAIMS.police, `mutation($i: UpdateReferralInput!) { updateReferralState(input: $i) { state } }`, {
+      i: { referralId: referral.id, state: 'COMPLETED' },
+    });
     expect(skip.errors[0]?.extensions?.code).toBe('INVALID_STATE');
     expect(await count('nrm', `referrals where id = '${referral.id}' and state = 'SENT' and answered_at is null`)).toBe(1);
   });
@@ -322,7 +383,12 @@ describe('classification mismatch', () => {
       police: [
         {
           classificationMismatches: [
-            { investigation: { reference: 'SG-MISMATCH-01' }, offence: 'PIMPING', stage: 'PROSECUTED', rightsKept: ['REFLECTION_PERIOD', 'LIMITED_RESIDENCE_PERMIT', 'ASSISTANCE', 'NON_PUNISHMENT'] },
+            {
+              investigation: { reference: 'SG-MISMATCH-01' },
+              offence: 'PIMPING',
+              stage: 'PROSECUTED',
+              rightsKept: ['REFLECTION_PERIOD', 'LIMITED_RESIDENCE_PERMIT', 'ASSISTANCE', 'NON_PUNISHMENT'],
+            },
           ],
         },
       ],
@@ -375,12 +441,27 @@ describe('the child coordination view', () => {
     expect(childVictims.find((v: { id: string }) => v.id === victimId)).toEqual({
       id: victimId,
       registeringAgencies: ['POLICE', 'IMMIGRATION', 'CHILD_WELFARE', 'NGO'],
-      childWelfare: [{ ageAssessment: 'ASSESSED_CHILD', unaccompanied: true, guardianName: 'Guardian Tvedt', placements: [{ kind: 'INSTITUTION', startedAt: '2021-05-01', plannedEndAt: '2021-10-31' }] }],
+      childWelfare: [
+        {
+          ageAssessment: 'ASSESSED_CHILD',
+          unaccompanied: true,
+          guardianName: 'Guardian Tvedt',
+          placements: [{ kind: 'INSTITUTION', startedAt: '2021-05-01', plannedEndAt: '2021-10-31' }],
+        },
+      ],
       police: [{ caseRoles: [{ role: 'VICTIM', investigation: { offence: 'TRAFFICKING_257', status: 'OPEN' } }] }],
-      immigration: [{ reflectionPeriods: [{ endsAt: '2021-11-10' }], residencePermits: [], returnProceedings: [{ departureDate: '2021-11-15', checkStatus: 'ALERT_OPEN' }] }],
+      immigration: [
+        {
+          reflectionPeriods: [{ endsAt: '2021-11-10' }],
+          residencePermits: [],
+          returnProceedings: [{ departureDate: '2021-11-15', checkStatus: 'ALERT_OPEN' }],
+        },
+      ],
       assistance: [{ organisation: { name: 'Child Safe House' }, assistanceEpisodes: [{ type: 'SHELTER' }] }],
       openReferrals: [{ fromAgency: 'CHILD_WELFARE', target: 'LEGAL_AID', state: 'SENT' }],
-      alerts: [{ reasons: ['REGISTERED_POTENTIAL_VICTIM', 'OPEN_CASE_VICTIM'], contactAgencies: ['CHILD_WELFARE', 'IMMIGRATION', 'NGO', 'POLICE'], state: 'OPEN' }],
+      alerts: [
+        { reasons: ['REGISTERED_POTENTIAL_VICTIM', 'OPEN_CASE_VICTIM'], contactAgencies: ['CHILD_WELFARE', 'IMMIGRATION', 'NGO', 'POLICE'], state: 'OPEN' },
+      ],
       immigrationDeadlines: [{ kind: 'REFLECTION_PERIOD_ENDS', dueOn: '2021-11-10', daysLeft: 21 }],
       childWelfareDeadlines: [{ kind: 'PLACEMENT_SIX_MONTHS', dueOn: '2021-11-01', daysLeft: 12 }],
     });
@@ -405,13 +486,19 @@ describe("the README's operations per user", () => {
   };
   const NO_SUCH = '00000000-0000-4000-8000-00000000abcd';
   const VARIABLES: Record<string, Record<string, unknown>> = {
-    PoliceRecordScreening: { input: { idempotencyKey: 'readme-op-1', subjectId: NO_SUCH, screenedOn: TODAY, context: 'CUSTODY', indicators: ['FL_DEBT_BONDAGE'] } },
+    PoliceRecordScreening: {
+      input: { idempotencyKey: 'readme-op-1', subjectId: NO_SUCH, screenedOn: TODAY, context: 'CUSTODY', indicators: ['FL_DEBT_BONDAGE'] },
+    },
     UdiUpcomingReturns: { withinDays: 30 },
     UdiCheckReturn: { input: { returnId: NO_SUCH } },
     UdiExecuteReturn: { input: { returnId: NO_SUCH } },
     ChildWelfareDeadlines: { withinDays: 30 },
-    ChildWelfareRecordScreening: { input: { idempotencyKey: 'readme-op-2', subjectId: NO_SUCH, screenedOn: TODAY, context: 'CHILD_WELFARE', indicators: ['EC_HAZARDOUS_WORK'] } },
-    NgoRecordScreening: { input: { idempotencyKey: 'readme-op-3', subjectId: NO_SUCH, screenedOn: TODAY, context: 'ASSISTANCE', indicators: ['FL_ISOLATION'] } },
+    ChildWelfareRecordScreening: {
+      input: { idempotencyKey: 'readme-op-2', subjectId: NO_SUCH, screenedOn: TODAY, context: 'CHILD_WELFARE', indicators: ['EC_HAZARDOUS_WORK'] },
+    },
+    NgoRecordScreening: {
+      input: { idempotencyKey: 'readme-op-3', subjectId: NO_SUCH, screenedOn: TODAY, context: 'ASSISTANCE', indicators: ['FL_ISOLATION'] },
+    },
     CoordinatingUnitAlerts: { state: 'OPEN', kind: 'RETURN_CHECK_HIT' },
     AcknowledgeAlert: { id: NO_SUCH },
     CloseAlert: { id: NO_SUCH, note: 'Handled by phone.' },
@@ -430,13 +517,16 @@ describe("the README's operations per user", () => {
     }
   });
 
-  it.each(OPERATIONS_PER_USER.map((op) => [op.user, op.name, op] as const))('%s: %s runs as that user (queries answer, mutations reach their resolver)', async (user, name, op) => {
-    const { body } = await hub.query(op.document, VARIABLES[name] ?? {}, await hub.as(CLAIMS_OF[user]!));
-    if (op.document.startsWith('query')) {
-      expect(body.errors).toBeUndefined();
-    } else {
-      // An unknown record: the document validated and the resolver refused the id.
-      expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
-    }
-  });
+  it.each(OPERATIONS_PER_USER.map((op) => [op.user, op.name, op] as const))(
+    '%s: %s runs as that user (queries answer, mutations reach their resolver)',
+    async (user, name, op) => {
+      const { body } = await hub.query(op.document, VARIABLES[name] ?? {}, await hub.as(CLAIMS_OF[user]!));
+      if (op.document.startsWith('query')) {
+        expect(body.errors).toBeUndefined();
+      } else {
+        // An unknown record: the document validated and the resolver refused the id.
+        expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+      }
+    },
+  );
 });

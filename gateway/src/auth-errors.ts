@@ -51,7 +51,12 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
  * fragment spreads, or by field name where the field is no longer in the
  * document; null when a key is not found.
  */
-export function typesAlong(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, path: readonly string[]): GraphQLOutputType[] | null {
+export function typesAlong(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  path: readonly string[],
+): GraphQLOutputType[] | null {
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operations.find((o) => !operationName || o.name?.value === operationName);
   const root = operation && schema.getRootType(operation.operation);

@@ -39,9 +39,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     GATEWAY_CORS_ORIGINS: z
       .string()
       .default('')
-      .refine((v) => v.split(',').map((o) => o.trim()).filter(Boolean).every((o) => /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(o)), {
-        message: 'a comma-separated list of origins such as http://localhost:5173 (no paths, no wildcards)',
-      }),
+      .refine(
+        (v) =>
+          v
+            .split(',')
+            .map((o) => o.trim())
+            .filter(Boolean)
+            .every((o) => /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(o)),
+        {
+          message: 'a comma-separated list of origins such as http://localhost:5173 (no paths, no wildcards)',
+        },
+      ),
     GATEWAY_DEDUPLICATE_REQUESTS: z.enum(['true', 'false']).default('true'),
     GATEWAY_QUERY_PLANNER: z.enum(['rust', 'js']).default('js'),
     REDIS_URL: z.string().optional(),
@@ -73,7 +81,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(values.GATEWAY_RATE_LIMIT_BURST !== undefined ? { burst: n('GATEWAY_RATE_LIMIT_BURST') } : {}),
     } satisfies RateLimitOptions,
     trustedDocumentsFile: values.GATEWAY_TRUSTED_DOCUMENTS as string,
-    corsOrigins: (values.GATEWAY_CORS_ORIGINS as string).split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (values.GATEWAY_CORS_ORIGINS as string)
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     /** `GATEWAY_DEDUPLICATE_REQUESTS=false` turns off merging of identical in-flight subgraph requests (benchmarks). */
     deduplicateInflightRequests: values.GATEWAY_DEDUPLICATE_REQUESTS === 'true',
     /** `GATEWAY_QUERY_PLANNER`: `js` (the runtime's own, the default) or `rust` (Hive Router's; see `GatewayOptions.queryPlanner`). */

@@ -137,7 +137,12 @@ export function createGateway(options: GatewayOptions) {
     batching: false,
     persistedDocuments: persistedDocumentsOption(trustedDocuments, options.production),
     plugins: () => [
-      rateLimitPlugin({ ...rateLimit, store: bucketStore, graphqlEndpoint: GRAPHQL_ENDPOINT, subjectOf: async (request) => (await viewerOf(request))?.subject ?? null }),
+      rateLimitPlugin({
+        ...rateLimit,
+        store: bucketStore,
+        graphqlEndpoint: GRAPHQL_ENDPOINT,
+        subjectOf: async (request) => (await viewerOf(request))?.subject ?? null,
+      }),
       { onDispose: () => bucketStore?.close?.() },
       authNullsPlugin(),
       ...limitPlugins(limits),
@@ -156,7 +161,22 @@ export function createGateway(options: GatewayOptions) {
       // Called for anonymous requests too (user null): they hold no scope and no policy.
       extractScopes: (user: Viewer) => (user as Viewer | null)?.scopes ?? [],
       extractPolicies: (user: Viewer) => (user as Viewer | null)?.policies ?? [],
-      validateUser: ({ user, fieldNode, path, typeAuthArgs, fieldAuthArgs, typeScopes, fieldScopes, typePolicies, fieldPolicies, userScopes, userPolicies, parentType, field, executionArgs }) => {
+      validateUser: ({
+        user,
+        fieldNode,
+        path,
+        typeAuthArgs,
+        fieldAuthArgs,
+        typeScopes,
+        fieldScopes,
+        typePolicies,
+        fieldPolicies,
+        userScopes,
+        userPolicies,
+        parentType,
+        field,
+        executionArgs,
+      }) => {
         // Every write needs a verified caller, whether or not its schema field says so.
         const isMutation = parentType === executionArgs.schema.getMutationType();
         const needsAuth = isMutation || typeAuthArgs || fieldAuthArgs || typeScopes || fieldScopes || typePolicies?.length || fieldPolicies?.length;
@@ -217,7 +237,9 @@ export async function startGateway(
   },
 ): Promise<RunningGateway> {
   const runtime = createGateway(options);
-  const guarded = guardedListener((request, serverContext) => runtime.fetch(request, serverContext), { maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES });
+  const guarded = guardedListener((request, serverContext) => runtime.fetch(request, serverContext), {
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  });
   const ready = options.ready;
   setMetricsService('gateway');
   setLogService('gateway');

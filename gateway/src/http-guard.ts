@@ -51,7 +51,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
  * cross-site without a preflight (CSRF), so it is refused before the runtime,
  * which would otherwise execute a form-encoded mutation.
  */
-const isJson = (contentType: string | undefined) => contentType !== undefined && /^application\/(json|graphql-response\+json)\s*(;|$)/i.test(contentType.trim());
+const isJson = (contentType: string | undefined) =>
+  contentType !== undefined && /^application\/(json|graphql-response\+json)\s*(;|$)/i.test(contentType.trim());
 
 /**
  * Checks a POST body meant for GraphQL: JSON that parses, one operation per

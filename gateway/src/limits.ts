@@ -28,13 +28,17 @@ function costLimitPlugin(maxCost: number): GatewayPlugin {
 function cleanValidationErrorsPlugin(): GatewayPlugin {
   return {
     // A syntax error quotes the token it stopped at (`found String "…"`).
-    onParse: () => ({ result }) => {
-      if (result instanceof Error) result.message = redactValueEcho(result.message);
-    },
-    onValidate: ({ params }) => ({ valid, result }) => {
-      const document = (params as { documentAST: DocumentNode }).documentAST;
-      if (!valid) for (const error of result as readonly GraphQLError[]) error.message = redactValueEcho(withoutSuggestions(error.message), error, document);
-    },
+    onParse:
+      () =>
+      ({ result }) => {
+        if (result instanceof Error) result.message = redactValueEcho(result.message);
+      },
+    onValidate:
+      ({ params }) =>
+      ({ valid, result }) => {
+        const document = (params as { documentAST: DocumentNode }).documentAST;
+        if (!valid) for (const error of result as readonly GraphQLError[]) error.message = redactValueEcho(withoutSuggestions(error.message), error, document);
+      },
   };
 }
 

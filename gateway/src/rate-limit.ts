@@ -87,7 +87,14 @@ export function rateLimitPlugin(
       const retryAfter = String(Math.max(1, Math.ceil(waitMs / 1000)));
       payload.endResponse(
         new fetchAPI.Response(
-          JSON.stringify({ errors: [{ message: `Rate limit exceeded: at most ${options.requests} requests per ${options.windowMs / 1000} s after a burst of ${options.burst ?? options.requests * 5}. Retry after ${retryAfter} s.`, extensions: { code: 'RATE_LIMITED' } }] }),
+          JSON.stringify({
+            errors: [
+              {
+                message: `Rate limit exceeded: at most ${options.requests} requests per ${options.windowMs / 1000} s after a burst of ${options.burst ?? options.requests * 5}. Retry after ${retryAfter} s.`,
+                extensions: { code: 'RATE_LIMITED' },
+              },
+            ],
+          }),
           { status: 429, headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': retryAfter } },
         ),
       );

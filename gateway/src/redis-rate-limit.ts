@@ -55,7 +55,11 @@ export function redisBuckets(url: string, options: RateLimitOptions & { prefix?:
   return {
     async take(key) {
       try {
-        const wait = await (redis as unknown as { nrmTakeToken(k: string, size: number, rate: number): Promise<number> }).nrmTakeToken(`${prefix}${key}`, size, rate);
+        const wait = await (redis as unknown as { nrmTakeToken(k: string, size: number, rate: number): Promise<number> }).nrmTakeToken(
+          `${prefix}${key}`,
+          size,
+          rate,
+        );
         return Number(wait);
       } catch {
         return fallback.take(key);

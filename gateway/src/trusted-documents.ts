@@ -16,7 +16,8 @@ export function documentId(document: string): string {
 /** Reads a manifest and checks every id against its text: a manifest edited by hand fails at start. */
 export function readTrustedDocuments(file: string = TRUSTED_DOCUMENTS_FILE): TrustedDocuments {
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) throw new Error(`Trusted documents: ${file} is not an object of id → document`);
+  if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest))
+    throw new Error(`Trusted documents: ${file} is not an object of id → document`);
   for (const [id, text] of Object.entries(manifest)) {
     if (typeof text !== 'string' || documentId(text) !== id) throw new Error(`Trusted documents: the id ${id} in ${file} does not match its document`);
   }
@@ -41,7 +42,10 @@ export function persistedDocumentsOption(documents: TrustedDocuments, requireTru
     skipDocumentValidation: false,
     customErrors: {
       notFound: refusal('PERSISTED_QUERY_NOT_FOUND', 'Unknown document id: this gateway serves only its trusted documents.'),
-      persistedQueryOnly: refusal('TRUSTED_DOCUMENT_REQUIRED', 'This gateway runs trusted documents only: send {"documentId": "<sha256 of the document>"} instead of a query.'),
+      persistedQueryOnly: refusal(
+        'TRUSTED_DOCUMENT_REQUIRED',
+        'This gateway runs trusted documents only: send {"documentId": "<sha256 of the document>"} instead of a query.',
+      ),
       keyNotFound: refusal('TRUSTED_DOCUMENT_REQUIRED', 'Send "query" or "documentId".'),
     },
   };

@@ -68,7 +68,12 @@ describe('nulls for denied non-null fields (the GraphQL spec)', () => {
     const data: Record<string, any> = { alerts: [{ reasons: ['A'] }, { reasons: ['B'] }] };
     const types = typesAlong(schema2, parse(query), undefined, ['alerts', 'victim', 'police']) ?? undefined;
     expect(insertNull(data, ['alerts', 'victim', 'police'], types)).toBe(false);
-    expect(data).toEqual({ alerts: [{ reasons: ['A'], victim: { police: null } }, { reasons: ['B'], victim: { police: null } }] });
+    expect(data).toEqual({
+      alerts: [
+        { reasons: ['A'], victim: { police: null } },
+        { reasons: ['B'], victim: { police: null } },
+      ],
+    });
   });
 
   it('a nullable field is set to null in place, as before', () => {

@@ -13,8 +13,12 @@ describe('query cost inputs', () => {
   });
 
   it('cuts every "Did you mean" suggestion from a message', () => {
-    expect(withoutSuggestions('Cannot query field "victm" on type "Query". Did you mean "victim" or "victims"?')).toBe('Cannot query field "victm" on type "Query".');
-    expect(withoutSuggestions('Value "ROBOT" does not exist in "Gender" enum. Did you mean the enum value "OTHER"?')).toBe('Value "ROBOT" does not exist in "Gender" enum.');
+    expect(withoutSuggestions('Cannot query field "victm" on type "Query". Did you mean "victim" or "victims"?')).toBe(
+      'Cannot query field "victm" on type "Query".',
+    );
+    expect(withoutSuggestions('Value "ROBOT" does not exist in "Gender" enum. Did you mean the enum value "OTHER"?')).toBe(
+      'Value "ROBOT" does not exist in "Gender" enum.',
+    );
   });
 });
 
@@ -40,7 +44,10 @@ describe('the token bucket rate limit', () => {
 describe('NUL characters in input', () => {
   it('are found anywhere in the variables, with their path', async () => {
     const { variablesProblem } = await import('@nrm-hub/kit/guards');
-    expect(variablesProblem({ i: { person: { names: ['ok', 'b\u0000d'] } } })).toEqual({ where: '$i.person.names[1]', rule: 'text may not contain NUL characters' });
+    expect(variablesProblem({ i: { person: { names: ['ok', 'b\u0000d'] } } })).toEqual({
+      where: '$i.person.names[1]',
+      rule: 'text may not contain NUL characters',
+    });
     expect(variablesProblem({ i: { purpose: 'fine' } })).toBeNull();
   });
 });

@@ -34,7 +34,11 @@ describe('gateway readiness and metrics', () => {
     const token = await issuer.token({ agency: 'coordinating-unit', roles: ['coordinator'] });
     const base = `http://127.0.0.1:${gateway!.port}`;
     // The NRM is unreachable here: the subrequest fails, and is counted as such.
-    const answer = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ victims(first: 1) { id } }' }) });
+    const answer = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ victims(first: 1) { id } }' }),
+    });
     expect(answer.status).toBeGreaterThanOrEqual(200);
     const metrics = await (await fetch(`${base}/metrics`)).text();
     // A sample of `name` carrying every one of `labels` (in any order) with a value above 0.

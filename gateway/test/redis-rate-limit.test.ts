@@ -35,7 +35,13 @@ describe.skipIf(!available)('the rate limit shared through Redis (REDIS_URL)', (
     return g;
   };
   const ask = async (g: RunningGateway, token: string) =>
-    (await fetch(g.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ __typename }' }) })).status;
+    (
+      await fetch(g.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      })
+    ).status;
 
   beforeAll(async () => {
     issuer = await testIssuer();

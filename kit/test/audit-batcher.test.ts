@@ -49,7 +49,9 @@ describe('audit group commit', () => {
 
   it('rejects every caller of a batch that could not be written, so each withholds its data', async () => {
     // A database whose transactions fail (as when the server is gone): cheaper than a second database.
-    const db = { transaction: async () => Promise.reject(Object.assign(new Error('connection lost'), { code: '08006' })) } as unknown as Database<typeof schema>['db'];
+    const db = { transaction: async () => Promise.reject(Object.assign(new Error('connection lost'), { code: '08006' })) } as unknown as Database<
+      typeof schema
+    >['db'];
     const results = await Promise.allSettled([appendAuditBatched(db, entry(1)), appendAuditBatched(db, entry(2)), appendAuditBatched(db, entry(3))]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
     await expect(appendAuditBatch(db, [entry(4)])).rejects.toThrow('connection lost');

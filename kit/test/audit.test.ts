@@ -4,7 +4,17 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { appendAudit, AuditCollector, auditLog, auditTrailLoader, createSubgraphServer, verifyAuditChain, type AuditedContext, type AuditEntry, type Database } from '../src/index.ts';
+import {
+  appendAudit,
+  AuditCollector,
+  auditLog,
+  auditTrailLoader,
+  createSubgraphServer,
+  verifyAuditChain,
+  type AuditedContext,
+  type AuditEntry,
+  type Database,
+} from '../src/index.ts';
 import { createTestDatabase, execute, testIssuer } from '../src/testing/index.ts';
 
 const schema = { auditLog };
@@ -67,7 +77,11 @@ describe('the audit log', () => {
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
-    const refusal = (statement: string) => exec(statement).then(() => 'allowed', (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message));
+    const refusal = (statement: string) =>
+      exec(statement).then(
+        () => 'allowed',
+        (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message),
+      );
     expect(await refusal(`update audit_log set subject = 'someone-else' where seq = 3`)).toBe('audit_log is append-only: UPDATE is not allowed');
     expect(await refusal('delete from audit_log where seq = 3')).toBe('audit_log is append-only: DELETE is not allowed');
     expect(await refusal('truncate audit_log')).toBe('audit_log is append-only: TRUNCATE is not allowed');
@@ -91,7 +105,10 @@ describe('the audit log', () => {
   });
 
   it('reports a removed record at the record after the gap', async () => {
-    const [saved] = await database.db.select().from(auditLog).where(sql`${auditLog.seq} = 7`);
+    const [saved] = await database.db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.seq} = 7`);
     await tamper(['delete from audit_log where seq = 7']);
     const result = await verifyAuditChain(database.db);
     expect(result).toMatchObject({ ok: false, seq: 8, reason: 'removed', records: 6 });
@@ -101,7 +118,10 @@ describe('the audit log', () => {
   });
 
   it('reports the removal of the first records', async () => {
-    const [saved] = await database.db.select().from(auditLog).where(sql`${auditLog.seq} = 1`);
+    const [saved] = await database.db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.seq} = 1`);
     await tamper(['delete from audit_log where seq = 1']);
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, seq: 2, reason: 'removed', records: 0 });
     await database.db.insert(auditLog).overridingSystemValue().values(saved!);
@@ -109,16 +129,30 @@ describe('the audit log', () => {
 
   it('reports two records that swapped places as reordered', async () => {
     // `seq` is GENERATED ALWAYS, so UPDATE cannot move a record: delete both and insert them back swapped.
-    const rows = await database.db.select().from(auditLog).where(sql`${auditLog.seq} in (11, 12)`).orderBy(auditLog.seq);
+    const rows = await database.db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.seq} in (11, 12)`)
+      .orderBy(auditLog.seq);
     const swap = async (pairs: [number, number][]) => {
       await tamper(['delete from audit_log where seq in (11, 12)']);
-      for (const [from, to] of pairs) await database.db.insert(auditLog).overridingSystemValue().values({ ...rows[from - 11]!, seq: to });
+      for (const [from, to] of pairs)
+        await database.db
+          .insert(auditLog)
+          .overridingSystemValue()
+          .values({ ...rows[from - 11]!, seq: to });
     };
-    await swap([[11, 12], [12, 11]]);
+    await swap([
+      [11, 12],
+      [12, 11],
+    ]);
     const result = await verifyAuditChain(database.db);
     expect(result).toMatchObject({ ok: false, seq: 11, reason: 'reordered', records: 10 });
     expect(result.ok === false && result.detail).toContain('written as seq 12');
-    await swap([[11, 11], [12, 12]]);
+    await swap([
+      [11, 11],
+      [12, 12],
+    ]);
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, records: 22 });
   });
 
@@ -198,7 +232,11 @@ describe('a subgraph server with the audit plugin', () => {
     expect(await database.db.$count(auditLog)).toBe(before);
     const result = await execute(server, await context(database.db), ENTITY, { r: [{ __typename: 'Victim', id: VICTIM_B }] });
     expect(result.data?._entities).toEqual([{ note: 'synthetic note' }]);
-    const [last] = await database.db.select().from(auditLog).orderBy(sql`${auditLog.seq} desc`).limit(1);
+    const [last] = await database.db
+      .select()
+      .from(auditLog)
+      .orderBy(sql`${auditLog.seq} desc`)
+      .limit(1);
     expect(last).toMatchObject({ requestId: 'plugin-test', operation: 'Look', victimIds: [VICTIM_B], fields: ['Victim.note'], agency: 'police' });
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, records: before + 1 });
   });
@@ -209,9 +247,16 @@ describe('a subgraph server with the audit plugin', () => {
     const db = drizzle(client) as unknown as AuditedContext['db'];
     // The log is structured JSON on stdout (the kit's pino logger).
     const written = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const errors = { get lines() { return written.mock.calls.map((c) => String(c[0])).filter((l) => l.includes('audit write failed')); } };
+    const errors = {
+      get lines() {
+        return written.mock.calls.map((c) => String(c[0])).filter((l) => l.includes('audit write failed'));
+      },
+    };
     try {
-      const response = await server.executeOperation({ query: ENTITY, variables: { r: [{ __typename: 'Victim', id: VICTIM_A }] } }, { contextValue: await context(db) });
+      const response = await server.executeOperation(
+        { query: ENTITY, variables: { r: [{ __typename: 'Victim', id: VICTIM_A }] } },
+        { contextValue: await context(db) },
+      );
       expect(response.http.status).toBe(503);
       expect(response.body.kind === 'single' && response.body.singleResult).toEqual({
         errors: [{ message: 'The read could not be recorded in the audit log, so no data is returned.', extensions: { code: 'AUDIT_UNAVAILABLE' } }],

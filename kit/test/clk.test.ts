@@ -43,7 +43,14 @@ describe('CLK encoding', () => {
   });
 
   it('sends neither names nor numbers: the match keys are hashes and a bit array', () => {
-    const person = normalisePerson({ givenNames: 'Ana Maria', familyName: 'Testescu', birthDate: '1995-03-14', gender: 'FEMININE', citizenships: ['RO'], identifiers: [{ type: 'DUF_NUMMER', value: '201212345603' }] });
+    const person = normalisePerson({
+      givenNames: 'Ana Maria',
+      familyName: 'Testescu',
+      birthDate: '1995-03-14',
+      gender: 'FEMININE',
+      citizenships: ['RO'],
+      identifiers: [{ type: 'DUF_NUMMER', value: '201212345603' }],
+    });
     const keys = personMatchKeys(SECRET, person);
     expect(keys.identifierHashes).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/)]);
     const decoded = Buffer.from(keys.clk, 'base64').toString('latin1').toLowerCase();

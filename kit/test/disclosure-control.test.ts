@@ -80,7 +80,11 @@ describe('primary suppression', () => {
   });
 
   it('gives the coordinating unit exact figures and everyone else controlled ones', () => {
-    const counts = new Map([['a', 1], ['b', 30], ['t', 31]]);
+    const counts = new Map([
+      ['a', 1],
+      ['b', 30],
+      ['t', 31],
+    ]);
     const eq = [{ total: 't', parts: ['a', 'b'] }];
     const exact = releaseCells(counts, eq, disclosureFor({ agencyKind: 'coordinating-unit' }, 5));
     expect(exact('a')).toEqual(exactCell(1));
@@ -96,7 +100,10 @@ describe('differencing attack 1: the total minus the other cells', () => {
 
   it('the attacker recovers a cell that only primary suppression hid (the solver works)', () => {
     const naive = new Map<string, Cell>([
-      ['female', exactCell(20)], ['male', { value: null, suppressed: true }], ['unknown', exactCell(9)], ['total', exactCell(32)],
+      ['female', exactCell(20)],
+      ['male', { value: null, suppressed: true }],
+      ['unknown', exactCell(9)],
+      ['total', exactCell(32)],
     ]);
     expect([...attack(naive, equations, 40).get('male')!]).toEqual([3]);
   });
@@ -207,7 +214,16 @@ describe('amounts and configuration', () => {
   });
 
   it('treats hidden figures as unknowns without publishing them', () => {
-    const hidden = suppressedKeys(new Map([['returns', 9], ['screened', 7], ['notScreened', 2]]), [{ total: 'returns', parts: ['screened', 'notScreened'] }], 5, ['notScreened']);
+    const hidden = suppressedKeys(
+      new Map([
+        ['returns', 9],
+        ['screened', 7],
+        ['notScreened', 2],
+      ]),
+      [{ total: 'returns', parts: ['screened', 'notScreened'] }],
+      5,
+      ['notScreened'],
+    );
     expect(hidden.has('screened')).toBe(true);
   });
 });

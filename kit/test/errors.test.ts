@@ -10,7 +10,8 @@ describe('redactVariableError', () => {
   });
 
   it('names a missing required field without echoing the whole input object', () => {
-    const msg = 'Variable "$i" got invalid value { givenNames: "Kari", gender: "FEMININE" } at "i.person"; Field "familyName" of required type "String!" was not provided.';
+    const msg =
+      'Variable "$i" got invalid value { givenNames: "Kari", gender: "FEMININE" } at "i.person"; Field "familyName" of required type "String!" was not provided.';
     expect(redactVariableError(msg)).toBe('Invalid value for variable $i at "i.person": required field "familyName" of type "String!" was not provided.');
   });
 

@@ -27,7 +27,10 @@ describe('Norwegian identifiers', () => {
       familyName: 'Testescu',
       gender: 'FEMININE',
       citizenships: ['ro', 'RO'],
-      identifiers: [{ type: 'DUF_NUMMER', value: '2012 1234 5603' }, { type: 'PASSPORT', value: 'ab-123456', issuingCountry: 'ro' }],
+      identifiers: [
+        { type: 'DUF_NUMMER', value: '2012 1234 5603' },
+        { type: 'PASSPORT', value: 'ab-123456', issuingCountry: 'ro' },
+      ],
     });
     expect(person.givenNames).toBe('Ana Maria');
     expect(person.citizenships).toEqual(['RO']);

@@ -22,7 +22,9 @@ const POSITIVE: Record<ElementCode, string[]> = {
 };
 
 const positiveElements = (codes: string[], child = false) =>
-  screeningOutcome(codes, child).elements.filter((e) => e.positive).map((e) => e.element);
+  screeningOutcome(codes, child)
+    .elements.filter((e) => e.positive)
+    .map((e) => e.element);
 
 describe('the ILO/EC element rule', () => {
   it('is positive for two strong indicators', () => expect(elementPositive(2, 0, 0)).toBe(true));

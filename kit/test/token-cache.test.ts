@@ -57,7 +57,11 @@ describe('verified-token cache', async () => {
 
   it('keeps at most its size of tokens, dropping the least recently used', async () => {
     const verify = createTokenVerifier(config, { cacheSize: 2 });
-    const [a, b, c] = await Promise.all([sign('10m', privateKey, { purpose: 'A-1' }), sign('10m', privateKey, { purpose: 'B-1' }), sign('10m', privateKey, { purpose: 'C-1' })]);
+    const [a, b, c] = await Promise.all([
+      sign('10m', privateKey, { purpose: 'A-1' }),
+      sign('10m', privateKey, { purpose: 'B-1' }),
+      sign('10m', privateKey, { purpose: 'C-1' }),
+    ]);
     const va = await verify(`Bearer ${a}`);
     const vb = await verify(`Bearer ${b}`);
     expect(await verify(`Bearer ${a}`)).toBe(va); // a is now the most recent

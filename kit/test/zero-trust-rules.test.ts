@@ -41,7 +41,9 @@ describe('messages without echoed values', () => {
       'Invalid value at input.person.identifiers[0].value: expected type "String".',
     );
     expect(redactValueEcho('Value "VORTHAGEN" does not exist in "Gender" enum.')).toBe('Invalid value: the value is not one of the "Gender" enum values.');
-    expect(redactValueEcho('Enum "Gender" cannot represent non-enum value: "Vorthagen".')).toBe('Invalid value: the value is not one of the "Gender" enum values.');
+    expect(redactValueEcho('Enum "Gender" cannot represent non-enum value: "Vorthagen".')).toBe(
+      'Invalid value: the value is not one of the "Gender" enum values.',
+    );
     expect(redactValueEcho('Expected value of type "Int!", found "Vorthagen".')).toBe('Invalid value: expected type "Int!".');
     expect(redactValueEcho('Syntax Error: Expected Name, found String "Vorthagen".')).toBe('Syntax Error: Expected Name, found token.');
     expect(redactValueEcho('Cannot query field "x" on type "Query".')).toBe('Cannot query field "x" on type "Query".');

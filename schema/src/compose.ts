@@ -6,9 +6,7 @@ import { defaultUrl, SUBGRAPHS, SUPERGRAPH_FILE } from './subgraphs.ts';
 
 /** Composes the five subgraph SDLs; returns the supergraph SDL or the composition errors. */
 export function composeSupergraph(): { supergraphSdl: string; errors: string[] } {
-  const result = composeServices(
-    SUBGRAPHS.map((s) => ({ name: s.name, typeDefs: parse(subgraphSdl(s.schemaFile)), url: defaultUrl(s) })),
-  );
+  const result = composeServices(SUBGRAPHS.map((s) => ({ name: s.name, typeDefs: parse(subgraphSdl(s.schemaFile)), url: defaultUrl(s) })));
   if (result.errors && result.errors.length > 0) {
     return { supergraphSdl: '', errors: result.errors.map((e) => e.message) };
   }

@@ -60,9 +60,18 @@ let witness: Map<string, WitnessedHead[]> | null = null;
 
 function describe(result: AuditVerification, witnessed: Awaited<ReturnType<typeof checkAgainstWitness>> | null): Outcome {
   if (result.ok) {
-    if (witnessed && !witnessed.ok) return { kind: 'broken', line: `BROKEN at seq ${witnessed.seq}: ${witnessed.reason}: ${witnessed.detail} (the chain itself links up: it was recomputed)` };
+    if (witnessed && !witnessed.ok)
+      return {
+        kind: 'broken',
+        line: `BROKEN at seq ${witnessed.seq}: ${witnessed.reason}: ${witnessed.detail} (the chain itself links up: it was recomputed)`,
+      };
     const head = result.head ? `, head seq ${result.head.seq} ${result.head.hash.slice(0, 16)}…` : '';
-    const seen = witnessed === null ? '; no witness' : witnessed.heads === 0 ? '; no witnessed head yet' : `; matches ${witnessed.heads} witnessed head(s), latest seq ${witnessed.latest}`;
+    const seen =
+      witnessed === null
+        ? '; no witness'
+        : witnessed.heads === 0
+          ? '; no witnessed head yet'
+          : `; matches ${witnessed.heads} witnessed head(s), latest seq ${witnessed.latest}`;
     return { kind: 'ok', line: `ok (${result.records} records${head}${seen})` };
   }
   return { kind: 'broken', line: `BROKEN at seq ${result.seq}: ${result.reason}: ${result.detail} (${result.records} records verified before it)` };
@@ -70,7 +79,11 @@ function describe(result: AuditVerification, witnessed: Awaited<ReturnType<typeo
 
 async function verifySubgraph(s: SubgraphInfo): Promise<Outcome> {
   const url = env[`${s.envPrefix}_DATABASE_URL`];
-  const dataDir = url ? undefined : env[`${s.envPrefix}_DATA_DIR`] ? resolve(env[`${s.envPrefix}_DATA_DIR`] as string) : resolve(root, env.HUB_DATA_DIR ?? '.data', s.name);
+  const dataDir = url
+    ? undefined
+    : env[`${s.envPrefix}_DATA_DIR`]
+      ? resolve(env[`${s.envPrefix}_DATA_DIR`] as string)
+      : resolve(root, env.HUB_DATA_DIR ?? '.data', s.name);
   if (dataDir && !existsSync(dataDir)) return { kind: 'absent', line: `no database at ${dataDir} (never started)` };
   if (dataDir && (await isRunning(s))) {
     return { kind: 'unchecked', line: `not checked: the ${s.name} subgraph is running on its PGlite folder; stop the hub first` };
@@ -99,7 +112,9 @@ try {
   console.log(`  audit witness not read: ${(error as Error)?.name ?? 'Error'}`);
   process.exit(2);
 }
-console.log(witness ? 'Checking each chain against the audit witness’s signed heads too.' : 'No audit witness database found: chains checked on their own only.');
+console.log(
+  witness ? 'Checking each chain against the audit witness’s signed heads too.' : 'No audit witness database found: chains checked on their own only.',
+);
 const outcomes: Outcome[] = [];
 for (const s of SUBGRAPHS) {
   const outcome = await verifySubgraph(s);

@@ -69,7 +69,16 @@ async function inBatches<T, R>(items: readonly T[], size: number, fn: (item: T, 
 }
 
 const NGO_MIX: [Country, number][] = [
-  ['NO', 12], ['RO', 18], ['NG', 16], ['BG', 8], ['TH', 6], ['VN', 6], ['LT', 5], ['AL', 4], ['PL', 4], ['UA', 3],
+  ['NO', 12],
+  ['RO', 18],
+  ['NG', 16],
+  ['BG', 8],
+  ['TH', 6],
+  ['VN', 6],
+  ['LT', 5],
+  ['AL', 4],
+  ['PL', 4],
+  ['UA', 3],
 ];
 const SEXUAL = ['SEXUAL_EXPLOITATION'];
 const decision = (status: string, decidedBy: string, exploitationTypes: string[], decidedOn: string) => ({
@@ -101,18 +110,33 @@ export async function loadDemoData(url: string, tokenFor: TokenFor): Promise<str
     ['Salvation Army safe house (demo)', 'NGO'],
     ['Human Trafficking Support Oslo (demo)', 'MUNICIPAL_SERVICE'],
   ];
-  const orgs = await inBatches(orgNames, 5, async ([name, kind]) =>
-    (await gql(`mutation($i: NgoCreateOrganisationInput!) { ngoCreateOrganisation(input: $i) { id } }`, { i: { name, kind } }, ADMINISTRATOR)).ngoCreateOrganisation.id as string,
+  const orgs = await inBatches(
+    orgNames,
+    5,
+    async ([name, kind]) =>
+      (await gql(`mutation($i: NgoCreateOrganisationInput!) { ngoCreateOrganisation(input: $i) { id } }`, { i: { name, kind } }, ADMINISTRATOR))
+        .ngoCreateOrganisation.id as string,
   );
   const grants: [number, number, number, string][] = [
-    [0, 2021, 10_500_000, 'Parliament'], [1, 2021, 8_500_000, 'Parliament'], [2, 2021, 7_000_000, 'Parliament'], [3, 2021, 9_000_000, 'Parliament'],
-    [0, 2020, 10_500_000, 'Parliament'], [1, 2020, 8_500_000, 'Parliament'], [2, 2020, 7_000_000, 'Parliament'], [3, 2020, 9_000_000, 'Parliament'],
-    [4, 2021, 3_000_000, 'Oslo municipality'], [4, 2020, 4_000_000, 'Oslo municipality'],
+    [0, 2021, 10_500_000, 'Parliament'],
+    [1, 2021, 8_500_000, 'Parliament'],
+    [2, 2021, 7_000_000, 'Parliament'],
+    [3, 2021, 9_000_000, 'Parliament'],
+    [0, 2020, 10_500_000, 'Parliament'],
+    [1, 2020, 8_500_000, 'Parliament'],
+    [2, 2020, 7_000_000, 'Parliament'],
+    [3, 2020, 9_000_000, 'Parliament'],
+    [4, 2021, 3_000_000, 'Oslo municipality'],
+    [4, 2020, 4_000_000, 'Oslo municipality'],
   ];
   await inBatches(grants, 5, ([org, year, amountNok, grantor], i) =>
-    gql(`mutation($i: NgoRecordGrantInput!) { ngoRecordGrant(input: $i) { id } }`, {
-      i: { idempotencyKey: `demo-grant-${i}`, organisationId: orgs[org], year, amountNok, grantor },
-    }, ngoAs(orgNames[org]![0])),
+    gql(
+      `mutation($i: NgoRecordGrantInput!) { ngoRecordGrant(input: $i) { id } }`,
+      {
+        i: { idempotencyKey: `demo-grant-${i}`, organisationId: orgs[org], year, amountNok, grantor },
+      },
+      ngoAs(orgNames[org]![0]),
+    ),
   );
 
   // 82 adults identified and assisted by NGOs in 2021.
@@ -128,17 +152,38 @@ export async function loadDemoData(url: string, tokenFor: TokenFor): Promise<str
     );
     registrations += 1;
     const clientId = r.ngoRegisterPotentialVictim.client.id as string;
-    const help = ['SHELTER', 'COUNSELLING', ...(i % 3 === 0 ? ['LEGAL'] : []), ...(i % 4 === 0 ? ['MEDICAL', 'PSYCHOLOGICAL'] : []), ...(i % 5 === 0 ? ['LANGUAGE_CLASSES'] : []), ...(i % 20 === 0 ? ['INTERNSHIP'] : [])];
+    const help = [
+      'SHELTER',
+      'COUNSELLING',
+      ...(i % 3 === 0 ? ['LEGAL'] : []),
+      ...(i % 4 === 0 ? ['MEDICAL', 'PSYCHOLOGICAL'] : []),
+      ...(i % 5 === 0 ? ['LANGUAGE_CLASSES'] : []),
+      ...(i % 20 === 0 ? ['INTERNSHIP'] : []),
+    ];
     for (const [k, type] of help.entries()) {
-      await gql(`mutation($i: NgoRecordAssistanceInput!) { ngoRecordAssistance(input: $i) { id } }`, {
-        i: { idempotencyKey: `demo-assist-${i}-${k}`, clientId, type, startedAt: decidedOn },
-      }, staff);
+      await gql(
+        `mutation($i: NgoRecordAssistanceInput!) { ngoRecordAssistance(input: $i) { id } }`,
+        {
+          i: { idempotencyKey: `demo-assist-${i}-${k}`, clientId, type, startedAt: decidedOn },
+        },
+        staff,
+      );
     }
     const agencies = ['NRM', 'COORDINATING_UNIT', ...(i % 2 === 0 ? ['POLICE'] : []), ...(i >= 10 && i <= 22 ? ['IMMIGRATION'] : [])];
     for (const agency of agencies) {
-      await gql(`mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id } }`, {
-        i: { idempotencyKey: `demo-consent-${i}-${agency}`, clientId, agency, purpose: 'Referral and follow-up in the NRM', givenAt: `${decidedOn}T12:00:00Z` },
-      }, staff);
+      await gql(
+        `mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id } }`,
+        {
+          i: {
+            idempotencyKey: `demo-consent-${i}-${agency}`,
+            clientId,
+            agency,
+            purpose: 'Referral and follow-up in the NRM',
+            givenAt: `${decidedOn}T12:00:00Z`,
+          },
+        },
+        staff,
+      );
     }
     return r.ngoRegisterPotentialVictim.outcome.victimId as string;
   });
@@ -152,8 +197,11 @@ export async function loadDemoData(url: string, tokenFor: TokenFor): Promise<str
     ],
     3,
     async ([reference, policeDistrict, offence, openedAt]) =>
-      (await gql(`mutation($i: PoliceOpenInvestigationInput!) { policeOpenInvestigation(input: $i) { id } }`, { i: { reference, policeDistrict, offence, openedAt } }))
-        .policeOpenInvestigation.id as string,
+      (
+        await gql(`mutation($i: PoliceOpenInvestigationInput!) { policeOpenInvestigation(input: $i) { id } }`, {
+          i: { reference, policeDistrict, offence, openedAt },
+        })
+      ).policeOpenInvestigation.id as string,
   );
   // The third case is prosecuted as pimping: its victims keep a trafficking victim's rights.
   await gql(`mutation($i: PoliceUpdateInvestigationInput!) { policeUpdateInvestigation(input: $i) { id } }`, {
@@ -166,25 +214,29 @@ export async function loadDemoData(url: string, tokenFor: TokenFor): Promise<str
   const policePeople = [...people.slice(0, 9), ...policeOnly];
   const caseOf = (i: number) => (i < 3 ? 0 : i < 5 ? 1 : i < 7 ? 2 : i % 3);
   const policeIds = await inBatches(policePeople, 4, async (person, i) => {
-    const r = await gql(
-      `mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { person { id } } }`,
-      {
-        i: {
-          idempotencyKey: `demo-police-${i}`,
-          person,
-          decision: decision(i < 5 ? 'ACTUAL' : 'POSSIBLE', 'POLICE', i === 9 ? ['FORCED_LABOUR'] : SEXUAL, day(rnd, 5)),
-          investigationId: investigations[caseOf(i)],
-          role: 'VICTIM',
-        },
+    const r = await gql(`mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { person { id } } }`, {
+      i: {
+        idempotencyKey: `demo-police-${i}`,
+        person,
+        decision: decision(i < 5 ? 'ACTUAL' : 'POSSIBLE', 'POLICE', i === 9 ? ['FORCED_LABOUR'] : SEXUAL, day(rnd, 5)),
+        investigationId: investigations[caseOf(i)],
+        role: 'VICTIM',
       },
-    );
+    });
     registrations += 1;
     return r.policeRegisterPotentialVictim.person.id as string;
   });
   const compensation = [120_000, 98_000, 86_000, 72_000, 70_000]; // 446,000 NOK to five victims
   await inBatches(compensation, 5, (amountNok, i) =>
     gql(`mutation($i: PoliceRecordCompensationInput!) { policeRecordCompensation(input: $i) { id } }`, {
-      i: { idempotencyKey: `demo-comp-${i}`, personId: policeIds[i], investigationId: investigations[caseOf(i)], amountNok, orderedAt: '2021-10-12', paidAt: '2021-12-01' },
+      i: {
+        idempotencyKey: `demo-comp-${i}`,
+        personId: policeIds[i],
+        investigationId: investigations[caseOf(i)],
+        amountNok,
+        orderedAt: '2021-10-12',
+        paidAt: '2021-12-01',
+      },
     }),
   );
   // The victim an NGO found in prison, released after the NGO's intervention.
@@ -196,10 +248,9 @@ export async function loadDemoData(url: string, tokenFor: TokenFor): Promise<str
   const returnee = syntheticPerson(rnd, 'AL', 1980, 1999);
   const applicants = [...people.slice(10, 23), returnee];
   const applicantIds = await inBatches(applicants, 4, async (person, i) => {
-    const r = await gql(
-      `mutation($i: ImmigrationRegisterPotentialVictimInput!) { immigrationRegisterPotentialVictim(input: $i) { applicant { id } } }`,
-      { i: { idempotencyKey: `demo-udi-${i}`, person, decision: decision('POSSIBLE', 'NON_POLICE_GOVERNMENT', SEXUAL, day(rnd, 3)) } },
-    );
+    const r = await gql(`mutation($i: ImmigrationRegisterPotentialVictimInput!) { immigrationRegisterPotentialVictim(input: $i) { applicant { id } } }`, {
+      i: { idempotencyKey: `demo-udi-${i}`, person, decision: decision('POSSIBLE', 'NON_POLICE_GOVERNMENT', SEXUAL, day(rnd, 3)) },
+    });
     registrations += 1;
     return r.immigrationRegisterPotentialVictim.applicant.id as string;
   });
@@ -229,19 +280,16 @@ export async function loadDemoData(url: string, tokenFor: TokenFor): Promise<str
   // The one child victim: child welfare and the police both register the child.
   const child: SyntheticPerson = { ...syntheticPerson(rnd, 'VN', 2005, 2005), givenNames: 'Van Minh', gender: 'MASCULINE' };
   child.identifiers = [{ type: 'D_NUMMER', value: syntheticNationalId(child.birthDate, rnd, true) }];
-  const cw = await gql(
-    `mutation($i: ChildWelfareRegisterPotentialVictimInput!) { childWelfareRegisterPotentialVictim(input: $i) { childCase { id } } }`,
-    {
-      i: {
-        idempotencyKey: 'demo-child-0',
-        person: child,
-        decision: decision('POSSIBLE', 'NON_POLICE_GOVERNMENT', ['FORCED_CRIMINALITY'], '2021-04-28'),
-        municipality: 'Oslo',
-        ageAssessment: 'ASSESSED_CHILD',
-        unaccompanied: true,
-      },
+  const cw = await gql(`mutation($i: ChildWelfareRegisterPotentialVictimInput!) { childWelfareRegisterPotentialVictim(input: $i) { childCase { id } } }`, {
+    i: {
+      idempotencyKey: 'demo-child-0',
+      person: child,
+      decision: decision('POSSIBLE', 'NON_POLICE_GOVERNMENT', ['FORCED_CRIMINALITY'], '2021-04-28'),
+      municipality: 'Oslo',
+      ageAssessment: 'ASSESSED_CHILD',
+      unaccompanied: true,
     },
-  );
+  });
   registrations += 1;
   const caseId = cw.childWelfareRegisterPotentialVictim.childCase.id;
   await gql(`mutation($i: ChildWelfareStartPlacementInput!) { childWelfareStartPlacement(input: $i) { id } }`, {
@@ -256,13 +304,19 @@ export async function loadDemoData(url: string, tokenFor: TokenFor): Promise<str
   registrations += 1;
 
   // A referral from the NGO to UDI for a reflection period.
-  await gql(`mutation($i: SendReferralInput!) { sendReferral(input: $i) { id } }`, {
-    i: { victimId: victimIds[10], fromAgency: 'NGO', target: 'IMMIGRATION_REFLECTION_PERIOD', idempotencyKey: 'demo-referral-0' },
-  }, ngoAs(orgNames[10 % 4]![0]));
+  await gql(
+    `mutation($i: SendReferralInput!) { sendReferral(input: $i) { id } }`,
+    {
+      i: { victimId: victimIds[10], fromAgency: 'NGO', target: 'IMMIGRATION_REFLECTION_PERIOD', idempotencyKey: 'demo-referral-0' },
+    },
+    ngoAs(orgNames[10 % 4]![0]),
+  );
 
   // 2020 (the comparison year): 16 persons identified and assisted by NGOs, 16 known to UDI (12 of them also to an NGO),
   // 16 reflection periods, 3 limited and 6 humanitarian permits; child welfare assisted no child.
-  const people2020: SyntheticPerson[] = NGO_MIX.flatMap(([country, n]) => Array.from({ length: Math.ceil(n / 5) }, () => syntheticPerson(rnd, country, 1972, 2000))).slice(0, 16);
+  const people2020: SyntheticPerson[] = NGO_MIX.flatMap(([country, n]) =>
+    Array.from({ length: Math.ceil(n / 5) }, () => syntheticPerson(rnd, country, 1972, 2000)),
+  ).slice(0, 16);
   const day2020 = (month: number) => `2020-${String(month).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
   await inBatches(people2020, 4, async (person, i) => {
     const decidedOn = day2020(1 + (i % 10));
@@ -273,21 +327,45 @@ export async function loadDemoData(url: string, tokenFor: TokenFor): Promise<str
       staff,
     );
     registrations += 1;
-    await gql(`mutation($i: NgoRecordAssistanceInput!) { ngoRecordAssistance(input: $i) { id } }`, {
-      i: { idempotencyKey: `demo-2020-assist-${i}`, clientId: r.ngoRegisterPotentialVictim.client.id, type: 'SHELTER', startedAt: decidedOn, endedAt: '2020-12-15' },
-    }, staff);
+    await gql(
+      `mutation($i: NgoRecordAssistanceInput!) { ngoRecordAssistance(input: $i) { id } }`,
+      {
+        i: {
+          idempotencyKey: `demo-2020-assist-${i}`,
+          clientId: r.ngoRegisterPotentialVictim.client.id,
+          type: 'SHELTER',
+          startedAt: decidedOn,
+          endedAt: '2020-12-15',
+        },
+      },
+      staff,
+    );
     for (const agency of ['NRM', 'COORDINATING_UNIT']) {
-      await gql(`mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id } }`, {
-        i: { idempotencyKey: `demo-2020-consent-${i}-${agency}`, clientId: r.ngoRegisterPotentialVictim.client.id, agency, purpose: 'Referral and follow-up in the NRM', givenAt: `${decidedOn}T12:00:00Z` },
-      }, staff);
+      await gql(
+        `mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id } }`,
+        {
+          i: {
+            idempotencyKey: `demo-2020-consent-${i}-${agency}`,
+            clientId: r.ngoRegisterPotentialVictim.client.id,
+            agency,
+            purpose: 'Referral and follow-up in the NRM',
+            givenAt: `${decidedOn}T12:00:00Z`,
+          },
+        },
+        staff,
+      );
     }
   });
-  const udiOnly2020 = [syntheticPerson(rnd, 'NG', 1980, 1999), syntheticPerson(rnd, 'AL', 1980, 1999), syntheticPerson(rnd, 'VN', 1980, 1999), syntheticPerson(rnd, 'TH', 1980, 1999)];
+  const udiOnly2020 = [
+    syntheticPerson(rnd, 'NG', 1980, 1999),
+    syntheticPerson(rnd, 'AL', 1980, 1999),
+    syntheticPerson(rnd, 'VN', 1980, 1999),
+    syntheticPerson(rnd, 'TH', 1980, 1999),
+  ];
   const applicantIds2020 = await inBatches([...people2020.slice(0, 12), ...udiOnly2020], 4, async (person, i) => {
-    const r = await gql(
-      `mutation($i: ImmigrationRegisterPotentialVictimInput!) { immigrationRegisterPotentialVictim(input: $i) { applicant { id } } }`,
-      { i: { idempotencyKey: `demo-2020-udi-${i}`, person, decision: decision('POSSIBLE', 'NON_POLICE_GOVERNMENT', SEXUAL, day2020(2 + (i % 9))) } },
-    );
+    const r = await gql(`mutation($i: ImmigrationRegisterPotentialVictimInput!) { immigrationRegisterPotentialVictim(input: $i) { applicant { id } } }`, {
+      i: { idempotencyKey: `demo-2020-udi-${i}`, person, decision: decision('POSSIBLE', 'NON_POLICE_GOVERNMENT', SEXUAL, day2020(2 + (i % 9))) },
+    });
     registrations += 1;
     return r.immigrationRegisterPotentialVictim.applicant.id as string;
   });
@@ -296,10 +374,21 @@ export async function loadDemoData(url: string, tokenFor: TokenFor): Promise<str
       i: { idempotencyKey: `demo-2020-reflection-${i}`, applicantId, grantedAt: `2020-${String(3 + (i % 9)).padStart(2, '0')}-20` },
     }),
   );
-  const permits2020: [number, string][] = [[0, 'LIMITED_TRAFFICKING'], [1, 'LIMITED_TRAFFICKING'], [2, 'LIMITED_TRAFFICKING'], ...[3, 4, 5, 6, 7, 8].map((a): [number, string] => [a, 'HUMANITARIAN'])];
+  const permits2020: [number, string][] = [
+    [0, 'LIMITED_TRAFFICKING'],
+    [1, 'LIMITED_TRAFFICKING'],
+    [2, 'LIMITED_TRAFFICKING'],
+    ...[3, 4, 5, 6, 7, 8].map((a): [number, string] => [a, 'HUMANITARIAN']),
+  ];
   await inBatches(permits2020, 4, ([a, kind], i) =>
     gql(`mutation($i: ImmigrationGrantResidencePermitInput!) { immigrationGrantResidencePermit(input: $i) { id } }`, {
-      i: { idempotencyKey: `demo-2020-permit-${i}`, applicantId: applicantIds2020[a], kind, grantedAt: '2020-12-01', validUntil: kind === 'HUMANITARIAN' ? '2023-11-30' : '2021-11-30' },
+      i: {
+        idempotencyKey: `demo-2020-permit-${i}`,
+        applicantId: applicantIds2020[a],
+        kind,
+        grantedAt: '2020-12-01',
+        validUntil: kind === 'HUMANITARIAN' ? '2023-11-30' : '2021-11-30',
+      },
     }),
   );
 

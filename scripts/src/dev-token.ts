@@ -55,7 +55,7 @@ export function devAuthMiddleware(sign: SignDev) {
       if (purpose !== null && purpose !== undefined && (typeof purpose !== 'string' || !PURPOSE_RE.test(purpose))) {
         return send(res, 400, { error: 'purpose: not a case reference' });
       }
-      sign({ agency, roles: roles as string[], purpose: (purpose) ?? null })
+      sign({ agency, roles: roles as string[], purpose: purpose ?? null })
         .then((token) => send(res, 200, { token }))
         .catch(() => send(res, 500, { error: 'signing failed' }));
     });

@@ -27,12 +27,33 @@ export type HtcdsRow = Record<(typeof HTCDS_COLUMNS)[number]['name'], string>;
 export const HTCDS_COLUMNS = [
   { name: 'nrm_Year', htcds: false, quasiIdentifier: false, description: 'Calendar year in which an agency decided on the person.' },
   { name: 'prs_Gender', htcds: true, quasiIdentifier: true, description: 'HTCDS gender code; empty when suppressed.' },
-  { name: 'nrm_AgeBand', htcds: false, quasiIdentifier: true, description: 'Age in the year, in CTDC bands (0-8, 9-17, 18-20, 21-23, 24-26, 27-29, 30-38, 39-47, 48+), generalised to 0-17 / 18+ or empty. Stands in for HTCDS vic_AgeWhenTrafficked, which is an exact number.' },
-  { name: 'prs_Citizenship', htcds: true, quasiIdentifier: true, description: 'ISO 3166-1 alpha-2 code of the first citizenship registered; generalised to the region EEA or NON_EEA (NO stays NO) or empty.' },
+  {
+    name: 'nrm_AgeBand',
+    htcds: false,
+    quasiIdentifier: true,
+    description:
+      'Age in the year, in CTDC bands (0-8, 9-17, 18-20, 21-23, 24-26, 27-29, 30-38, 39-47, 48+), generalised to 0-17 / 18+ or empty. Stands in for HTCDS vic_AgeWhenTrafficked, which is an exact number.',
+  },
+  {
+    name: 'prs_Citizenship',
+    htcds: true,
+    quasiIdentifier: true,
+    description: 'ISO 3166-1 alpha-2 code of the first citizenship registered; generalised to the region EEA or NON_EEA (NO stays NO) or empty.',
+  },
   { name: 'vic_TraffickingStatus', htcds: true, quasiIdentifier: false, description: 'The highest status any agency decided.' },
   { name: 'vic_TraffickingStatusDecisionMakingOrg', htcds: true, quasiIdentifier: false, description: 'Who decided that status.' },
-  { name: 'vic_TypeOfExploitation', htcds: true, quasiIdentifier: true, description: 'Every type indicated, HTCDS codes separated by ";" (forced criminality is Other, as HTCDS files it); empty when none or suppressed.' },
-  { name: 'nrm_RegisteringAgencies', htcds: false, quasiIdentifier: true, description: 'Agencies that registered the person that year (Police, Immigration, ChildWelfare, NGO), separated by ";"; empty when suppressed.' },
+  {
+    name: 'vic_TypeOfExploitation',
+    htcds: true,
+    quasiIdentifier: true,
+    description: 'Every type indicated, HTCDS codes separated by ";" (forced criminality is Other, as HTCDS files it); empty when none or suppressed.',
+  },
+  {
+    name: 'nrm_RegisteringAgencies',
+    htcds: false,
+    quasiIdentifier: true,
+    description: 'Agencies that registered the person that year (Police, Immigration, ChildWelfare, NGO), separated by ";"; empty when suppressed.',
+  },
 ] as const;
 
 /** The hub's codes → HTCDS 2.0 code values. */
@@ -70,7 +91,37 @@ export const HTCDS_CODES = {
   nrm_RegisteringAgencies: { POLICE: 'Police', IMMIGRATION: 'Immigration', CHILD_WELFARE: 'ChildWelfare', NGO: 'NGO' },
 } as const;
 
-const EEA = new Set(['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI']);
+const EEA = new Set([
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
+  'IS',
+  'LI',
+]);
 
 const code = <T extends Record<string, string>>(table: T, value: string): string => {
   const mapped = table[value as keyof T];
@@ -80,7 +131,16 @@ const code = <T extends Record<string, string>>(table: T, value: string): string
 
 function ageBand(age: number | null): string {
   if (age === null) return '';
-  const bands: [number, string][] = [[9, '0-8'], [18, '9-17'], [21, '18-20'], [24, '21-23'], [27, '24-26'], [30, '27-29'], [39, '30-38'], [48, '39-47']];
+  const bands: [number, string][] = [
+    [9, '0-8'],
+    [18, '9-17'],
+    [21, '18-20'],
+    [24, '21-23'],
+    [27, '24-26'],
+    [30, '27-29'],
+    [39, '30-38'],
+    [48, '39-47'],
+  ];
   return bands.find(([below]) => age < below)?.[1] ?? '48+';
 }
 
@@ -94,7 +154,12 @@ export function toHtcdsRow(person: HtcdsSource, year: number): HtcdsRow {
     vic_TraffickingStatus: code(HTCDS_CODES.vic_TraffickingStatus, person.status),
     vic_TraffickingStatusDecisionMakingOrg: code(HTCDS_CODES.vic_TraffickingStatusDecisionMakingOrg, person.decidedBy),
     vic_TypeOfExploitation: [...new Set(person.exploitationTypes.map((t) => code(HTCDS_CODES.vic_TypeOfExploitation, t)))].sort().join(';'),
-    nrm_RegisteringAgencies: person.agencies.split('+').filter(Boolean).map((a) => code(HTCDS_CODES.nrm_RegisteringAgencies, a)).sort().join(';'),
+    nrm_RegisteringAgencies: person.agencies
+      .split('+')
+      .filter(Boolean)
+      .map((a) => code(HTCDS_CODES.nrm_RegisteringAgencies, a))
+      .sort()
+      .join(';'),
   };
 }
 
@@ -109,13 +174,28 @@ export const classKey = (row: HtcdsRow) => QUASI_IDENTIFIERS.map((q) => row[q]).
  * smaller than k (local recoding), re-grouping after each step.
  */
 const STEPS: ((row: HtcdsRow) => void)[] = [
-  (r) => { if (r.prs_Citizenship && r.prs_Citizenship !== 'NO' && r.prs_Citizenship !== 'EEA' && r.prs_Citizenship !== 'NON_EEA') r.prs_Citizenship = EEA.has(r.prs_Citizenship) ? 'EEA' : 'NON_EEA'; },
-  (r) => { if (r.nrm_AgeBand) r.nrm_AgeBand = r.nrm_AgeBand === '0-8' || r.nrm_AgeBand === '9-17' || r.nrm_AgeBand === '0-17' ? '0-17' : '18+'; },
-  (r) => { r.nrm_RegisteringAgencies = ''; },
-  (r) => { r.vic_TypeOfExploitation = ''; },
-  (r) => { r.prs_Citizenship = ''; },
-  (r) => { r.prs_Gender = ''; },
-  (r) => { r.nrm_AgeBand = ''; },
+  (r) => {
+    if (r.prs_Citizenship && r.prs_Citizenship !== 'NO' && r.prs_Citizenship !== 'EEA' && r.prs_Citizenship !== 'NON_EEA')
+      r.prs_Citizenship = EEA.has(r.prs_Citizenship) ? 'EEA' : 'NON_EEA';
+  },
+  (r) => {
+    if (r.nrm_AgeBand) r.nrm_AgeBand = r.nrm_AgeBand === '0-8' || r.nrm_AgeBand === '9-17' || r.nrm_AgeBand === '0-17' ? '0-17' : '18+';
+  },
+  (r) => {
+    r.nrm_RegisteringAgencies = '';
+  },
+  (r) => {
+    r.vic_TypeOfExploitation = '';
+  },
+  (r) => {
+    r.prs_Citizenship = '';
+  },
+  (r) => {
+    r.prs_Gender = '';
+  },
+  (r) => {
+    r.nrm_AgeBand = '';
+  },
 ];
 
 /** The outcome of k-anonymisation. */

@@ -57,7 +57,9 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 /** A figure as text: the number, "suppressed", or "not available" when its subgraph did not answer. */
 export const show = (c: Cell | null | undefined) => (!c ? 'not available' : c.suppressed || c.value === null ? 'suppressed' : nf.format(c.value));
 const change = (a: Cell | null | undefined, b: Cell | null | undefined) =>
-  !a || !b || a.suppressed || b.suppressed || a.value === null || b.value === null ? '–' : `${a.value - b.value >= 0 ? '+' : ''}${nf.format(a.value - b.value)}`;
+  !a || !b || a.suppressed || b.suppressed || a.value === null || b.value === null
+    ? '–'
+    : `${a.value - b.value >= 0 ? '+' : ''}${nf.format(a.value - b.value)}`;
 const words = (key: string) => key.charAt(0) + key.slice(1).toLowerCase().replace(/_/g, ' ');
 
 /** A horizontal bar chart, one group per category and one bar per series; suppressed bars hatched and labelled. */
@@ -77,7 +79,10 @@ export function barChart(title: string, series: string[], groups: { label: strin
     `<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="#999" stroke-width="2"/></pattern></defs>`,
     `<title>${escape(title)}</title>`,
     `<text x="10" y="20" font-size="15" font-weight="bold">${escape(title)}</text>`,
-    ...series.map((s, i) => `<rect x="${left + i * 150}" y="30" width="10" height="10" fill="${colours[i % 3]}"/><text x="${left + i * 150 + 14}" y="39">${escape(s)}</text>`),
+    ...series.map(
+      (s, i) =>
+        `<rect x="${left + i * 150}" y="30" width="10" height="10" fill="${colours[i % 3]}"/><text x="${left + i * 150 + 14}" y="39">${escape(s)}</text>`,
+    ),
   ];
   groups.forEach((g, gi) => {
     const y0 = top + gi * groupH;
@@ -85,10 +90,14 @@ export function barChart(title: string, series: string[], groups: { label: strin
     g.cells.forEach((c, si) => {
       const y = y0 + si * barH;
       if (c.suppressed || c.value === null) {
-        parts.push(`<rect x="${left}" y="${y + 2}" width="40" height="${barH - 4}" fill="url(#hatch)" stroke="#999"/><text x="${left + 46}" y="${y + barH - 4}" fill="#555">suppressed</text>`);
+        parts.push(
+          `<rect x="${left}" y="${y + 2}" width="40" height="${barH - 4}" fill="url(#hatch)" stroke="#999"/><text x="${left + 46}" y="${y + barH - 4}" fill="#555">suppressed</text>`,
+        );
       } else {
         const w = Math.max(1, Math.round((c.value / max) * plot));
-        parts.push(`<rect x="${left}" y="${y + 2}" width="${w}" height="${barH - 4}" fill="${colours[si % 3]}"/><text x="${left + w + 6}" y="${y + barH - 4}">${nf.format(c.value)}</text>`);
+        parts.push(
+          `<rect x="${left}" y="${y + 2}" width="${w}" height="${barH - 4}" fill="${colours[si % 3]}"/><text x="${left + w + 6}" y="${y + barH - 4}">${nf.format(c.value)}</text>`,
+        );
       }
     });
   });
@@ -131,7 +140,11 @@ export function renderReport(s: ReportFigures, threshold = 5): { markdown: strin
       ['persons'],
       s.personsByExploitation.filter((r) => r.count.suppressed || r.count.value !== 0).map((r) => ({ label: words(r.key), cells: [r.count] })),
     ),
-    'persons-by-status.svg': barChart(`Persons by highest status, ${s.year}`, ['persons'], s.personsByStatus.map((r) => ({ label: r.label ?? words(r.key), cells: [r.count] }))),
+    'persons-by-status.svg': barChart(
+      `Persons by highest status, ${s.year}`,
+      ['persons'],
+      s.personsByStatus.map((r) => ({ label: r.label ?? words(r.key), cells: [r.count] })),
+    ),
   };
   if (p) {
     charts[`comparison-${p.year}.svg`] = barChart(
@@ -148,7 +161,9 @@ export function renderReport(s: ReportFigures, threshold = 5): { markdown: strin
     'not zero. Identified (actual) and presumed (possible) victims are kept apart.',
     '',
     `**Persons: ${show(s.persons.count)}** (${show(s.registrations)} registrations, ${show(s.duplicates)} duplicates removed)` +
-      (s.persons.openLinkReviews.value ? `, between ${show(s.persons.lowerBound)} and ${show(s.persons.upperBound)} while ${show(s.persons.openLinkReviews)} possible duplicates await review.` : '.'),
+      (s.persons.openLinkReviews.value
+        ? `, between ${show(s.persons.lowerBound)} and ${show(s.persons.upperBound)} while ${show(s.persons.openLinkReviews)} possible duplicates await review.`
+        : '.'),
     '',
     `| figure | ${s.year} |${p ? ` ${p.year} | change |` : ''}`,
     `|---|---:|${p ? '---:|---:|' : ''}`,
@@ -173,7 +188,16 @@ export function renderReport(s: ReportFigures, threshold = 5): { markdown: strin
     '![Persons by type of exploitation](persons-by-exploitation.svg)',
     '',
     ...s.personsByExploitation.filter((r) => r.count.suppressed || r.count.value !== 0).map((r) => `- ${words(r.key)}: ${show(r.count)}`),
-    ...(p ? ['', `## ${s.year} compared with ${p.year}`, '', `![${s.year} compared with ${p.year}](comparison-${p.year}.svg)`, '', 'A change is shown only where both years are published.'] : []),
+    ...(p
+      ? [
+          '',
+          `## ${s.year} compared with ${p.year}`,
+          '',
+          `![${s.year} compared with ${p.year}](comparison-${p.year}.svg)`,
+          '',
+          'A change is shown only where both years are published.',
+        ]
+      : []),
     '',
   ];
   return { markdown: lines.join('\n'), charts };

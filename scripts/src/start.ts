@@ -69,12 +69,23 @@ try {
   await waitReady(witness, `http://127.0.0.1:${witnessPort}/health`);
   const [nrm, ...agencies] = SUBGRAPHS;
   // The NRM never gets the linkage secret, not even from the parent environment.
-  const { LINKAGE_SECRET: _withheld, ...nrmEnv }: NodeJS.ProcessEnv = { ...process.env, ...env, ...serviceKey('nrm'), SERVICE_JWKS: JSON.stringify(serviceKeys.jwks) };
+  const { LINKAGE_SECRET: _withheld, ...nrmEnv }: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...env,
+    ...serviceKey('nrm'),
+    SERVICE_JWKS: JSON.stringify(serviceKeys.jwks),
+  };
   const nrmService = startService('nrm', entryOf(nrm!.workspace), nrmEnv);
   services.push(nrmService);
   await waitReady(nrmService, env.NRM_URL!.replace('/graphql', '/ready'));
   const started = agencies.map((s) => {
-    const svc = startService(s.name, entryOf(s.workspace), { ...process.env, ...env, ...serviceKey(s.name), LINKAGE_SECRET: linkageSecret, NRM_URL: env.NRM_URL! });
+    const svc = startService(s.name, entryOf(s.workspace), {
+      ...process.env,
+      ...env,
+      ...serviceKey(s.name),
+      LINKAGE_SECRET: linkageSecret,
+      NRM_URL: env.NRM_URL!,
+    });
     services.push(svc);
     return { svc, ready: env[`${s.envPrefix}_URL`]!.replace('/graphql', '/ready') };
   });

@@ -5,16 +5,76 @@
  */
 
 const NAMES: Record<string, { given: [string[], string[]]; family: string[] }> = {
-  NO: { given: [['Ingrid', 'Kari', 'Silje', 'Maria', 'Nora'], ['Ola', 'Jonas', 'Lars', 'Emil', 'Henrik']], family: ['Hansen', 'Johansen', 'Olsen', 'Larsen', 'Berg', 'Haugen'] },
-  RO: { given: [['Ioana', 'Andreea', 'Elena', 'Mihaela', 'Roxana'], ['Andrei', 'Florin', 'Mihai', 'Costel', 'Vasile']], family: ['Popescu', 'Ionescu', 'Dumitru', 'Stan', 'Lungu', 'Matei'] },
-  NG: { given: [['Blessing', 'Joy', 'Precious', 'Favour', 'Gift'], ['Emeka', 'Chinedu', 'Tunde', 'Ifeanyi', 'Segun']], family: ['Okafor', 'Adeyemi', 'Eze', 'Okonkwo', 'Balogun', 'Nwosu'] },
-  BG: { given: [['Desislava', 'Mariya', 'Petya', 'Tsvetelina'], ['Georgi', 'Dimitar', 'Stoyan', 'Ivaylo']], family: ['Petrova', 'Dimitrov', 'Georgieva', 'Kolev', 'Stoyanov'] },
-  TH: { given: [['Siriporn', 'Nittaya', 'Kanya', 'Pranee'], ['Somchai', 'Anan', 'Chaiya', 'Kittisak']], family: ['Srisuk', 'Wongsa', 'Chaiyasit', 'Boonmee', 'Thongdee'] },
-  VN: { given: [['Thi Lan', 'Thi Hoa', 'Thu Trang', 'Ngoc Anh'], ['Van Minh', 'Duc Anh', 'Quang Huy', 'Van Long']], family: ['Nguyen', 'Tran', 'Le', 'Pham', 'Hoang'] },
-  LT: { given: [['Ruta', 'Egle', 'Jurgita', 'Asta'], ['Tomas', 'Mindaugas', 'Darius', 'Andrius']], family: ['Kazlauskas', 'Petrauskas', 'Jankauskas', 'Stankevicius'] },
-  AL: { given: [['Elira', 'Arta', 'Blerina', 'Mirela'], ['Arben', 'Gentian', 'Ilir', 'Besnik']], family: ['Hoxha', 'Shehu', 'Krasniqi', 'Gashi', 'Berisha'] },
-  PL: { given: [['Agnieszka', 'Katarzyna', 'Magdalena'], ['Piotr', 'Tomasz', 'Krzysztof']], family: ['Nowak', 'Kowalski', 'Wisniewski', 'Wojcik'] },
-  UA: { given: [['Olena', 'Iryna', 'Oksana'], ['Oleksandr', 'Andriy', 'Serhiy']], family: ['Shevchenko', 'Bondarenko', 'Kovalenko', 'Tkachenko'] },
+  NO: {
+    given: [
+      ['Ingrid', 'Kari', 'Silje', 'Maria', 'Nora'],
+      ['Ola', 'Jonas', 'Lars', 'Emil', 'Henrik'],
+    ],
+    family: ['Hansen', 'Johansen', 'Olsen', 'Larsen', 'Berg', 'Haugen'],
+  },
+  RO: {
+    given: [
+      ['Ioana', 'Andreea', 'Elena', 'Mihaela', 'Roxana'],
+      ['Andrei', 'Florin', 'Mihai', 'Costel', 'Vasile'],
+    ],
+    family: ['Popescu', 'Ionescu', 'Dumitru', 'Stan', 'Lungu', 'Matei'],
+  },
+  NG: {
+    given: [
+      ['Blessing', 'Joy', 'Precious', 'Favour', 'Gift'],
+      ['Emeka', 'Chinedu', 'Tunde', 'Ifeanyi', 'Segun'],
+    ],
+    family: ['Okafor', 'Adeyemi', 'Eze', 'Okonkwo', 'Balogun', 'Nwosu'],
+  },
+  BG: {
+    given: [
+      ['Desislava', 'Mariya', 'Petya', 'Tsvetelina'],
+      ['Georgi', 'Dimitar', 'Stoyan', 'Ivaylo'],
+    ],
+    family: ['Petrova', 'Dimitrov', 'Georgieva', 'Kolev', 'Stoyanov'],
+  },
+  TH: {
+    given: [
+      ['Siriporn', 'Nittaya', 'Kanya', 'Pranee'],
+      ['Somchai', 'Anan', 'Chaiya', 'Kittisak'],
+    ],
+    family: ['Srisuk', 'Wongsa', 'Chaiyasit', 'Boonmee', 'Thongdee'],
+  },
+  VN: {
+    given: [
+      ['Thi Lan', 'Thi Hoa', 'Thu Trang', 'Ngoc Anh'],
+      ['Van Minh', 'Duc Anh', 'Quang Huy', 'Van Long'],
+    ],
+    family: ['Nguyen', 'Tran', 'Le', 'Pham', 'Hoang'],
+  },
+  LT: {
+    given: [
+      ['Ruta', 'Egle', 'Jurgita', 'Asta'],
+      ['Tomas', 'Mindaugas', 'Darius', 'Andrius'],
+    ],
+    family: ['Kazlauskas', 'Petrauskas', 'Jankauskas', 'Stankevicius'],
+  },
+  AL: {
+    given: [
+      ['Elira', 'Arta', 'Blerina', 'Mirela'],
+      ['Arben', 'Gentian', 'Ilir', 'Besnik'],
+    ],
+    family: ['Hoxha', 'Shehu', 'Krasniqi', 'Gashi', 'Berisha'],
+  },
+  PL: {
+    given: [
+      ['Agnieszka', 'Katarzyna', 'Magdalena'],
+      ['Piotr', 'Tomasz', 'Krzysztof'],
+    ],
+    family: ['Nowak', 'Kowalski', 'Wisniewski', 'Wojcik'],
+  },
+  UA: {
+    given: [
+      ['Olena', 'Iryna', 'Oksana'],
+      ['Oleksandr', 'Andriy', 'Serhiy'],
+    ],
+    family: ['Shevchenko', 'Bondarenko', 'Kovalenko', 'Tkachenko'],
+  },
 };
 
 export type Country = keyof typeof NAMES;

@@ -22,7 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-const post = (body: unknown) => fetch(`${url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const post = (body: unknown) =>
+  fetch(`${url}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
 describe('the web app’s development sign-in endpoint', () => {
   it('signs a token with the chosen agency, roles and purpose', async () => {

@@ -29,7 +29,18 @@ describe('the HTCDS export', () => {
   });
 
   it('maps the hub’s codes to HTCDS 2.0 code values', () => {
-    const row = toHtcdsRow({ status: 'ACTUAL', decidedBy: 'NON_POLICE_GOVERNMENT', gender: 'UNKNOWN', age: 16, country: 'VN', exploitationTypes: ['FORCED_CRIMINALITY', 'FORCED_LABOUR'], agencies: 'CHILD_WELFARE+POLICE' }, 2021);
+    const row = toHtcdsRow(
+      {
+        status: 'ACTUAL',
+        decidedBy: 'NON_POLICE_GOVERNMENT',
+        gender: 'UNKNOWN',
+        age: 16,
+        country: 'VN',
+        exploitationTypes: ['FORCED_CRIMINALITY', 'FORCED_LABOUR'],
+        agencies: 'CHILD_WELFARE+POLICE',
+      },
+      2021,
+    );
     expect(row).toEqual({
       nrm_Year: '2021',
       prs_Gender: 'NonSpecifiedUnknown',
@@ -57,7 +68,10 @@ describe('the HTCDS export', () => {
   });
 
   it('keeps every exported value within the documented codes', () => {
-    const result = kAnonymise(population(200, 5).map((p) => toHtcdsRow(p, 2021)), 11);
+    const result = kAnonymise(
+      population(200, 5).map((p) => toHtcdsRow(p, 2021)),
+      11,
+    );
     const allowed = (codes: Record<string, string>) => new Set(['', ...Object.values(codes)]);
     for (const r of result.rows) {
       expect(allowed(HTCDS_CODES.prs_Gender).has(r.prs_Gender)).toBe(true);

@@ -10,10 +10,16 @@ function figures(year: number, children: typeof S | ReturnType<typeof c>): Repor
     registrations: c(110),
     duplicates: c(23),
     persons: { count: c(87), lowerBound: c(85), upperBound: c(87), openLinkReviews: c(2) },
-    byRegisteringAgency: [{ agency: 'NGO', registrations: c(82), persons: c(82) }, { agency: 'CHILD_WELFARE', registrations: S, persons: S }],
+    byRegisteringAgency: [
+      { agency: 'NGO', registrations: c(82), persons: c(82) },
+      { agency: 'CHILD_WELFARE', registrations: S, persons: S },
+    ],
     identifiedBy: [{ sector: 'GOVERNMENT', persons: c(27), byAgeGroup: [{ key: 'CHILD', count: children }] }],
     personsByStatus: [{ key: 'ACTUAL', label: 'Identified (actual) victims', count: c(5) }],
-    personsByExploitation: [{ key: 'SEXUAL_EXPLOITATION', count: c(60) }, { key: 'ORGAN_REMOVAL', count: c(0) }],
+    personsByExploitation: [
+      { key: 'SEXUAL_EXPLOITATION', count: c(60) },
+      { key: 'ORGAN_REMOVAL', count: c(0) },
+    ],
     police: { victimsPaidCompensation: c(5), compensationPaidNok: c(446_000), convictions: S },
     immigration: { reflectionPeriods: c(8), residencePermitsByKind: [{ key: 'LIMITED_TRAFFICKING', count: c(8) }] },
     childWelfare: { childVictimsAssisted: children },

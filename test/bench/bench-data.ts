@@ -101,7 +101,14 @@ export function copyIntoMonolith(databaseUrls: Record<SubgraphInfo['name'], stri
   }
   execFileSync(
     'psql',
-    ['-q', '-v', 'ON_ERROR_STOP=1', monolithUrl, '-c', 'create schema public; create table public.audit_log (like nrm.audit_log including all); truncate public.audit_log;'],
+    [
+      '-q',
+      '-v',
+      'ON_ERROR_STOP=1',
+      monolithUrl,
+      '-c',
+      'create schema public; create table public.audit_log (like nrm.audit_log including all); truncate public.audit_log;',
+    ],
     { stdio: 'pipe' },
   );
 }

@@ -96,9 +96,18 @@ async function statementsOf(port: number): Promise<number> {
 }
 
 function runLoad(url: string, body: string, token: string): LoadResult {
-  const out = execFileSync(process.execPath, ['--import', TSX_LOADER, join(here, 'load.ts'), JSON.stringify({ url, body, headers: { authorization: `Bearer ${token}` }, connections: CONNECTIONS, duration: DURATION })], {
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      TSX_LOADER,
+      join(here, 'load.ts'),
+      JSON.stringify({ url, body, headers: { authorization: `Bearer ${token}` }, connections: CONNECTIONS, duration: DURATION }),
+    ],
+    {
+      encoding: 'utf8',
+    },
+  );
   return JSON.parse(out.trim().split('\n').pop()!) as LoadResult;
 }
 
@@ -109,7 +118,9 @@ const median = (xs: number[]) => {
 
 /** JSON with object keys sorted, for comparing two answers. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+  return JSON.stringify(value, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
 }
 
 /** Lists whose order neither side defines (case roles, custody stays, compensation orders) compared as sets. */
@@ -117,7 +128,13 @@ function normalise(victims: any[]): unknown {
   const sortJson = (xs: unknown[] | null) => (xs ? [...xs].sort((a, b) => canonical(a).localeCompare(canonical(b))) : xs);
   return victims.map((v) => ({
     ...v,
-    police: v.police?.map((p: any) => ({ ...p, caseRoles: sortJson(p.caseRoles), custodyStays: sortJson(p.custodyStays), compensationOrders: sortJson(p.compensationOrders) })) ?? null,
+    police:
+      v.police?.map((p: any) => ({
+        ...p,
+        caseRoles: sortJson(p.caseRoles),
+        custodyStays: sortJson(p.custodyStays),
+        compensationOrders: sortJson(p.compensationOrders),
+      })) ?? null,
   }));
 }
 
@@ -132,7 +149,9 @@ const started: HubProcess[] = [];
 let bench: Awaited<ReturnType<typeof setUpBenchHub>> | undefined;
 try {
   if (!(await postgresAnswers(SERVER_URL))) {
-    console.error(`No Postgres server answers at ${new URL(SERVER_URL).host}: this benchmark needs one (the monolith's rows are copied with pg_dump). Set BENCH_DATABASE_URL.`);
+    console.error(
+      `No Postgres server answers at ${new URL(SERVER_URL).host}: this benchmark needs one (the monolith's rows are copied with pg_dump). Set BENCH_DATABASE_URL.`,
+    );
     process.exit(1);
   }
   const nodeFlags = (name: string) => (CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(PROFILE_DIR, name)}`] : []);
@@ -146,7 +165,12 @@ try {
     subgraphEnv: GROUP_COMMIT ? {} : { AUDIT_GROUP_COMMIT: 'off' },
     productionDocuments: GATEWAY_PRODUCTION ? [SINGLE_VICTIM_VIEW] : undefined,
   });
-  const monolith = spawnProcess('monolith', join(here, 'monolith/server.ts'), { PATH: process.env.PATH, ...bench.issuer.env, MONOLITH_PORT: String(MONOLITH_PORT), MONOLITH_DATABASE_URL: bench.monolithUrl }, { logDir: LOG_DIR, nodeFlags: nodeFlags('monolith') });
+  const monolith = spawnProcess(
+    'monolith',
+    join(here, 'monolith/server.ts'),
+    { PATH: process.env.PATH, ...bench.issuer.env, MONOLITH_PORT: String(MONOLITH_PORT), MONOLITH_DATABASE_URL: bench.monolithUrl },
+    { logDir: LOG_DIR, nodeFlags: nodeFlags('monolith') },
+  );
   started.push(monolith);
   await waitFor(`http://127.0.0.1:${MONOLITH_PORT}/ready`, monolith);
   const token = await bench.issuer.sign({ agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-17', ttl: '4h' });
@@ -159,7 +183,11 @@ try {
   // Both answer the same before anything is timed.
   const answers = await Promise.all(
     [bench.hub.gatewayUrl, monolithUrl].map(async (url) => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: url === monolithUrl ? body(100) : hubBody(100) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: url === monolithUrl ? body(100) : hubBody(100),
+      });
       return (await res.json()) as { data?: { victims: any[] }; errors?: unknown[] };
     }),
   );
@@ -180,20 +208,44 @@ try {
   // Warm-up: JIT, connection pools, plan caches.
   for (const c of cases) {
     const saved = DURATION;
-    execFileSync(process.execPath, ['--import', TSX_LOADER, join(here, 'load.ts'), JSON.stringify({ url: c.url, body: c.system === 'hub' ? hubBody(c.first) : body(c.first), headers: { authorization: `Bearer ${token}` }, connections: CONNECTIONS, duration: Math.min(3, saved) })]);
+    execFileSync(process.execPath, [
+      '--import',
+      TSX_LOADER,
+      join(here, 'load.ts'),
+      JSON.stringify({
+        url: c.url,
+        body: c.system === 'hub' ? hubBody(c.first) : body(c.first),
+        headers: { authorization: `Bearer ${token}` },
+        connections: CONNECTIONS,
+        duration: Math.min(3, saved),
+      }),
+    ]);
   }
   for (let round = 1; round <= ROUNDS; round++) {
     for (const c of cases) {
       const pids = c.system === 'monolith' ? new Map([['monolith', monolith.child.pid!]]) : hubPids;
       const cpuBefore = new Map([...pids].map(([n, pid]) => [n, cpuSeconds(pid)]));
-      const stBefore = c.system === 'monolith' ? { monolith: JSON.parse(await getText(`http://127.0.0.1:${MONOLITH_PORT}/metrics`)).statements as number } : Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s.name, await statementsOf(subgraphPort(bench!.layout, s.name))])));
+      const stBefore =
+        c.system === 'monolith'
+          ? { monolith: JSON.parse(await getText(`http://127.0.0.1:${MONOLITH_PORT}/metrics`)).statements as number }
+          : Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s.name, await statementsOf(subgraphPort(bench!.layout, s.name))])));
       const load = runLoad(c.url, c.system === 'hub' ? hubBody(c.first) : body(c.first), token);
-      const stAfter = c.system === 'monolith' ? { monolith: JSON.parse(await getText(`http://127.0.0.1:${MONOLITH_PORT}/metrics`)).statements as number } : Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s.name, await statementsOf(subgraphPort(bench!.layout, s.name))])));
+      const stAfter =
+        c.system === 'monolith'
+          ? { monolith: JSON.parse(await getText(`http://127.0.0.1:${MONOLITH_PORT}/metrics`)).statements as number }
+          : Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s.name, await statementsOf(subgraphPort(bench!.layout, s.name))])));
       const cpuMs = Object.fromEntries([...pids].map(([n, pid]) => [n, ((cpuSeconds(pid) - cpuBefore.get(n)!) * 1000) / Math.max(1, load.responses)]));
-      const statements = Object.fromEntries(Object.keys(stAfter).map((n) => [n, ((stAfter as Record<string, number>)[n]! - (stBefore as Record<string, number>)[n]!) / Math.max(1, load.responses)]));
+      const statements = Object.fromEntries(
+        Object.keys(stAfter).map((n) => [
+          n,
+          ((stAfter as Record<string, number>)[n]! - (stBefore as Record<string, number>)[n]!) / Math.max(1, load.responses),
+        ]),
+      );
       if (!samples.has(c.name)) samples.set(c.name, []);
       samples.get(c.name)!.push({ load, cpuMs, statements });
-      console.log(`round ${round} ${c.name.padEnd(22)} ${load.throughput.toFixed(1).padStart(7)} req/s  p50 ${String(load.p50).padStart(4)} ms  p99 ${String(load.p99).padStart(4)} ms  non-2xx ${load.non2xx} errors ${load.errors}`);
+      console.log(
+        `round ${round} ${c.name.padEnd(22)} ${load.throughput.toFixed(1).padStart(7)} req/s  p50 ${String(load.p50).padStart(4)} ms  p99 ${String(load.p99).padStart(4)} ms  non-2xx ${load.non2xx} errors ${load.errors}`,
+      );
     }
   }
 
@@ -213,59 +265,73 @@ try {
   });
   if (ONLY) console.log(JSON.stringify(summary, null, 1));
   else {
-  const byName = (n: string) => summary.find((s) => s.name === n)!;
-  const f1 = (x: number) => x.toFixed(1);
-  const f2 = (x: number) => x.toFixed(2);
-  const lines: string[] = [];
-  lines.push('# Benchmark results: the single victim view, monolith against the hub', '');
-  lines.push(`Written by \`npm run bench\` (test/bench/federation.bench.ts) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`, '');
-  const pgVersion = execFileSync('psql', ['-Atc', 'show server_version', SERVER_URL], { encoding: 'utf8' }).trim();
-  const pkg = (name: string) => (JSON.parse(readFileSync(resolve(here, '../../node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
-  lines.push('## Machine and versions', '');
-  lines.push(`- ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${osType()} ${release()}; shared with other work while measuring, so figures move between runs: compare the ratios, which are measured side by side. Load average at the end of the run: ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min) on ${cpus().length} cores.`);
-  lines.push(`- Node ${process.version}, PostgreSQL ${pgVersion} (local server, one database per subgraph; the monolith's database holds the same rows), @graphql-hive/gateway-runtime ${pkg('@graphql-hive/gateway-runtime')}, @apollo/server ${pkg('@apollo/server')}, graphql ${pkg('graphql')}, autocannon ${pkg('autocannon')}.`);
-  lines.push(`- Load: autocannon in its own process, ${CONNECTIONS} connections, ${DURATION} s per case and round, ${ROUNDS} rounds (medians shown), after a 3 s warm-up of each case. Each round runs the four cases in turn.`);
-  lines.push(`- Hub: gateway ${GATEWAY_PRODUCTION ? 'as in production (NODE_ENV=production, the view sent as a trusted document id)' : 'in development mode (query text)'} with request merging off and the rate limit off; ${bench.victims} victims from the demo data set plus police registrations; token of the coordinating unit (sees every field group) with a purpose. Audit group commit ${GROUP_COMMIT ? 'on' : 'off'}.`);
-  lines.push('');
-  lines.push('## Throughput and latency', '');
-  lines.push('| case | req/s | p50 ms | p99 ms | failed requests |', '|---|---:|---:|---:|---:|');
-  for (const s of summary) lines.push(`| ${s.name} | ${f1(s.throughput)} | ${s.p50} | ${s.p99} | ${s.failures} |`);
-  lines.push('');
-  lines.push('| hub ÷ monolith | throughput | p50 | p99 |', '|---|---:|---:|---:|');
-  for (const n of [1, 100]) {
-    const m = byName(`monolith, ${n} victim${n > 1 ? 's' : ''}`);
-    const h = byName(`hub, ${n} victim${n > 1 ? 's' : ''}`);
-    lines.push(`| ${n} victim${n > 1 ? 's' : ''} | ${f2(h.throughput / m.throughput)}× | ${f2(h.p50 / Math.max(1, m.p50))}× | ${f2(h.p99 / Math.max(1, m.p99))}× |`);
-  }
-  lines.push('');
-  lines.push('## CPU per request (ms) and SQL statements per request, by process', '');
-  const procNames = ['monolith', 'gateway', ...SUBGRAPHS.map((s) => s.name)];
-  lines.push(`| case | ${procNames.join(' | ')} | total |`, `|---|${procNames.map(() => '---:').join('|')}|---:|`);
-  for (const s of summary) {
-    const cells = procNames.map((p) => (s.cpuMs[p] === undefined ? '' : f2(s.cpuMs[p])));
-    lines.push(`| ${s.name} (CPU ms) | ${cells.join(' | ')} | ${f2(Object.values(s.cpuMs).reduce((a, b) => a + b, 0))} |`);
-  }
-  for (const s of summary) {
-    const cells = procNames.map((p) => (s.statements[p] === undefined ? (p === 'gateway' && s.system === 'hub' ? '0' : '') : f2(s.statements[p])));
-    lines.push(`| ${s.name} (SQL statements) | ${cells.join(' | ')} | ${f2(Object.values(s.statements).reduce((a, b) => a + b, 0))} |`);
-  }
-  lines.push('');
-  lines.push('SQL statements include the audit append (a group commit is BEGIN, lock, read the head, one INSERT for the whole group, COMMIT; shared by the requests in the group). The monolith counts its one view statement and its audit statements.');
-  lines.push('');
-  const table = lines.join('\n');
-  console.log(`\n${table}`);
-  const resultsFile = join(here, 'RESULTS.md');
-  const previous = (() => {
-    try {
-      return readFileSync(resultsFile, 'utf8');
-    } catch {
-      return '';
+    const byName = (n: string) => summary.find((s) => s.name === n)!;
+    const f1 = (x: number) => x.toFixed(1);
+    const f2 = (x: number) => x.toFixed(2);
+    const lines: string[] = [];
+    lines.push('# Benchmark results: the single victim view, monolith against the hub', '');
+    lines.push(`Written by \`npm run bench\` (test/bench/federation.bench.ts) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`, '');
+    const pgVersion = execFileSync('psql', ['-Atc', 'show server_version', SERVER_URL], { encoding: 'utf8' }).trim();
+    const pkg = (name: string) => (JSON.parse(readFileSync(resolve(here, '../../node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    lines.push('## Machine and versions', '');
+    lines.push(
+      `- ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${osType()} ${release()}; shared with other work while measuring, so figures move between runs: compare the ratios, which are measured side by side. Load average at the end of the run: ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' / ')} (1 / 5 / 15 min) on ${cpus().length} cores.`,
+    );
+    lines.push(
+      `- Node ${process.version}, PostgreSQL ${pgVersion} (local server, one database per subgraph; the monolith's database holds the same rows), @graphql-hive/gateway-runtime ${pkg('@graphql-hive/gateway-runtime')}, @apollo/server ${pkg('@apollo/server')}, graphql ${pkg('graphql')}, autocannon ${pkg('autocannon')}.`,
+    );
+    lines.push(
+      `- Load: autocannon in its own process, ${CONNECTIONS} connections, ${DURATION} s per case and round, ${ROUNDS} rounds (medians shown), after a 3 s warm-up of each case. Each round runs the four cases in turn.`,
+    );
+    lines.push(
+      `- Hub: gateway ${GATEWAY_PRODUCTION ? 'as in production (NODE_ENV=production, the view sent as a trusted document id)' : 'in development mode (query text)'} with request merging off and the rate limit off; ${bench.victims} victims from the demo data set plus police registrations; token of the coordinating unit (sees every field group) with a purpose. Audit group commit ${GROUP_COMMIT ? 'on' : 'off'}.`,
+    );
+    lines.push('');
+    lines.push('## Throughput and latency', '');
+    lines.push('| case | req/s | p50 ms | p99 ms | failed requests |', '|---|---:|---:|---:|---:|');
+    for (const s of summary) lines.push(`| ${s.name} | ${f1(s.throughput)} | ${s.p50} | ${s.p99} | ${s.failures} |`);
+    lines.push('');
+    lines.push('| hub ÷ monolith | throughput | p50 | p99 |', '|---|---:|---:|---:|');
+    for (const n of [1, 100]) {
+      const m = byName(`monolith, ${n} victim${n > 1 ? 's' : ''}`);
+      const h = byName(`hub, ${n} victim${n > 1 ? 's' : ''}`);
+      lines.push(
+        `| ${n} victim${n > 1 ? 's' : ''} | ${f2(h.throughput / m.throughput)}× | ${f2(h.p50 / Math.max(1, m.p50))}× | ${f2(h.p99 / Math.max(1, m.p99))}× |`,
+      );
     }
-  })();
-  // Everything from "## What held it back" on is written by hand: keep it.
-  const notes = previous.indexOf('\n## What held it back');
-  writeFileSync(resultsFile, `${table}${notes >= 0 ? previous.slice(notes) : ''}`);
-  console.log(`Written: ${resultsFile}`);
+    lines.push('');
+    lines.push('## CPU per request (ms) and SQL statements per request, by process', '');
+    const procNames = ['monolith', 'gateway', ...SUBGRAPHS.map((s) => s.name)];
+    lines.push(`| case | ${procNames.join(' | ')} | total |`, `|---|${procNames.map(() => '---:').join('|')}|---:|`);
+    for (const s of summary) {
+      const cells = procNames.map((p) => (s.cpuMs[p] === undefined ? '' : f2(s.cpuMs[p])));
+      lines.push(`| ${s.name} (CPU ms) | ${cells.join(' | ')} | ${f2(Object.values(s.cpuMs).reduce((a, b) => a + b, 0))} |`);
+    }
+    for (const s of summary) {
+      const cells = procNames.map((p) => (s.statements[p] === undefined ? (p === 'gateway' && s.system === 'hub' ? '0' : '') : f2(s.statements[p])));
+      lines.push(`| ${s.name} (SQL statements) | ${cells.join(' | ')} | ${f2(Object.values(s.statements).reduce((a, b) => a + b, 0))} |`);
+    }
+    lines.push('');
+    lines.push(
+      'SQL statements include the audit append (a group commit is BEGIN, lock, read the head, one INSERT for the whole group, COMMIT; shared by the requests in the group). The monolith counts its one view statement and its audit statements.',
+    );
+    lines.push('');
+    const table = lines.join('\n');
+    console.log(`\n${table}`);
+    const resultsFile = join(here, 'RESULTS.md');
+    const previous = (() => {
+      try {
+        return readFileSync(resultsFile, 'utf8');
+      } catch {
+        return '';
+      }
+    })();
+    // Everything from "## What held it back" on is written by hand: keep it.
+    const notes = previous.indexOf('\n## What held it back');
+    writeFileSync(resultsFile, `${table}${notes >= 0 ? previous.slice(notes) : ''}`);
+    console.log(`Written: ${resultsFile}`);
   }
 } finally {
   for (const p of started) await stopProcess(p);

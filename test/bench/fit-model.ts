@@ -11,7 +11,9 @@ import { candidatePairs } from '@nrm-hub/nrm/blocking';
 import { fitModel } from '@nrm-hub/nrm/match-model';
 import { febrl, generated, generatorFor, type PopulationName } from './populations.ts';
 
-const { values } = parseArgs({ options: { population: { type: 'string', default: 'own' }, seed: { type: 'string', default: '2021' }, people: { type: 'string', default: '10000' } } });
+const { values } = parseArgs({
+  options: { population: { type: 'string', default: 'own' }, seed: { type: 'string', default: '2021' }, people: { type: 'string', default: '10000' } },
+});
 const name = values.population as PopulationName;
 const regs = name === 'own' || name === 'geco' ? generated(generatorFor(name, Number(values.seed))!, Number(values.people), 0.3) : febrl(name);
 const clks = regs.map((r, i) => {

@@ -36,64 +36,189 @@ interface Culture {
 
 const CULTURES: Culture[] = [
   {
-    weight: 20, citizenship: 'PL',
-    female: split('Anna, Katarzyna, Maria, Małgorzata, Agnieszka, Barbara, Ewa, Krystyna, Magdalena, Joanna, Aleksandra, Zofia, Monika, Teresa, Danuta, Natalia, Karolina, Marta, Beata, Dorota'),
-    male: split('Piotr, Krzysztof, Andrzej, Tomasz, Paweł, Jan, Michał, Marcin, Stanisław, Jakub, Adam, Marek, Łukasz, Grzegorz, Mateusz, Wojciech, Mariusz, Dariusz, Zbigniew, Maciej'),
-    family: split('Nowak, Kowalski, Wiśniewski, Wójcik, Kowalczyk, Kamiński, Lewandowski, Zieliński, Szymański, Woźniak, Dąbrowski, Kozłowski, Jankowski, Mazur, Wojciechowski, Kwiatkowski, Krawczyk, Kaczmarek, Piotrowski, Grabowski, Zając, Pawłowski, Michalski, Król, Wieczorek'),
+    weight: 20,
+    citizenship: 'PL',
+    female: split(
+      'Anna, Katarzyna, Maria, Małgorzata, Agnieszka, Barbara, Ewa, Krystyna, Magdalena, Joanna, Aleksandra, Zofia, Monika, Teresa, Danuta, Natalia, Karolina, Marta, Beata, Dorota',
+    ),
+    male: split(
+      'Piotr, Krzysztof, Andrzej, Tomasz, Paweł, Jan, Michał, Marcin, Stanisław, Jakub, Adam, Marek, Łukasz, Grzegorz, Mateusz, Wojciech, Mariusz, Dariusz, Zbigniew, Maciej',
+    ),
+    family: split(
+      'Nowak, Kowalski, Wiśniewski, Wójcik, Kowalczyk, Kamiński, Lewandowski, Zieliński, Szymański, Woźniak, Dąbrowski, Kozłowski, Jankowski, Mazur, Wojciechowski, Kwiatkowski, Krawczyk, Kaczmarek, Piotrowski, Grabowski, Zając, Pawłowski, Michalski, Król, Wieczorek',
+    ),
   },
   {
-    weight: 18, citizenship: 'ER',
-    female: split('Senait, Helen, Selam, Winta, Saba, Yohana, Mebrat, Tsega, Rahel, Feven, Luwam, Semhar, Hiwet, Almaz, Ruta, Yordanos, Eden, Abeba, Mihret, Hanna'),
-    male: split('Yonas, Tesfay, Mehari, Kidane, Ghebre, Samuel, Daniel, Yosief, Berhane, Tekle, Amanuel, Filmon, Habte, Kibrom, Merhawi, Natnael, Robel, Semere, Tewolde, Zerai'),
-    family: split('Tesfamariam, Gebremedhin, Haile, Tekle, Berhe, Ghebremichael, Woldu, Kidane, Mehari, Habtemariam, Asfaha, Gebreyesus, Weldemichael, Yohannes, Tewolde, Okbazghi, Andemariam, Zerezghi, Ghirmay, Abraha'),
+    weight: 18,
+    citizenship: 'ER',
+    female: split(
+      'Senait, Helen, Selam, Winta, Saba, Yohana, Mebrat, Tsega, Rahel, Feven, Luwam, Semhar, Hiwet, Almaz, Ruta, Yordanos, Eden, Abeba, Mihret, Hanna',
+    ),
+    male: split(
+      'Yonas, Tesfay, Mehari, Kidane, Ghebre, Samuel, Daniel, Yosief, Berhane, Tekle, Amanuel, Filmon, Habte, Kibrom, Merhawi, Natnael, Robel, Semere, Tewolde, Zerai',
+    ),
+    family: split(
+      'Tesfamariam, Gebremedhin, Haile, Tekle, Berhe, Ghebremichael, Woldu, Kidane, Mehari, Habtemariam, Asfaha, Gebreyesus, Weldemichael, Yohannes, Tewolde, Okbazghi, Andemariam, Zerezghi, Ghirmay, Abraha',
+    ),
   },
   {
-    weight: 16, citizenship: 'CO',
-    female: split('María, Luz, Ana, Carmen, Sandra, Paola, Diana, Claudia, Marcela, Andrea, Natalia, Valentina, Daniela, Camila, Laura, Juliana, Yuliana, Leidy, Jennifer, Angie'),
-    male: split('José, Juan, Luis, Carlos, Jorge, Andrés, Jhon, Diego, Miguel, Javier, Fernando, Oscar, Alejandro, Julián, Sebastián, Camilo, Wilson, Jairo, Edwin, Hernán'),
-    family: split('Rodríguez, Gómez, González, Martínez, García, López, Hernández, Sánchez, Ramírez, Pérez, Díaz, Muñoz, Rojas, Moreno, Jiménez, Torres, Vargas, Castro, Ortiz, Gutiérrez, Ruiz, Suárez'),
+    weight: 16,
+    citizenship: 'CO',
+    female: split(
+      'María, Luz, Ana, Carmen, Sandra, Paola, Diana, Claudia, Marcela, Andrea, Natalia, Valentina, Daniela, Camila, Laura, Juliana, Yuliana, Leidy, Jennifer, Angie',
+    ),
+    male: split(
+      'José, Juan, Luis, Carlos, Jorge, Andrés, Jhon, Diego, Miguel, Javier, Fernando, Oscar, Alejandro, Julián, Sebastián, Camilo, Wilson, Jairo, Edwin, Hernán',
+    ),
+    family: split(
+      'Rodríguez, Gómez, González, Martínez, García, López, Hernández, Sánchez, Ramírez, Pérez, Díaz, Muñoz, Rojas, Moreno, Jiménez, Torres, Vargas, Castro, Ortiz, Gutiérrez, Ruiz, Suárez',
+    ),
     double: 0.6,
   },
   {
-    weight: 14, citizenship: 'PH',
-    female: split('Maria, Mary Grace, Jennifer, Michelle, Joy, Angelica, Kristine, Rowena, Lovely, Princess, Marites, Rosalie, Cherry, Divina, Jocelyn, Analyn, Rhea, Liezel, April, Maricel'),
-    male: split('John, Mark, Michael, Jose, Jerome, Christian, Ramon, Rodel, Jomar, Arnel, Jayson, Rey, Noel, Dennis, Reynaldo, Ronald, Rolando, Efren, Jonathan, Ariel'),
-    family: split('Santos, Reyes, Cruz, Bautista, Ocampo, Garcia, Mendoza, Torres, Tomas, Andrada, Castillo, Flores, Villanueva, Ramos, Castro, Rivera, Aquino, Navarro, Salazar, Mercado, Dela Cruz, De Leon'),
+    weight: 14,
+    citizenship: 'PH',
+    female: split(
+      'Maria, Mary Grace, Jennifer, Michelle, Joy, Angelica, Kristine, Rowena, Lovely, Princess, Marites, Rosalie, Cherry, Divina, Jocelyn, Analyn, Rhea, Liezel, April, Maricel',
+    ),
+    male: split(
+      'John, Mark, Michael, Jose, Jerome, Christian, Ramon, Rodel, Jomar, Arnel, Jayson, Rey, Noel, Dennis, Reynaldo, Ronald, Rolando, Efren, Jonathan, Ariel',
+    ),
+    family: split(
+      'Santos, Reyes, Cruz, Bautista, Ocampo, Garcia, Mendoza, Torres, Tomas, Andrada, Castillo, Flores, Villanueva, Ramos, Castro, Rivera, Aquino, Navarro, Salazar, Mercado, Dela Cruz, De Leon',
+    ),
   },
   {
-    weight: 14, citizenship: 'SO',
-    female: split('Fadumo, Hodan, Amina, Sahra, Faadumo, Hawa, Khadija, Asha, Ayaan, Maryan, Nimco, Sagal, Ifrah, Hibo, Filsan, Ubah, Ladan, Deeqa, Hamdi, Sucaad'),
-    male: split('Mohamed, Ahmed, Abdi, Ali, Hassan, Abdullahi, Omar, Ibrahim, Yusuf, Abdirahman, Mahad, Farah, Bashir, Hamza, Osman, Liban, Mustafe, Khalid, Said, Jama'),
-    family: split('Mohamed, Ahmed, Ali, Hassan, Abdi, Osman, Farah, Warsame, Jama, Hussein, Yusuf, Aden, Ibrahim, Nur, Abdullahi, Omar, Mohamud, Egal, Dahir, Elmi'),
+    weight: 14,
+    citizenship: 'SO',
+    female: split(
+      'Fadumo, Hodan, Amina, Sahra, Faadumo, Hawa, Khadija, Asha, Ayaan, Maryan, Nimco, Sagal, Ifrah, Hibo, Filsan, Ubah, Ladan, Deeqa, Hamdi, Sucaad',
+    ),
+    male: split(
+      'Mohamed, Ahmed, Abdi, Ali, Hassan, Abdullahi, Omar, Ibrahim, Yusuf, Abdirahman, Mahad, Farah, Bashir, Hamza, Osman, Liban, Mustafe, Khalid, Said, Jama',
+    ),
+    family: split(
+      'Mohamed, Ahmed, Ali, Hassan, Abdi, Osman, Farah, Warsame, Jama, Hussein, Yusuf, Aden, Ibrahim, Nur, Abdullahi, Omar, Mohamud, Egal, Dahir, Elmi',
+    ),
   },
   {
-    weight: 18, citizenship: 'NG',
-    female: split('Blessing, Joy, Mercy, Favour, Gift, Peace, Precious, Esther, Grace, Patience, Chinonso, Ngozi, Amarachi, Ifunanya, Oluchi, Osaze, Eghe, Iyobosa, Uyiosa, Ekinadose'),
-    male: split('Friday, Sunday, Monday, Lucky, Godwin, Osaze, Efe, Osas, Nosakhare, Osarodion, Uyi, Ehis, Festus, Kingsley, Innocent, Emeka, Ikechukwu, Chidi, Nnamdi, Uche'),
-    family: split('Osagie, Omoruyi, Igbinovia, Aghedo, Edosa, Ogiemwonyi, Osazuwa, Iyoha, Okungbowa, Ehigie, Omokaro, Uwadiae, Osemwegie, Oghogho, Aigbokhan, Okafor, Eze, Nwankwo, Obi, Okonkwo'),
+    weight: 18,
+    citizenship: 'NG',
+    female: split(
+      'Blessing, Joy, Mercy, Favour, Gift, Peace, Precious, Esther, Grace, Patience, Chinonso, Ngozi, Amarachi, Ifunanya, Oluchi, Osaze, Eghe, Iyobosa, Uyiosa, Ekinadose',
+    ),
+    male: split(
+      'Friday, Sunday, Monday, Lucky, Godwin, Osaze, Efe, Osas, Nosakhare, Osarodion, Uyi, Ehis, Festus, Kingsley, Innocent, Emeka, Ikechukwu, Chidi, Nnamdi, Uche',
+    ),
+    family: split(
+      'Osagie, Omoruyi, Igbinovia, Aghedo, Edosa, Ogiemwonyi, Osazuwa, Iyoha, Okungbowa, Ehigie, Omokaro, Uwadiae, Osemwegie, Oghogho, Aigbokhan, Okafor, Eze, Nwankwo, Obi, Okonkwo',
+    ),
   },
 ];
 
 /** Nicknames and short forms a clerk may write instead of the given name. */
 const NICKNAMES: Record<string, string[]> = {
-  Aleksandra: ['Ola', 'Ala'], Katarzyna: ['Kasia'], Małgorzata: ['Gosia'], Magdalena: ['Magda'], Krzysztof: ['Krzysiek'],
-  Michał: ['Michal'], Mateusz: ['Mati'], Wojciech: ['Wojtek'], Tomasz: ['Tomek'], Jakub: ['Kuba'],
-  Robel: ['Robi'], Amanuel: ['Amani', 'Emmanuel'], Yohana: ['Johanna'], Yosief: ['Yosef', 'Joseph'], Natnael: ['Nati'],
-  Alejandro: ['Alejo'], José: ['Pepe'], Sebastián: ['Sebas'], Valentina: ['Vale'], Juliana: ['Juli'], Fernando: ['Nando'],
-  Jonathan: ['Jon'], Michael: ['Mike'], Jennifer: ['Jen'], Reynaldo: ['Rey'], Rolando: ['Roly'], Christian: ['Chris'],
-  Mohamed: ['Maxamed', 'Mo'], Abdullahi: ['Abdi'], Abdirahman: ['Abdi'], Mustafe: ['Mustafa'], Faadumo: ['Fadumo'],
-  Ikechukwu: ['Ike'], Nosakhare: ['Nosa'], Osarodion: ['Osaro'], Kingsley: ['King'], Chinonso: ['Nonso'],
+  Aleksandra: ['Ola', 'Ala'],
+  Katarzyna: ['Kasia'],
+  Małgorzata: ['Gosia'],
+  Magdalena: ['Magda'],
+  Krzysztof: ['Krzysiek'],
+  Michał: ['Michal'],
+  Mateusz: ['Mati'],
+  Wojciech: ['Wojtek'],
+  Tomasz: ['Tomek'],
+  Jakub: ['Kuba'],
+  Robel: ['Robi'],
+  Amanuel: ['Amani', 'Emmanuel'],
+  Yohana: ['Johanna'],
+  Yosief: ['Yosef', 'Joseph'],
+  Natnael: ['Nati'],
+  Alejandro: ['Alejo'],
+  José: ['Pepe'],
+  Sebastián: ['Sebas'],
+  Valentina: ['Vale'],
+  Juliana: ['Juli'],
+  Fernando: ['Nando'],
+  Jonathan: ['Jon'],
+  Michael: ['Mike'],
+  Jennifer: ['Jen'],
+  Reynaldo: ['Rey'],
+  Rolando: ['Roly'],
+  Christian: ['Chris'],
+  Mohamed: ['Maxamed', 'Mo'],
+  Abdullahi: ['Abdi'],
+  Abdirahman: ['Abdi'],
+  Mustafe: ['Mustafa'],
+  Faadumo: ['Fadumo'],
+  Ikechukwu: ['Ike'],
+  Nosakhare: ['Nosa'],
+  Osarodion: ['Osaro'],
+  Kingsley: ['King'],
+  Chinonso: ['Nonso'],
 };
 
 const KEYBOARD: Record<string, string> = {
-  q: 'wa', w: 'qes', e: 'wrd', r: 'etf', t: 'ryg', y: 'tuh', u: 'yij', i: 'uok', o: 'ipl', p: 'ol', a: 'qsz', s: 'awdz',
-  d: 'sefx', f: 'drgc', g: 'fthv', h: 'gyjb', j: 'hukn', k: 'jilm', l: 'kop', z: 'asx', x: 'zdc', c: 'xfv', v: 'cgb', b: 'vhn', n: 'bjm', m: 'nk',
+  q: 'wa',
+  w: 'qes',
+  e: 'wrd',
+  r: 'etf',
+  t: 'ryg',
+  y: 'tuh',
+  u: 'yij',
+  i: 'uok',
+  o: 'ipl',
+  p: 'ol',
+  a: 'qsz',
+  s: 'awdz',
+  d: 'sefx',
+  f: 'drgc',
+  g: 'fthv',
+  h: 'gyjb',
+  j: 'hukn',
+  k: 'jilm',
+  l: 'kop',
+  z: 'asx',
+  x: 'zdc',
+  c: 'xfv',
+  v: 'cgb',
+  b: 'vhn',
+  n: 'bjm',
+  m: 'nk',
 };
 
-const OCR: [string, string][] = [['m', 'rn'], ['rn', 'm'], ['d', 'cl'], ['w', 'vv'], ['h', 'b'], ['e', 'c'], ['i', 'l'], ['l', 'i'], ['u', 'v'], ['n', 'h']];
+const OCR: [string, string][] = [
+  ['m', 'rn'],
+  ['rn', 'm'],
+  ['d', 'cl'],
+  ['w', 'vv'],
+  ['h', 'b'],
+  ['e', 'c'],
+  ['i', 'l'],
+  ['l', 'i'],
+  ['u', 'v'],
+  ['n', 'h'],
+];
 const PHONETIC: [RegExp, string][] = [
-  [/ph/, 'f'], [/f/, 'ph'], [/c(?=[aou])/, 'k'], [/k/, 'c'], [/ie/, 'y'], [/y$/, 'ie'], [/ou/, 'u'], [/sch/, 'sh'], [/sh/, 'sch'],
-  [/th/, 't'], [/w/, 'v'], [/v/, 'w'], [/z/, 's'], [/ei/, 'ai'], [/ai/, 'ei'], [/ck/, 'k'], [/x/, 'ks'], [/j/, 'y'], [/oo/, 'u'], [/ee/, 'i'],
+  [/ph/, 'f'],
+  [/f/, 'ph'],
+  [/c(?=[aou])/, 'k'],
+  [/k/, 'c'],
+  [/ie/, 'y'],
+  [/y$/, 'ie'],
+  [/ou/, 'u'],
+  [/sch/, 'sh'],
+  [/sh/, 'sch'],
+  [/th/, 't'],
+  [/w/, 'v'],
+  [/v/, 'w'],
+  [/z/, 's'],
+  [/ei/, 'ai'],
+  [/ai/, 'ei'],
+  [/ck/, 'k'],
+  [/x/, 'ks'],
+  [/j/, 'y'],
+  [/oo/, 'u'],
+  [/ee/, 'i'],
 ];
 
 export interface GecoRegistration {
@@ -215,8 +340,20 @@ export class GecoPopulation {
     const r = this.rnd();
     const n = r < 0.5 ? 1 : r < 0.85 ? 2 : 3;
     const kinds: [string, number][] = [
-      ['keyboard', 18], ['ocr', 8], ['phonetic', 14], ['nickname', 6], ['noGiven', 4], ['noFamily', 4], ['doubleFamily', 6],
-      ['dayMonthSwap', 6], ['dateDigit', 8], ['dateTranspose', 6], ['yearOnly', 6], ['noDate', 5], ['noSex', 2], ['noCitizenship', 3],
+      ['keyboard', 18],
+      ['ocr', 8],
+      ['phonetic', 14],
+      ['nickname', 6],
+      ['noGiven', 4],
+      ['noFamily', 4],
+      ['doubleFamily', 6],
+      ['dayMonthSwap', 6],
+      ['dateDigit', 8],
+      ['dateTranspose', 6],
+      ['yearOnly', 6],
+      ['noDate', 5],
+      ['noSex', 2],
+      ['noCitizenship', 3],
     ];
     const chosen = new Set<string>();
     while (chosen.size < n) {

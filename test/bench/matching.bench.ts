@@ -54,7 +54,12 @@ if (!POPULATIONS.includes(POPULATION)) throw new Error(`--population must be one
 const SECRET = 'bench-linkage-secret-0123456789abcdef';
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000);
 const GENERATED = POPULATION === 'own' || POPULATION === 'geco';
-const SIZES = GENERATED ? (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0) : [];
+const SIZES = GENERATED
+  ? (process.env.BENCH_SIZES ?? '1000,10000,100000')
+      .split(',')
+      .map(Number)
+      .filter((n) => n > 0)
+  : [];
 const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 600);
 const SEED = Number(args.seed ?? process.env.BENCH_SEED ?? 2021);
 const DUPLICATE_SHARE = 0.3;
@@ -144,7 +149,8 @@ async function accuracy(): Promise<{ f1: number; countError: number; blocking: n
   const byPerson = new Map<string, number[]>();
   kept.forEach((r, i) => byPerson.set(r.personKey, [...(byPerson.get(r.personKey) ?? []), i]));
   const truePairs: [number, number][] = [];
-  for (const members of byPerson.values()) for (let a = 0; a < members.length; a += 1) for (let b = a + 1; b < members.length; b += 1) truePairs.push([members[a]!, members[b]!]);
+  for (const members of byPerson.values())
+    for (let a = 0; a < members.length; a += 1) for (let b = a + 1; b < members.length; b += 1) truePairs.push([members[a]!, members[b]!]);
   const blocking = blockingRecall(clks, truePairs);
   const t0 = performance.now();
   const candidates = candidatePairs(clks, CANDIDATE_LIMIT);
@@ -176,13 +182,21 @@ async function accuracy(): Promise<{ f1: number; countError: number; blocking: n
     const reviewsSame = result.reviews.filter(([i, v]) => personOfVictim.get(v) === kept[i]!.personKey).length;
     const what = GENERATED ? `${PEOPLE} people, seed ${SEED}` : 'names and date of birth only';
     console.log(`\nAccuracy, population ${POPULATION} (${what}), decisions replayed in memory: ${regs.length} registrations, ${refused} refused`);
-    console.log(`  blocking recall ${blocking.toFixed(4)} (true pairs meeting in some block), candidate recall ${candidateRecall.toFixed(4)} (among the compared candidates), ${truePairs.length} true pairs`);
+    console.log(
+      `  blocking recall ${blocking.toFixed(4)} (true pairs meeting in some block), candidate recall ${candidateRecall.toFixed(4)} (among the compared candidates), ${truePairs.length} true pairs`,
+    );
     printModel(model);
-    console.log(`  pairwise precision ${s.precision.toFixed(4)}  recall ${s.recall.toFixed(4)}  F1 ${s.f1.toFixed(4)}  (true pairs ${s.truePairs}, predicted pairs ${s.predictedPairs})`);
+    console.log(
+      `  pairwise precision ${s.precision.toFixed(4)}  recall ${s.recall.toFixed(4)}  F1 ${s.f1.toFixed(4)}  (true pairs ${s.truePairs}, predicted pairs ${s.predictedPairs})`,
+    );
     console.log(`  persons ${s.persons}, victims ${s.victims}: persons-count error ${(s.countError * 100).toFixed(2)}%`);
     console.log(`  registrations joined to another person's victim: ${falseJoins}`);
-    console.log(`  review queue: ${result.reviews.length} open (of which ${reviewsSame} truly the same person); automatic merges of two certain victims: ${result.merges}`);
-    console.log(`  model fit ${(fitMs / 1000).toFixed(1)} s; replay ${(performance.now() - t1) / 1000 > 0 ? ((performance.now() - t1) / 1000).toFixed(1) : 0} s`);
+    console.log(
+      `  review queue: ${result.reviews.length} open (of which ${reviewsSame} truly the same person); automatic merges of two certain victims: ${result.merges}`,
+    );
+    console.log(
+      `  model fit ${(fitMs / 1000).toFixed(1)} s; replay ${(performance.now() - t1) / 1000 > 0 ? ((performance.now() - t1) / 1000).toFixed(1) : 0} s`,
+    );
     return { f1: s.f1, countError: s.countError, blocking };
   }
   const database = await freshDatabase();
@@ -241,15 +255,25 @@ async function accuracy(): Promise<{ f1: number; countError: number; blocking: n
     });
     const what = GENERATED ? `${PEOPLE} people, seed ${SEED}` : 'names and date of birth only';
     console.log(`\nAccuracy, population ${POPULATION} (${what}): ${regs.length} registrations, ${refused} refused`);
-    console.log(`  blocking: name LSH ${NAME_BANDS} bands x ${NAME_BITS_PER_BAND} bits, birth date, year + ${YEAR_NAME_BANDS} name bands x ${YEAR_NAME_BITS} bits, day/month + as many; <= ${CANDIDATE_LIMIT} candidates compared`);
-    console.log(`  blocking recall ${blocking.toFixed(4)} (true pairs meeting in some block), candidate recall ${candidateRecall.toFixed(4)} (among the compared candidates), ${truePairs.length} true pairs`);
+    console.log(
+      `  blocking: name LSH ${NAME_BANDS} bands x ${NAME_BITS_PER_BAND} bits, birth date, year + ${YEAR_NAME_BANDS} name bands x ${YEAR_NAME_BITS} bits, day/month + as many; <= ${CANDIDATE_LIMIT} candidates compared`,
+    );
+    console.log(
+      `  blocking recall ${blocking.toFixed(4)} (true pairs meeting in some block), candidate recall ${candidateRecall.toFixed(4)} (among the compared candidates), ${truePairs.length} true pairs`,
+    );
     printModel(model);
     console.log(`  decision: join at posterior >= ${MATCH_PROBABILITY}, review from ${REVIEW_PROBABILITY}`);
-    console.log(`  pairwise precision ${s.precision.toFixed(4)}  recall ${s.recall.toFixed(4)}  F1 ${s.f1.toFixed(4)}  (true pairs ${s.truePairs}, predicted pairs ${s.predictedPairs})`);
+    console.log(
+      `  pairwise precision ${s.precision.toFixed(4)}  recall ${s.recall.toFixed(4)}  F1 ${s.f1.toFixed(4)}  (true pairs ${s.truePairs}, predicted pairs ${s.predictedPairs})`,
+    );
     console.log(`  persons ${s.persons}, victims ${s.victims}: persons-count error ${(s.countError * 100).toFixed(2)}%`);
     console.log(`  registrations joined to another person's victim: ${falseJoins}`);
-    console.log(`  review queue: ${open.length} open (of which ${reviewsSame} truly the same person); automatic merges of two certain victims: ${automaticMerges}`);
-    console.log(`  model fit (blocking + EM, in memory) ${(fitMs / 1000).toFixed(1)} s; NRM register ${(registerMs / reqs.length).toFixed(2)} ms/registration (${database.driver})`);
+    console.log(
+      `  review queue: ${open.length} open (of which ${reviewsSame} truly the same person); automatic merges of two certain victims: ${automaticMerges}`,
+    );
+    console.log(
+      `  model fit (blocking + EM, in memory) ${(fitMs / 1000).toFixed(1)} s; NRM register ${(registerMs / reqs.length).toFixed(2)} ms/registration (${database.driver})`,
+    );
     const worst = [...missedBy.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
     if (worst.length > 0) {
       console.log('  most missed duplicates by corruption (missed/seen):');
@@ -257,7 +281,7 @@ async function accuracy(): Promise<{ f1: number; countError: number; blocking: n
     }
     const falseWorst = [...falseBy.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6);
     if (falseWorst.length > 0) {
-      console.log('  false joins by levels against the victim\'s first registration (name date sex citizenship):');
+      console.log("  false joins by levels against the victim's first registration (name date sex citizenship):");
       for (const [k, n] of falseWorst) console.log(`    ${k}: ${n}`);
     }
     if (args['print-model']) console.log(JSON.stringify(model));
@@ -323,7 +347,9 @@ async function registrySizes(): Promise<{ timeRatio: number; f1: number[] }> {
       const victimOf = await bulkLoad(database, background.slice(0, size));
       registries.push({ size, database, times: [], victimOf, tp: 0, fp: 0, fn: 0 });
       await maintainMatchingTables(database.db);
-      console.log(`  ${String(size).padStart(7)} registered: bulk load and maintenance (as after every ${MAINTENANCE_EVERY} registrations) ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      console.log(
+        `  ${String(size).padStart(7)} registered: bulk load and maintenance (as after every ${MAINTENANCE_EVERY} registrations) ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      );
     }
     const draw = () => {
       // Duplicates only of people every registry holds.

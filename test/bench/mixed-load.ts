@@ -46,7 +46,11 @@ if (!(await postgresAnswers(SERVER_URL))) {
   process.exit(1);
 }
 const issuer = await devIssuer(mkdtempSync(join(tmpdir(), 'nrm-load-key-')));
-const urls = await freshDatabases(SERVER_URL, 'load_i14', SUBGRAPHS.map((s) => s.name));
+const urls = await freshDatabases(
+  SERVER_URL,
+  'load_i14',
+  SUBGRAPHS.map((s) => s.name),
+);
 let hub: HubProcesses | undefined;
 let failed: boolean;
 try {
@@ -66,12 +70,18 @@ try {
   const call = async (op: Op, token: string, query: string, variables: Record<string, unknown>) => {
     const started = performance.now();
     try {
-      const res = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(30_000) });
+      const res = await fetch(gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(30_000),
+      });
       const body = (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
       stats[op].latencies.push(performance.now() - started);
       if (res.status !== 200 || body.errors?.length) {
         stats[op].errors += 1;
-        if (errorSamples.length < 10) errorSamples.push(`${op}: HTTP ${res.status} ${body.errors?.map((e) => e.extensions?.code ?? e.message).join(', ') ?? ''}`);
+        if (errorSamples.length < 10)
+          errorSamples.push(`${op}: HTTP ${res.status} ${body.errors?.map((e) => e.extensions?.code ?? e.message).join(', ') ?? ''}`);
         return null;
       }
       stats[op].ok += 1;
@@ -88,7 +98,13 @@ try {
   const client = async (c: number) => {
     // Each client is its own user (the rate limit is per user), a police case handler and a coordinator.
     const police = await issuer.sign({ agency: 'police', roles: ['caseworker'], purpose: 'CASE-2021-17', ttl: '1h', sub: `load-police-${c}` });
-    const coordinator = await issuer.sign({ agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-17', ttl: '1h', sub: `load-coordinator-${c}` });
+    const coordinator = await issuer.sign({
+      agency: 'coordinating-unit',
+      roles: ['coordinator'],
+      purpose: 'CASE-2021-17',
+      ttl: '1h',
+      sub: `load-coordinator-${c}`,
+    });
     const mine: string[] = [];
     let n = 0;
     while (Date.now() < deadline) {
@@ -107,7 +123,9 @@ try {
         });
         if (data) mine.push(data.policeRegisterPotentialVictim.outcome.victimId);
       } else {
-        await call('refer', police, REFER, { i: { victimId: mine[n % mine.length], fromAgency: 'POLICE', target: 'NGO_SHELTER', idempotencyKey: `load-ref-${run}-${c}-${n}` } });
+        await call('refer', police, REFER, {
+          i: { victimId: mine[n % mine.length], fromAgency: 'POLICE', target: 'NGO_SHELTER', idempotencyKey: `load-ref-${run}-${c}-${n}` },
+        });
       }
     }
   };
@@ -127,7 +145,10 @@ try {
       } catch {
         return [];
       }
-      return text.split('\n').filter((l) => /warn|error|MaxListeners/i.test(l)).map((l) => `${name}: ${l.slice(0, 200)}`);
+      return text
+        .split('\n')
+        .filter((l) => /warn|error|MaxListeners/i.test(l))
+        .map((l) => `${name}: ${l.slice(0, 200)}`);
     });
 
   const pct = (xs: number[], p: number) => {
@@ -139,11 +160,16 @@ try {
   const lines = [
     '# Mixed load: reads, registrations, referrals',
     '',
-    `Written by \`npm run load\` (test/bench/mixed-load.ts) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: the hub as processes on PostgreSQL with the demo data, ${CLIENTS} clients (each its own user, rate limit on) for ${SECONDS} s. Load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min).`,
+    `Written by \`npm run load\` (test/bench/mixed-load.ts) on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: the hub as processes on PostgreSQL with the demo data, ${CLIENTS} clients (each its own user, rate limit on) for ${SECONDS} s. Load average at the end: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ')} (1 / 5 / 15 min).`,
     '',
     '| operation | requests | errors | req/s | p50 ms | p99 ms |',
     '|---|---:|---:|---:|---:|---:|',
-    ...(Object.entries(stats) as [Op, (typeof stats)[Op]][]).map(([op, s]) => `| ${op} | ${s.ok + s.errors} | ${s.errors} | ${((s.ok + s.errors) / elapsed).toFixed(1)} | ${pct(s.latencies, 50)} | ${pct(s.latencies, 99)} |`),
+    ...(Object.entries(stats) as [Op, (typeof stats)[Op]][]).map(
+      ([op, s]) =>
+        `| ${op} | ${s.ok + s.errors} | ${s.errors} | ${((s.ok + s.errors) / elapsed).toFixed(1)} | ${pct(s.latencies, 50)} | ${pct(s.latencies, 99)} |`,
+    ),
     `| all | ${total} | ${errors} | ${(total / elapsed).toFixed(1)} | | |`,
     '',
     `Warnings or errors in the processes' logs: ${warnings.length}.`,

@@ -68,26 +68,30 @@ export async function setUpBenchHub(options: {
     throw error;
   }
   async function fill(): Promise<BenchHub> {
-  await loadDemoData(hub.gatewayUrl, tokenFor);
-  const post = async (query: string, variables: Record<string, unknown>, token: string) => {
-    const res = await fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-    const body = (await res.json()) as { data?: any; errors?: { message: string }[] };
-    if (body.errors?.length) throw new Error(`bench setup: ${body.errors.map((e) => e.message).join('; ')}`);
-    return body.data;
-  };
-  const victims = await topUpVictims(post, await tokenFor('police'), await tokenFor('coordinating-unit'), options.victims);
-  copyIntoMonolith(urls, urls.monolith);
-  if (options.productionDocuments) {
-    const manifest = JSON.parse(readFileSync(TRUSTED_DOCUMENTS_FILE, 'utf8')) as Record<string, string>;
-    for (const d of options.productionDocuments) manifest[documentId(d)] = d;
-    const file = join(keyDir, 'trusted-documents.json');
-    writeFileSync(file, JSON.stringify(manifest));
-    await stopProcess(hub.processes.get('gateway')!);
-    const production = { ...layout, gatewayEnv: { ...layout.gatewayEnv, NODE_ENV: 'production', GATEWAY_TRUSTED_DOCUMENTS: file } };
-    const gateway = startGatewayProcess(production);
-    hub.processes.set('gateway', gateway);
-    await waitFor(`http://127.0.0.1:${options.basePort}/readiness`, gateway);
-  }
-  return { hub, layout, issuer, databaseUrls: urls, monolithUrl: urls.monolith, victims };
+    await loadDemoData(hub.gatewayUrl, tokenFor);
+    const post = async (query: string, variables: Record<string, unknown>, token: string) => {
+      const res = await fetch(hub.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as { data?: any; errors?: { message: string }[] };
+      if (body.errors?.length) throw new Error(`bench setup: ${body.errors.map((e) => e.message).join('; ')}`);
+      return body.data;
+    };
+    const victims = await topUpVictims(post, await tokenFor('police'), await tokenFor('coordinating-unit'), options.victims);
+    copyIntoMonolith(urls, urls.monolith);
+    if (options.productionDocuments) {
+      const manifest = JSON.parse(readFileSync(TRUSTED_DOCUMENTS_FILE, 'utf8')) as Record<string, string>;
+      for (const d of options.productionDocuments) manifest[documentId(d)] = d;
+      const file = join(keyDir, 'trusted-documents.json');
+      writeFileSync(file, JSON.stringify(manifest));
+      await stopProcess(hub.processes.get('gateway')!);
+      const production = { ...layout, gatewayEnv: { ...layout.gatewayEnv, NODE_ENV: 'production', GATEWAY_TRUSTED_DOCUMENTS: file } };
+      const gateway = startGatewayProcess(production);
+      hub.processes.set('gateway', gateway);
+      await waitFor(`http://127.0.0.1:${options.basePort}/readiness`, gateway);
+    }
+    return { hub, layout, issuer, databaseUrls: urls, monolithUrl: urls.monolith, victims };
   }
 }

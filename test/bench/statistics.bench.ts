@@ -36,14 +36,18 @@ import { policeFigures } from '@nrm-hub/police/statistics';
 import { startHub, type Hub } from '../support/hub.ts';
 import { REPORT_QUERY } from '@nrm-hub/scripts/report-render';
 
-const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000').split(',').map(Number).filter((n) => n > 0);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,1000000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
 
 const exec = (hub: Hub, name: keyof Hub['databases'], query: string) => hub.databases[name].db.execute(sql.raw(query));
 /** The person and decision columns every agency table has, and synthetic values for them. */
 const PERSON_COLUMNS = 'given_names, family_name, aliases, birth_date, birth_year, gender, citizenships, identifiers, status, decided_by, exploitation_types';
-const person = (decidedBy: string) => `'Bench', 'Person', '{}'::text[], null, 1990, 'FEMININE', '{RO}'::text[], '[]'::jsonb, 'POSSIBLE', '${decidedBy}', '{SEXUAL_EXPLOITATION}'::text[]`;
+const person = (decidedBy: string) =>
+  `'Bench', 'Person', '{}'::text[], null, 1990, 'FEMININE', '{RO}'::text[], '[]'::jsonb, 'POSSIBLE', '${decidedBy}', '{SEXUAL_EXPLOITATION}'::text[]`;
 const vid = (expr: string) => `md5('v' || (${expr}))::uuid`;
 
 async function load(hub: Hub, n: number): Promise<void> {
@@ -73,7 +77,11 @@ async function load(hub: Hub, n: number): Promise<void> {
      select r.id, r.victim_id, ${vid(`(split_part(r.idempotency_key, '-', 2)::int % ${n}) + 1`)}, 0.8
      from registrations r where r.idempotency_key like 'bench-%' and split_part(r.idempotency_key, '-', 2)::int % 1000 = 7`,
   );
-  await exec(hub, 'police', `insert into persons (id, victim_id, ${PERSON_COLUMNS}) select md5('p' || i)::uuid, ${vid('i * 5')}, ${person('POLICE')} from ${gs(0.2)}`);
+  await exec(
+    hub,
+    'police',
+    `insert into persons (id, victim_id, ${PERSON_COLUMNS}) select md5('p' || i)::uuid, ${vid('i * 5')}, ${person('POLICE')} from ${gs(0.2)}`,
+  );
   await exec(
     hub,
     'police',
@@ -81,19 +89,67 @@ async function load(hub: Hub, n: number): Promise<void> {
      select 'B-' || i, 'Oslo', (array['TRAFFICKING_257','AGGRAVATED_TRAFFICKING_258','PIMPING'])[1 + (i % 3)], case when i % 4 = 0 then 'PIMPING' end,
        case when i % 4 = 0 then 'PROSECUTED' else 'OPEN' end, date '2021-01-01' + (i % 365) from ${gs(0.02)}`,
   );
-  await exec(hub, 'police', `insert into compensation_orders (idempotency_key, person_id, investigation_id, amount_nok, ordered_at, paid_at)
-     select 'c-' || i, md5('p' || i)::uuid, (select id from investigations limit 1), 50000 + i, date '2021-03-01', date '2021-06-01' from ${gs(0.01)}`);
-  await exec(hub, 'police', `insert into custody_stays (idempotency_key, person_id, kind, facility, started_at) select 'h-' || i, md5('p' || (i * 3))::uuid, 'PRISON', 'B', date '2021-02-01' from ${gs(0.01 / 3)}`);
-  await exec(hub, 'immigration', `insert into applicants (id, victim_id, eea_citizen, ${PERSON_COLUMNS}) select md5('a' || i)::uuid, ${vid('i * 6')}, false, ${person('NON_POLICE_GOVERNMENT')} from ${gs(0.15)}`);
-  await exec(hub, 'immigration', `insert into reflection_periods (idempotency_key, applicant_id, granted_at, ends_at) select 'rp-' || i, md5('a' || i)::uuid, date '2021-04-01', date '2021-10-01' from ${gs(0.1)}`);
-  await exec(hub, 'immigration', `insert into residence_permits (idempotency_key, applicant_id, kind, granted_at, valid_until) select 'pm-' || i, md5('a' || i)::uuid, (array['LIMITED_TRAFFICKING','WITNESS','HUMANITARIAN','PROTECTION'])[1 + (i % 4)], date '2021-09-01', date '2022-09-01' from ${gs(0.1)}`);
-  await exec(hub, 'immigration', `insert into return_proceedings (idempotency_key, applicant_id, departure_date, screened) select 'rt-' || i, md5('a' || i)::uuid, date '2021-11-01', i % 3 = 0 from ${gs(0.02)}`);
-  await exec(hub, 'child-welfare', `insert into child_cases (id, victim_id, municipality, age_assessment, unaccompanied, ${PERSON_COLUMNS}) select md5('c' || i)::uuid, ${vid('i * 50')}, 'Oslo', 'ASSESSED_CHILD', true, ${person('NON_POLICE_GOVERNMENT')} from ${gs(0.02)}`);
-  await exec(hub, 'child-welfare', `insert into placements (idempotency_key, case_id, kind, started_at, planned_end_at) select 'pl-' || i, md5('c' || i)::uuid, 'INSTITUTION', date '2021-05-01', date '2021-10-31' from ${gs(0.02)}`);
-  await exec(hub, 'ngo', `insert into organisations (id, name, kind) select md5('o' || i)::uuid, 'Bench organisation ' || i, 'NGO' from generate_series(1, 5) as i`);
-  await exec(hub, 'ngo', `insert into clients (id, victim_id, organisation_id, ${PERSON_COLUMNS}) select md5('k' || i)::uuid, ${vid('((i * 10) / 7)')}, md5('o' || (1 + i % 5))::uuid, ${person('NGO')} from ${gs(0.7)}`);
-  await exec(hub, 'ngo', `insert into assistance_episodes (idempotency_key, client_id, type, started_at) select 'as-' || i, md5('k' || i)::uuid, (array['SHELTER','LEGAL','MEDICAL','COUNSELLING'])[1 + (i % 4)], date '2021-03-01' from ${gs(0.7)}`);
-  await exec(hub, 'ngo', `insert into grants (idempotency_key, organisation_id, year, amount_nok, grantor) select 'g-' || i, md5('o' || i)::uuid, 2021, 7000000, 'Parliament' from generate_series(1, 5) as i`);
+  await exec(
+    hub,
+    'police',
+    `insert into compensation_orders (idempotency_key, person_id, investigation_id, amount_nok, ordered_at, paid_at)
+     select 'c-' || i, md5('p' || i)::uuid, (select id from investigations limit 1), 50000 + i, date '2021-03-01', date '2021-06-01' from ${gs(0.01)}`,
+  );
+  await exec(
+    hub,
+    'police',
+    `insert into custody_stays (idempotency_key, person_id, kind, facility, started_at) select 'h-' || i, md5('p' || (i * 3))::uuid, 'PRISON', 'B', date '2021-02-01' from ${gs(0.01 / 3)}`,
+  );
+  await exec(
+    hub,
+    'immigration',
+    `insert into applicants (id, victim_id, eea_citizen, ${PERSON_COLUMNS}) select md5('a' || i)::uuid, ${vid('i * 6')}, false, ${person('NON_POLICE_GOVERNMENT')} from ${gs(0.15)}`,
+  );
+  await exec(
+    hub,
+    'immigration',
+    `insert into reflection_periods (idempotency_key, applicant_id, granted_at, ends_at) select 'rp-' || i, md5('a' || i)::uuid, date '2021-04-01', date '2021-10-01' from ${gs(0.1)}`,
+  );
+  await exec(
+    hub,
+    'immigration',
+    `insert into residence_permits (idempotency_key, applicant_id, kind, granted_at, valid_until) select 'pm-' || i, md5('a' || i)::uuid, (array['LIMITED_TRAFFICKING','WITNESS','HUMANITARIAN','PROTECTION'])[1 + (i % 4)], date '2021-09-01', date '2022-09-01' from ${gs(0.1)}`,
+  );
+  await exec(
+    hub,
+    'immigration',
+    `insert into return_proceedings (idempotency_key, applicant_id, departure_date, screened) select 'rt-' || i, md5('a' || i)::uuid, date '2021-11-01', i % 3 = 0 from ${gs(0.02)}`,
+  );
+  await exec(
+    hub,
+    'child-welfare',
+    `insert into child_cases (id, victim_id, municipality, age_assessment, unaccompanied, ${PERSON_COLUMNS}) select md5('c' || i)::uuid, ${vid('i * 50')}, 'Oslo', 'ASSESSED_CHILD', true, ${person('NON_POLICE_GOVERNMENT')} from ${gs(0.02)}`,
+  );
+  await exec(
+    hub,
+    'child-welfare',
+    `insert into placements (idempotency_key, case_id, kind, started_at, planned_end_at) select 'pl-' || i, md5('c' || i)::uuid, 'INSTITUTION', date '2021-05-01', date '2021-10-31' from ${gs(0.02)}`,
+  );
+  await exec(
+    hub,
+    'ngo',
+    `insert into organisations (id, name, kind) select md5('o' || i)::uuid, 'Bench organisation ' || i, 'NGO' from generate_series(1, 5) as i`,
+  );
+  await exec(
+    hub,
+    'ngo',
+    `insert into clients (id, victim_id, organisation_id, ${PERSON_COLUMNS}) select md5('k' || i)::uuid, ${vid('((i * 10) / 7)')}, md5('o' || (1 + i % 5))::uuid, ${person('NGO')} from ${gs(0.7)}`,
+  );
+  await exec(
+    hub,
+    'ngo',
+    `insert into assistance_episodes (idempotency_key, client_id, type, started_at) select 'as-' || i, md5('k' || i)::uuid, (array['SHELTER','LEGAL','MEDICAL','COUNSELLING'])[1 + (i % 4)], date '2021-03-01' from ${gs(0.7)}`,
+  );
+  await exec(
+    hub,
+    'ngo',
+    `insert into grants (idempotency_key, organisation_id, year, amount_nok, grantor) select 'g-' || i, md5('o' || i)::uuid, 2021, 7000000, 'Parliament' from generate_series(1, 5) as i`,
+  );
   for (const name of ['nrm', 'police', 'immigration', 'child-welfare', 'ngo'] as const) await exec(hub, name, 'analyze');
 }
 
@@ -113,7 +169,12 @@ async function hubSql(hub: Hub, year: number): Promise<void> {
 
 function agencies(hub: Hub, year: number) {
   const d = hub.databases as any;
-  return Promise.all([policeFigures(d.police.db, year), immigrationFigures(d.immigration.db, year), childWelfareFigures(d['child-welfare'].db, year), ngoFigures(d.ngo.db, year)]);
+  return Promise.all([
+    policeFigures(d.police.db, year),
+    immigrationFigures(d.immigration.db, year),
+    childWelfareFigures(d['child-welfare'].db, year),
+    ngoFigures(d.ngo.db, year),
+  ]);
 }
 
 async function time(fn: () => Promise<unknown>): Promise<number> {
@@ -124,7 +185,9 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const load1 = () => loadavg()[0]!.toFixed(1);
-console.log(`Statistics benchmark on ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}: ${RUNS} runs per size after a warm-up, medians; load average ${load1()} at start`);
+console.log(
+  `Statistics benchmark on ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}: ${RUNS} runs per size after a warm-up, medians; load average ${load1()} at start`,
+);
 console.log('   victims  registrations  load s  rebuild s  gateway ms  bare SQL ms   ratio  hub SQL bare ms  load avg');
 for (const n of SIZES) {
   const hub = await startHub();
@@ -134,8 +197,10 @@ for (const n of SIZES) {
     const loadSeconds = (performance.now() - loadStart) / 1000;
     const nrmDb = (hub.databases as any).nrm.db;
     const rebuildSeconds = (await time(() => rebuildStatisticsSummary(nrmDb))) / 1000;
-    const sortedRows = (c: Awaited<ReturnType<typeof summaryCounts>>) => JSON.stringify([c.persons.map((r) => `${r.dimension}|${r.key}|${r.status}|${r.count}`).sort(), c.registrations]);
-    if (sortedRows(await summaryCounts(nrmDb, 2021)) !== sortedRows(await countsFromRegistrations(nrmDb, 2021))) throw new Error('the rebuilt summary differs from the from-scratch counts');
+    const sortedRows = (c: Awaited<ReturnType<typeof summaryCounts>>) =>
+      JSON.stringify([c.persons.map((r) => `${r.dimension}|${r.key}|${r.status}|${r.count}`).sort(), c.registrations]);
+    if (sortedRows(await summaryCounts(nrmDb, 2021)) !== sortedRows(await countsFromRegistrations(nrmDb, 2021)))
+      throw new Error('the rebuilt summary differs from the from-scratch counts');
     const headers = await hub.as({ agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'STAT-BENCH' });
     const viaGateway = async () => {
       const { body } = await hub.query(REPORT_QUERY, { year: 2021, previous: 2020 }, headers);
@@ -144,7 +209,7 @@ for (const n of SIZES) {
     };
     // One year through the gateway against one year of bare SQL, and the report's two years against two.
     const warm = await viaGateway();
-    const registrations = (warm.data).statistics.registrations.value as number;
+    const registrations = warm.data.statistics.registrations.value as number;
     await bareSql(hub, 2021);
     const gateway: number[] = [];
     const bare: number[] = [];

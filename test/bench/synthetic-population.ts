@@ -33,75 +33,234 @@ const split = (s: string) => s.split(/\s*,\s*/);
 const POOLS: Record<string, NamePool> = {
   NO: {
     weight: 8,
-    female: split('Anne, Inger, Kari, Marit, Ingrid, Liv, Eva, Berit, Astrid, Bjørg, Hilde, Nina, Solveig, Randi, Ida, Silje, Nora, Emma, Ingeborg, Sigrid, Maria, Kristin, Tone, Åse, Gro, Synnøve, Marte, Guro, Hanne, Tove'),
-    male: split('Jan, Per, Bjørn, Ole, Lars, Kjell, Knut, Arne, Svein, Thomas, Hans, Geir, Tor, Morten, Terje, Odd, Erik, Martin, Andreas, Jon, Øystein, Håkon, Magnus, Sindre, Eirik, Jørgen, Emil, Henrik, Sander, Tobias'),
-    family: split('Hansen, Johansen, Olsen, Larsen, Andersen, Pedersen, Nilsen, Kristiansen, Jensen, Karlsen, Johnsen, Pettersen, Eriksen, Berg, Haugen, Hagen, Johannessen, Andreassen, Jacobsen, Dahl, Jørgensen, Halvorsen, Henriksen, Lund, Sørensen, Jakobsen, Moen, Gundersen, Iversen, Strand, Solberg, Svendsen, Eide, Knutsen, Martinsen, Paulsen, Bakken, Kristoffersen, Mathisen, Lie, Ødegård, Bråten, Sæther, Aase, Fjeld'),
-    tail: { share: 0.6, roots: split('Aas, Bakke, Berg, Bø, Dal, Eng, Fjell, Hauge, Holm, Lie, Mo, Nes, Rud, Skog, Strand, Vik, Myr, Sol, Tveit, Hol, Kvam, Lund, Røn, Sand, Stor, Ås, Grøn, Øver, Nord, Vest, Haug, Brekk, Foss, Gjer, Hov, Kleiv, Lang, Mel, Rør, Sæ'), suffixes: split('en, e, stad, rud, land, li, vik, dal, heim, berg, seth, gård, bakken, aker, nes, sæter') },
-    givenTail: { share: 0.5, syllables: split('Ing, Sig, Ast, Gun, Ran, Tor, Sol, Liv, Mar, Kir, Hel, Ren, Berg, Frø, Dag, Ragn, Al, Vi, Ei, Ha, Ol, Sve, Tro, Ar, Ste, Bjar, Gei, Hall, Vid, Ro, Jo, Es, Od, Ås, Kjell'), female: split('rid, ny, hild, veig, borg, dis, run, a, ne, unn, frid, laug, ine, gunn'), male: split('mund, bjørn, geir, vald, ar, stein, vard, leif, e, kel, dor, an, ulf, finn') },
+    female: split(
+      'Anne, Inger, Kari, Marit, Ingrid, Liv, Eva, Berit, Astrid, Bjørg, Hilde, Nina, Solveig, Randi, Ida, Silje, Nora, Emma, Ingeborg, Sigrid, Maria, Kristin, Tone, Åse, Gro, Synnøve, Marte, Guro, Hanne, Tove',
+    ),
+    male: split(
+      'Jan, Per, Bjørn, Ole, Lars, Kjell, Knut, Arne, Svein, Thomas, Hans, Geir, Tor, Morten, Terje, Odd, Erik, Martin, Andreas, Jon, Øystein, Håkon, Magnus, Sindre, Eirik, Jørgen, Emil, Henrik, Sander, Tobias',
+    ),
+    family: split(
+      'Hansen, Johansen, Olsen, Larsen, Andersen, Pedersen, Nilsen, Kristiansen, Jensen, Karlsen, Johnsen, Pettersen, Eriksen, Berg, Haugen, Hagen, Johannessen, Andreassen, Jacobsen, Dahl, Jørgensen, Halvorsen, Henriksen, Lund, Sørensen, Jakobsen, Moen, Gundersen, Iversen, Strand, Solberg, Svendsen, Eide, Knutsen, Martinsen, Paulsen, Bakken, Kristoffersen, Mathisen, Lie, Ødegård, Bråten, Sæther, Aase, Fjeld',
+    ),
+    tail: {
+      share: 0.6,
+      roots: split(
+        'Aas, Bakke, Berg, Bø, Dal, Eng, Fjell, Hauge, Holm, Lie, Mo, Nes, Rud, Skog, Strand, Vik, Myr, Sol, Tveit, Hol, Kvam, Lund, Røn, Sand, Stor, Ås, Grøn, Øver, Nord, Vest, Haug, Brekk, Foss, Gjer, Hov, Kleiv, Lang, Mel, Rør, Sæ',
+      ),
+      suffixes: split('en, e, stad, rud, land, li, vik, dal, heim, berg, seth, gård, bakken, aker, nes, sæter'),
+    },
+    givenTail: {
+      share: 0.5,
+      syllables: split(
+        'Ing, Sig, Ast, Gun, Ran, Tor, Sol, Liv, Mar, Kir, Hel, Ren, Berg, Frø, Dag, Ragn, Al, Vi, Ei, Ha, Ol, Sve, Tro, Ar, Ste, Bjar, Gei, Hall, Vid, Ro, Jo, Es, Od, Ås, Kjell',
+      ),
+      female: split('rid, ny, hild, veig, borg, dis, run, a, ne, unn, frid, laug, ine, gunn'),
+      male: split('mund, bjørn, geir, vald, ar, stein, vard, leif, e, kel, dor, an, ulf, finn'),
+    },
   },
   RO: {
     weight: 18,
-    female: split('Maria, Elena, Ioana, Andreea, Ana, Mihaela, Cristina, Alexandra, Gabriela, Daniela, Florentina, Roxana, Nicoleta, Georgiana, Adriana, Ramona, Simona, Alina, Diana, Larisa, Raluca, Bianca, Denisa, Loredana, Claudia, Camelia, Violeta, Petruța, Ștefania, Luminița'),
-    male: split('Ion, Gheorghe, Vasile, Constantin, Alexandru, Mihai, Andrei, Florin, Marian, Ionuț, Nicolae, Dumitru, Adrian, Cristian, Daniel, Ștefan, Costel, Marius, Gabriel, Bogdan, Viorel, Sorin, Cătălin, Lucian, Răzvan, Dorin, Petru, Iulian, Liviu, Claudiu'),
-    family: split('Popa, Popescu, Pop, Radu, Dumitru, Stan, Stoica, Gheorghe, Matei, Ciobanu, Ionescu, Rusu, Munteanu, Constantin, Mihai, Marin, Florea, Tudor, Lungu, Dinu, Barbu, Cristea, Ene, Toma, Neagu, Zamfir, Sandu, Moldovan, Lazăr, Dobre, Ștefănescu, Niculescu, Vasilescu, Căldăraru, Țurcanu, Bălan, Ursu, Oprea, Voicu, Nistor'),
-    tail: { share: 0.7, roots: split('Ion, Vasil, Dumitr, Constantin, Gheorgh, Stan, Radu, Mih, Andr, Nicul, Marin, Dobr, Barb, Pop, Tudor, Stoic, Lung, Bors, Cojoc, Croitor, Morar, Olar, Pred, Sav, Șerb, Tănas, Văduv, Zăvoi, Bogd, Man, Lup, Ursul, Chiri, Ghiț, Iord, Mocan, Oprin, Pătr, Rădul, Sim'), suffixes: split('escu, eanu, ache, oiu, an, u, ică, ilă, aru, oaie') },
-    givenTail: { share: 0.5, syllables: split('Ana, Ele, Flor, Lumi, Mari, Nico, Roxa, Sori, Vale, Vio, Cori, Dani, Geor, Ile, Lau, Mio, Oa, Pe, Ra, Si, Teo, Va, Za, Cris, Do, Emi, Gra, Li, Mo, Ni, Octa, Pa, Ro, Se, Tu, Ve'), female: split('na, ela, ica, ina, ana, eta, iana, uța, ora, ia'), male: split('u, el, ian, ică, ache, in, ar, ean, an, ore') },
+    female: split(
+      'Maria, Elena, Ioana, Andreea, Ana, Mihaela, Cristina, Alexandra, Gabriela, Daniela, Florentina, Roxana, Nicoleta, Georgiana, Adriana, Ramona, Simona, Alina, Diana, Larisa, Raluca, Bianca, Denisa, Loredana, Claudia, Camelia, Violeta, Petruța, Ștefania, Luminița',
+    ),
+    male: split(
+      'Ion, Gheorghe, Vasile, Constantin, Alexandru, Mihai, Andrei, Florin, Marian, Ionuț, Nicolae, Dumitru, Adrian, Cristian, Daniel, Ștefan, Costel, Marius, Gabriel, Bogdan, Viorel, Sorin, Cătălin, Lucian, Răzvan, Dorin, Petru, Iulian, Liviu, Claudiu',
+    ),
+    family: split(
+      'Popa, Popescu, Pop, Radu, Dumitru, Stan, Stoica, Gheorghe, Matei, Ciobanu, Ionescu, Rusu, Munteanu, Constantin, Mihai, Marin, Florea, Tudor, Lungu, Dinu, Barbu, Cristea, Ene, Toma, Neagu, Zamfir, Sandu, Moldovan, Lazăr, Dobre, Ștefănescu, Niculescu, Vasilescu, Căldăraru, Țurcanu, Bălan, Ursu, Oprea, Voicu, Nistor',
+    ),
+    tail: {
+      share: 0.7,
+      roots: split(
+        'Ion, Vasil, Dumitr, Constantin, Gheorgh, Stan, Radu, Mih, Andr, Nicul, Marin, Dobr, Barb, Pop, Tudor, Stoic, Lung, Bors, Cojoc, Croitor, Morar, Olar, Pred, Sav, Șerb, Tănas, Văduv, Zăvoi, Bogd, Man, Lup, Ursul, Chiri, Ghiț, Iord, Mocan, Oprin, Pătr, Rădul, Sim',
+      ),
+      suffixes: split('escu, eanu, ache, oiu, an, u, ică, ilă, aru, oaie'),
+    },
+    givenTail: {
+      share: 0.5,
+      syllables: split(
+        'Ana, Ele, Flor, Lumi, Mari, Nico, Roxa, Sori, Vale, Vio, Cori, Dani, Geor, Ile, Lau, Mio, Oa, Pe, Ra, Si, Teo, Va, Za, Cris, Do, Emi, Gra, Li, Mo, Ni, Octa, Pa, Ro, Se, Tu, Ve',
+      ),
+      female: split('na, ela, ica, ina, ana, eta, iana, uța, ora, ia'),
+      male: split('u, el, ian, ică, ache, in, ar, ean, an, ore'),
+    },
   },
   NG: {
     weight: 18,
-    female: split('Blessing, Joy, Precious, Favour, Gift, Mercy, Peace, Faith, Esther, Grace, Chioma, Ngozi, Adaeze, Amaka, Ifeoma, Chiamaka, Funmilayo, Yetunde, Aisha, Patience, Osas, Efe, Ivie, Omosede, Osaretin, Eki, Uyi, Princess, Happiness, Success'),
-    male: split('Emeka, Chinedu, Tunde, Ifeanyi, Segun, Uche, Obinna, Osagie, Osaro, Efosa, Nosa, Godwin, Samuel, Daniel, Emmanuel, Oluwaseun, Chukwuemeka, Babatunde, Ikenna, Kelechi, Sunday, Friday, Monday, Felix, Kingsley, Victor, Innocent, Lucky, Eghosa, Osahon'),
-    family: split('Okafor, Adeyemi, Eze, Okonkwo, Balogun, Nwosu, Osagie, Obaseki, Igbinedion, Omoregie, Edokpolo, Osayande, Ogbeide, Aigbe, Ehigiator, Idahosa, Okoro, Nwachukwu, Ogunleye, Adebayo, Okeke, Uzor, Eboigbe, Iyamu, Omorogbe, Usman, Bello, Ibrahim, Abubakar, Egharevba, Osawe, Aimiuwu, Ekhator, Akpata, Enogieru'),
-    tail: { share: 0.75, roots: split('Ade, Olu, Oluwa, Ayo, Ola, Chukwu, Nwa, Ife, Osa, Omo, Igbi, Ehi, Uwa, Oke, Obi, Eze, Nne, Ogbe, Idah, Agbon, Iye, Ose, Ekh, Odi'), suffixes: split('yemi, wale, tunde, bayo, femi, meka, ka, nedu, gie, ghae, mwan, ose, agbon, rie, ogie, kwe, ama, diegwu, onye, bueze, si') },
-    givenTail: { share: 0.6, syllables: split('Ade, Olu, Ayo, Chi, Ngo, Ife, Osa, Omo, Uyi, Eki, Ebe, Obi, Nne, Ama, Eze, Oke, Uche, Ike, Nna, Osi, Ehi, Ede, Iye, Aki, Ono, Tobi, Femi, Bisi, Kemi, Dayo'), female: split('a, e, ma, nna, yo, kemi, nike, ola, oma, dinma, amaka, osa'), male: split('u, e, o, di, mi, sa, gie, ka, dozie, nedu, wale, kunle') },
+    female: split(
+      'Blessing, Joy, Precious, Favour, Gift, Mercy, Peace, Faith, Esther, Grace, Chioma, Ngozi, Adaeze, Amaka, Ifeoma, Chiamaka, Funmilayo, Yetunde, Aisha, Patience, Osas, Efe, Ivie, Omosede, Osaretin, Eki, Uyi, Princess, Happiness, Success',
+    ),
+    male: split(
+      'Emeka, Chinedu, Tunde, Ifeanyi, Segun, Uche, Obinna, Osagie, Osaro, Efosa, Nosa, Godwin, Samuel, Daniel, Emmanuel, Oluwaseun, Chukwuemeka, Babatunde, Ikenna, Kelechi, Sunday, Friday, Monday, Felix, Kingsley, Victor, Innocent, Lucky, Eghosa, Osahon',
+    ),
+    family: split(
+      'Okafor, Adeyemi, Eze, Okonkwo, Balogun, Nwosu, Osagie, Obaseki, Igbinedion, Omoregie, Edokpolo, Osayande, Ogbeide, Aigbe, Ehigiator, Idahosa, Okoro, Nwachukwu, Ogunleye, Adebayo, Okeke, Uzor, Eboigbe, Iyamu, Omorogbe, Usman, Bello, Ibrahim, Abubakar, Egharevba, Osawe, Aimiuwu, Ekhator, Akpata, Enogieru',
+    ),
+    tail: {
+      share: 0.75,
+      roots: split('Ade, Olu, Oluwa, Ayo, Ola, Chukwu, Nwa, Ife, Osa, Omo, Igbi, Ehi, Uwa, Oke, Obi, Eze, Nne, Ogbe, Idah, Agbon, Iye, Ose, Ekh, Odi'),
+      suffixes: split('yemi, wale, tunde, bayo, femi, meka, ka, nedu, gie, ghae, mwan, ose, agbon, rie, ogie, kwe, ama, diegwu, onye, bueze, si'),
+    },
+    givenTail: {
+      share: 0.6,
+      syllables: split(
+        'Ade, Olu, Ayo, Chi, Ngo, Ife, Osa, Omo, Uyi, Eki, Ebe, Obi, Nne, Ama, Eze, Oke, Uche, Ike, Nna, Osi, Ehi, Ede, Iye, Aki, Ono, Tobi, Femi, Bisi, Kemi, Dayo',
+      ),
+      female: split('a, e, ma, nna, yo, kemi, nike, ola, oma, dinma, amaka, osa'),
+      male: split('u, e, o, di, mi, sa, gie, ka, dozie, nedu, wale, kunle'),
+    },
   },
   VN: {
     weight: 6,
-    female: split('Lan, Hoa, Trang, Anh, Huong, Linh, Mai, Ngoc, Thao, Thu, Hanh, Phuong, Yen, Nhung, Hang, Dung, Ha, Hien, Loan, Nga, Oanh, Quyen, Tam, Tuyet, Van, Xuan, Giang, Hue, Kim, My'),
-    male: split('Minh, Anh, Huy, Long, Nam, Hung, Dung, Tuan, Duc, Hai, Son, Thanh, Quang, Phong, Khanh, Hoang, Trung, Vinh, Dat, Hieu, Thang, Kien, Cuong, Binh, Tai, Phuc, Loc, Bao, Tien, Quoc'),
-    family: split('Nguyễn, Nguyễn, Nguyễn, Nguyễn, Trần, Trần, Lê, Lê, Phạm, Hoàng, Huỳnh, Phan, Vũ, Võ, Đặng, Bùi, Đỗ, Hồ, Ngô, Dương, Lý, Đào, Đoàn, Vương, Trịnh, Trương, Lâm, Phùng, Mai, Tô, Hà, Tạ, Đinh, Lương'),
+    female: split(
+      'Lan, Hoa, Trang, Anh, Huong, Linh, Mai, Ngoc, Thao, Thu, Hanh, Phuong, Yen, Nhung, Hang, Dung, Ha, Hien, Loan, Nga, Oanh, Quyen, Tam, Tuyet, Van, Xuan, Giang, Hue, Kim, My',
+    ),
+    male: split(
+      'Minh, Anh, Huy, Long, Nam, Hung, Dung, Tuan, Duc, Hai, Son, Thanh, Quang, Phong, Khanh, Hoang, Trung, Vinh, Dat, Hieu, Thang, Kien, Cuong, Binh, Tai, Phuc, Loc, Bao, Tien, Quoc',
+    ),
+    family: split(
+      'Nguyễn, Nguyễn, Nguyễn, Nguyễn, Trần, Trần, Lê, Lê, Phạm, Hoàng, Huỳnh, Phan, Vũ, Võ, Đặng, Bùi, Đỗ, Hồ, Ngô, Dương, Lý, Đào, Đoàn, Vương, Trịnh, Trương, Lâm, Phùng, Mai, Tô, Hà, Tạ, Đinh, Lương',
+    ),
     middle: { female: split('Thị, Thị, Thị, Ngọc, Thu, Kim, Thanh, Mỹ'), male: split('Văn, Văn, Văn, Đức, Quang, Minh, Hữu, Công') },
-    givenTail: { share: 0.5, syllables: split('Bich, Cam, Chi, Diep, Doan, Gam, Hai, Hanh, Hau, Hien, Hoai, Hong, Khanh, Khue, Lam, Lien, Loan, Ly, Mien, Ngan, Nguyet, Nhi, Phuong, Quynh, Sa, Thoa, Thuy, Tien, Uyen, Vy, An, Bang, Canh, Chien, Cong, Dai, Dien, Dinh, Dong, Giang, Hau, Hiep, Hoa, Khoa, Lap, Luan, Manh, Nghia, Nhan, Phat, Quan, Sang, Tan, Thai, Thinh, Toan, Tri, Truong, Tu, Viet'), female: split(''), male: split('') },
+    givenTail: {
+      share: 0.5,
+      syllables: split(
+        'Bich, Cam, Chi, Diep, Doan, Gam, Hai, Hanh, Hau, Hien, Hoai, Hong, Khanh, Khue, Lam, Lien, Loan, Ly, Mien, Ngan, Nguyet, Nhi, Phuong, Quynh, Sa, Thoa, Thuy, Tien, Uyen, Vy, An, Bang, Canh, Chien, Cong, Dai, Dien, Dinh, Dong, Giang, Hau, Hiep, Hoa, Khoa, Lap, Luan, Manh, Nghia, Nhan, Phat, Quan, Sang, Tan, Thai, Thinh, Toan, Tri, Truong, Tu, Viet',
+      ),
+      female: split(''),
+      male: split(''),
+    },
   },
   TH: {
     weight: 6,
-    female: split('Siriporn, Nittaya, Kanya, Pranee, Somporn, Malee, Suda, Wanida, Ratana, Jintana, Porntip, Sunisa, Kannika, Pimchanok, Sasithorn, Thida, Orathai, Duangjai, Napaporn, Supaporn, Rattana, Kanokwan, Chutima, Waraporn, Anong, Busaba, Lamai, Nuch, Sukanya, Yupin'),
-    male: split('Somchai, Anan, Chaiya, Kittisak, Somsak, Prasert, Sombat, Surachai, Wichai, Boonmee, Thawatchai, Somkiat, Narong, Pichit, Sakda, Chatchai, Nattapong, Wirat, Yuthana, Prayut, Suchart, Manop, Sompong, Kasem, Decha, Preecha, Arthit, Chalerm, Thongchai, Udom'),
-    family: split('Srisuk, Wongsa, Chaiyasit, Boonmee, Thongdee, Saetang, Sukprasert, Phrommas, Kaewkham, Srisawat, Chanthong, Rattanakorn, Jaidee, Suwannarat, Inthong, Promma, Bunyasarn, Kongkaew, Somboon, Phothong, Saelim, Wongsuwan, Meesuk, Kaewmanee, Chaichana, Thongsuk, Sangthong, Prasertsri, Kittikun, Yodsri'),
-    tail: { share: 0.85, roots: split('Sri, Wong, Chai, Boon, Thong, Suk, Kaew, Prom, Ratta, Jai, Suwan, In, Kong, Som, Pho, Mee, Sang, Kitti, Yod, Charoen, Siri, Phan, Wat, Nak, Pra, Saeng'), suffixes: split('suk, sa, yasit, mee, dee, prasert, kham, sawat, thong, korn, narat, boon, kul, sri, wong, chai, phan, rat, sak, ngam, pong, wan') },
-    givenTail: { share: 0.7, syllables: split('Sri, Wan, Kan, Pim, Sup, Nat, Chut, Wara, Rat, Dao, Kul, Nit, Pat, Sas, Tip, Ubon, Ying, Arun, Kit, Nop, Pong, Sak, Thon, Wit, Yut, Chai, Kasem, Phon, Sit, Anu'), female: split('porn, ida, ya, thip, nee, wan, chanok, sa, rat, jai'), male: split('chai, sak, pong, thon, phon, wat, rit, sit, kit, phan') },
+    female: split(
+      'Siriporn, Nittaya, Kanya, Pranee, Somporn, Malee, Suda, Wanida, Ratana, Jintana, Porntip, Sunisa, Kannika, Pimchanok, Sasithorn, Thida, Orathai, Duangjai, Napaporn, Supaporn, Rattana, Kanokwan, Chutima, Waraporn, Anong, Busaba, Lamai, Nuch, Sukanya, Yupin',
+    ),
+    male: split(
+      'Somchai, Anan, Chaiya, Kittisak, Somsak, Prasert, Sombat, Surachai, Wichai, Boonmee, Thawatchai, Somkiat, Narong, Pichit, Sakda, Chatchai, Nattapong, Wirat, Yuthana, Prayut, Suchart, Manop, Sompong, Kasem, Decha, Preecha, Arthit, Chalerm, Thongchai, Udom',
+    ),
+    family: split(
+      'Srisuk, Wongsa, Chaiyasit, Boonmee, Thongdee, Saetang, Sukprasert, Phrommas, Kaewkham, Srisawat, Chanthong, Rattanakorn, Jaidee, Suwannarat, Inthong, Promma, Bunyasarn, Kongkaew, Somboon, Phothong, Saelim, Wongsuwan, Meesuk, Kaewmanee, Chaichana, Thongsuk, Sangthong, Prasertsri, Kittikun, Yodsri',
+    ),
+    tail: {
+      share: 0.85,
+      roots: split(
+        'Sri, Wong, Chai, Boon, Thong, Suk, Kaew, Prom, Ratta, Jai, Suwan, In, Kong, Som, Pho, Mee, Sang, Kitti, Yod, Charoen, Siri, Phan, Wat, Nak, Pra, Saeng',
+      ),
+      suffixes: split('suk, sa, yasit, mee, dee, prasert, kham, sawat, thong, korn, narat, boon, kul, sri, wong, chai, phan, rat, sak, ngam, pong, wan'),
+    },
+    givenTail: {
+      share: 0.7,
+      syllables: split(
+        'Sri, Wan, Kan, Pim, Sup, Nat, Chut, Wara, Rat, Dao, Kul, Nit, Pat, Sas, Tip, Ubon, Ying, Arun, Kit, Nop, Pong, Sak, Thon, Wit, Yut, Chai, Kasem, Phon, Sit, Anu',
+      ),
+      female: split('porn, ida, ya, thip, nee, wan, chanok, sa, rat, jai'),
+      male: split('chai, sak, pong, thon, phon, wat, rit, sit, kit, phan'),
+    },
   },
   AL: {
     weight: 7,
-    female: split('Elira, Arta, Blerina, Mirela, Anisa, Ermira, Fatjona, Jonida, Klea, Luljeta, Marsela, Orjona, Rezarta, Sidorela, Valbona, Xhesika, Besjana, Dorina, Enkeleda, Flutura, Gentiana, Irena, Kejsi, Lindita, Mimoza, Nertila, Ornela, Sara, Teuta, Zamira'),
-    male: split('Arben, Gentian, Ilir, Besnik, Agron, Artan, Bujar, Dritan, Edmond, Ermal, Fatmir, Gazmend, Klodian, Kujtim, Lulzim, Mentor, Nderim, Petrit, Qemal, Rexhep, Saimir, Sokol, Shpëtim, Taulant, Valon, Xhevdet, Ylli, Zef, Endrit, Fation'),
-    family: split('Hoxha, Shehu, Krasniqi, Gashi, Berisha, Kelmendi, Morina, Hasani, Dervishi, Leka, Çela, Kola, Prifti, Marku, Gjoka, Dushku, Bajrami, Rama, Meta, Basha, Lika, Muça, Xhafa, Zeqiri, Tafa, Hysa, Beqiri, Halili, Sadiku, Ymeri'),
-    tail: { share: 0.6, roots: split('Hox, Shehu, Gash, Beris, Kelmend, Morin, Hasan, Dervish, Lek, Kol, Prift, Mark, Gjok, Dushk, Bajram, Ram, Met, Bash, Lik, Xhaf, Zeqir, Taf, Hys, Beqir, Halil, Sadik, Ymer, Ahmet, Brah, Ded, Gjon, Nikoll, Pren, Zog, Sul, Tahir, Vat, Ndoj, Mal, Curr'), suffixes: split('aj, i, a, ollari, ja, ko, ushi') },
-    givenTail: { share: 0.5, syllables: split('Ar, Bes, Dri, Erm, Fat, Gen, Il, Kle, Lul, Mir, Ner, Orj, Rez, Sid, Val, Xhe, Alb, Bler, Don, Elv, Flo, Gre, Jet, Lir, Mar, Pet, Rud, Sok, Tau, Vio'), female: split('ina, ela, jona, ida, eta, ina, iana, a, ona, ije'), male: split('ben, nik, an, im, ian, ion, ir, ton, mal, jet') },
+    female: split(
+      'Elira, Arta, Blerina, Mirela, Anisa, Ermira, Fatjona, Jonida, Klea, Luljeta, Marsela, Orjona, Rezarta, Sidorela, Valbona, Xhesika, Besjana, Dorina, Enkeleda, Flutura, Gentiana, Irena, Kejsi, Lindita, Mimoza, Nertila, Ornela, Sara, Teuta, Zamira',
+    ),
+    male: split(
+      'Arben, Gentian, Ilir, Besnik, Agron, Artan, Bujar, Dritan, Edmond, Ermal, Fatmir, Gazmend, Klodian, Kujtim, Lulzim, Mentor, Nderim, Petrit, Qemal, Rexhep, Saimir, Sokol, Shpëtim, Taulant, Valon, Xhevdet, Ylli, Zef, Endrit, Fation',
+    ),
+    family: split(
+      'Hoxha, Shehu, Krasniqi, Gashi, Berisha, Kelmendi, Morina, Hasani, Dervishi, Leka, Çela, Kola, Prifti, Marku, Gjoka, Dushku, Bajrami, Rama, Meta, Basha, Lika, Muça, Xhafa, Zeqiri, Tafa, Hysa, Beqiri, Halili, Sadiku, Ymeri',
+    ),
+    tail: {
+      share: 0.6,
+      roots: split(
+        'Hox, Shehu, Gash, Beris, Kelmend, Morin, Hasan, Dervish, Lek, Kol, Prift, Mark, Gjok, Dushk, Bajram, Ram, Met, Bash, Lik, Xhaf, Zeqir, Taf, Hys, Beqir, Halil, Sadik, Ymer, Ahmet, Brah, Ded, Gjon, Nikoll, Pren, Zog, Sul, Tahir, Vat, Ndoj, Mal, Curr',
+      ),
+      suffixes: split('aj, i, a, ollari, ja, ko, ushi'),
+    },
+    givenTail: {
+      share: 0.5,
+      syllables: split(
+        'Ar, Bes, Dri, Erm, Fat, Gen, Il, Kle, Lul, Mir, Ner, Orj, Rez, Sid, Val, Xhe, Alb, Bler, Don, Elv, Flo, Gre, Jet, Lir, Mar, Pet, Rud, Sok, Tau, Vio',
+      ),
+      female: split('ina, ela, jona, ida, eta, ina, iana, a, ona, ije'),
+      male: split('ben, nik, an, im, ian, ion, ir, ton, mal, jet'),
+    },
   },
   AR: {
     weight: 10,
-    female: split('Fatima, Aisha, Maryam, Zainab, Khadija, Amina, Noor, Huda, Layla, Rania, Samira, Yasmin, Salma, Hanan, Nadia, Reem, Sara, Lina, Dima, Rasha, Ghada, Hala, Mona, Nour, Asma, Iman, Rana, Souad, Wafaa, Zahra'),
-    male: split('Mohammed, Ahmed, Ali, Hussein, Hassan, Omar, Youssef, Ibrahim, Khaled, Abdullah, Mustafa, Mahmoud, Karim, Tariq, Samir, Walid, Nabil, Bilal, Hamza, Jamal, Fadi, Rami, Ziad, Osama, Sami, Adel, Majid, Nasser, Faisal, Amir'),
-    family: split('Al-Hassan, Haddad, Khalil, Hamdan, Nasser, Saleh, Mansour, Aziz, Abbas, Darwish, Yousef, Hussein, Othman, Suleiman, Ibrahim, Mahmoud, Qasim, Rahman, Sabbagh, Shami, Taha, Zaki, Bakr, Farouk, Ghanem, Habib, Jaber, Karam, Najjar, Obeid'),
-    tail: { share: 0.6, roots: split('Al-Hassan, Al-Hussein, Al-Ali, Al-Ahmad, Abu Omar, Abu Khalil, Al-Masri, Al-Halabi, Al-Shami, Al-Tikriti, Al-Jaber, Al-Khatib, Al-Najjar, Al-Haddad, Al-Sayed, Al-Amin, Al-Rashid, Al-Saleh, Al-Aziz, Al-Hakim, Al-Karim, Al-Farouq, Al-Qasim, Al-Yousef, Al-Majid'), suffixes: split(', i, ani, awi') },
-    givenTail: { share: 0.45, syllables: split('Abd, Ad, Am, Bas, Fad, Gh, Ham, Haz, Jam, Kar, Lay, Mah, Mun, Nab, Nad, Naj, Rab, Raf, Sab, Sal, Sam, Tal, Wal, Yas, Zai, Zak, Jaw, Rash, Sul, Tam'), female: split('ila, a, ira, iya, ah, ima, ina, een, ia, ar'), male: split('id, ir, im, an, ad, ul, eem, er, oud, ah') },
+    female: split(
+      'Fatima, Aisha, Maryam, Zainab, Khadija, Amina, Noor, Huda, Layla, Rania, Samira, Yasmin, Salma, Hanan, Nadia, Reem, Sara, Lina, Dima, Rasha, Ghada, Hala, Mona, Nour, Asma, Iman, Rana, Souad, Wafaa, Zahra',
+    ),
+    male: split(
+      'Mohammed, Ahmed, Ali, Hussein, Hassan, Omar, Youssef, Ibrahim, Khaled, Abdullah, Mustafa, Mahmoud, Karim, Tariq, Samir, Walid, Nabil, Bilal, Hamza, Jamal, Fadi, Rami, Ziad, Osama, Sami, Adel, Majid, Nasser, Faisal, Amir',
+    ),
+    family: split(
+      'Al-Hassan, Haddad, Khalil, Hamdan, Nasser, Saleh, Mansour, Aziz, Abbas, Darwish, Yousef, Hussein, Othman, Suleiman, Ibrahim, Mahmoud, Qasim, Rahman, Sabbagh, Shami, Taha, Zaki, Bakr, Farouk, Ghanem, Habib, Jaber, Karam, Najjar, Obeid',
+    ),
+    tail: {
+      share: 0.6,
+      roots: split(
+        'Al-Hassan, Al-Hussein, Al-Ali, Al-Ahmad, Abu Omar, Abu Khalil, Al-Masri, Al-Halabi, Al-Shami, Al-Tikriti, Al-Jaber, Al-Khatib, Al-Najjar, Al-Haddad, Al-Sayed, Al-Amin, Al-Rashid, Al-Saleh, Al-Aziz, Al-Hakim, Al-Karim, Al-Farouq, Al-Qasim, Al-Yousef, Al-Majid',
+      ),
+      suffixes: split(', i, ani, awi'),
+    },
+    givenTail: {
+      share: 0.45,
+      syllables: split(
+        'Abd, Ad, Am, Bas, Fad, Gh, Ham, Haz, Jam, Kar, Lay, Mah, Mun, Nab, Nad, Naj, Rab, Raf, Sab, Sal, Sam, Tal, Wal, Yas, Zai, Zak, Jaw, Rash, Sul, Tam',
+      ),
+      female: split('ila, a, ira, iya, ah, ima, ina, een, ia, ar'),
+      male: split('id, ir, im, an, ad, ul, eem, er, oud, ah'),
+    },
   },
   RU: {
     weight: 8,
-    female: split('Natalya, Tatyana, Yelena, Olga, Svetlana, Irina, Anna, Yuliya, Yekaterina, Mariya, Oksana, Lyudmila, Galina, Anastasiya, Viktoriya, Kseniya, Darya, Alyona, Valentina, Nadezhda'),
-    male: split('Aleksandr, Sergey, Dmitriy, Andrey, Aleksey, Yevgeniy, Mikhail, Ivan, Vladimir, Nikolay, Yuriy, Oleg, Pavel, Viktor, Igor, Maksim, Artyom, Denis, Roman, Vitaliy'),
-    family: split('Ivanov, Smirnov, Kuznetsov, Popov, Vasilyev, Petrov, Sokolov, Mikhaylov, Novikov, Fyodorov, Morozov, Volkov, Alekseyev, Lebedev, Semyonov, Yegorov, Pavlov, Kozlov, Stepanov, Nikolayev, Shevchenko, Bondarenko, Kovalenko, Tkachenko, Kravchenko, Oliynyk, Moroz, Lysenko, Marchenko, Rudenko'),
-    tail: { share: 0.7, roots: split('Ivan, Smirn, Kuznets, Pop, Vasily, Petr, Sokol, Mikhayl, Novik, Fyodor, Moroz, Volk, Lebed, Semyon, Yegor, Pavl, Kozl, Stepan, Nikolay, Orl, Makar, Zakhar, Zayts, Solovy, Boris, Yakovl, Grigory, Roman, Voroby, Serge, Kuzmin, Frol, Korol, Gus, Kisely, Ilyin, Maksim, Polyak, Sorok, Vinograd, Kovaly, Bel, Medved, Anton, Taras, Zhuk, Baran, Filipp, Komar, Davyd'), suffixes: split('ov, ova, ev, in, enko, uk, chuk, sky') },
-    givenTail: { share: 0.35, syllables: split('Al, Ag, Val, Vas, Gal, Dar, Zin, Ir, Kir, Lar, Lyud, Mil, Nin, Pol, Rim, Svet, Tam, Ul, Fain, El, Bog, Vad, Vsev, Gen, Ed, Kon, Leon, Mat, Rost, Stan'), female: split('ina, ya, ana, isa, ira, ena, ila, ara, iya, ona'), male: split('ik, an, im, iy, ey, or, ol, ar, ov, ian') },
+    female: split(
+      'Natalya, Tatyana, Yelena, Olga, Svetlana, Irina, Anna, Yuliya, Yekaterina, Mariya, Oksana, Lyudmila, Galina, Anastasiya, Viktoriya, Kseniya, Darya, Alyona, Valentina, Nadezhda',
+    ),
+    male: split(
+      'Aleksandr, Sergey, Dmitriy, Andrey, Aleksey, Yevgeniy, Mikhail, Ivan, Vladimir, Nikolay, Yuriy, Oleg, Pavel, Viktor, Igor, Maksim, Artyom, Denis, Roman, Vitaliy',
+    ),
+    family: split(
+      'Ivanov, Smirnov, Kuznetsov, Popov, Vasilyev, Petrov, Sokolov, Mikhaylov, Novikov, Fyodorov, Morozov, Volkov, Alekseyev, Lebedev, Semyonov, Yegorov, Pavlov, Kozlov, Stepanov, Nikolayev, Shevchenko, Bondarenko, Kovalenko, Tkachenko, Kravchenko, Oliynyk, Moroz, Lysenko, Marchenko, Rudenko',
+    ),
+    tail: {
+      share: 0.7,
+      roots: split(
+        'Ivan, Smirn, Kuznets, Pop, Vasily, Petr, Sokol, Mikhayl, Novik, Fyodor, Moroz, Volk, Lebed, Semyon, Yegor, Pavl, Kozl, Stepan, Nikolay, Orl, Makar, Zakhar, Zayts, Solovy, Boris, Yakovl, Grigory, Roman, Voroby, Serge, Kuzmin, Frol, Korol, Gus, Kisely, Ilyin, Maksim, Polyak, Sorok, Vinograd, Kovaly, Bel, Medved, Anton, Taras, Zhuk, Baran, Filipp, Komar, Davyd',
+      ),
+      suffixes: split('ov, ova, ev, in, enko, uk, chuk, sky'),
+    },
+    givenTail: {
+      share: 0.35,
+      syllables: split(
+        'Al, Ag, Val, Vas, Gal, Dar, Zin, Ir, Kir, Lar, Lyud, Mil, Nin, Pol, Rim, Svet, Tam, Ul, Fain, El, Bog, Vad, Vsev, Gen, Ed, Kon, Leon, Mat, Rost, Stan',
+      ),
+      female: split('ina, ya, ana, isa, ira, ena, ila, ara, iya, ona'),
+      male: split('ik, an, im, iy, ey, or, ol, ar, ov, ian'),
+    },
   },
   ER: {
     weight: 7,
-    female: split('Senait, Helen, Yordanos, Selam, Meron, Saba, Feven, Ruth, Lidya, Winta, Eden, Mebrat, Tsega, Hiwet, Luwam, Almaz, Aster, Mulu, Rahel, Segen'),
-    male: split('Tesfay, Yonas, Dawit, Samuel, Habtom, Filmon, Kidane, Mehari, Tekle, Berhane, Amanuel, Yemane, Goitom, Haile, Biniam, Michael, Robel, Natnael, Efrem, Solomon'),
-    family: split('Tesfamariam, Ghebremedhin, Haile, Tekle, Berhe, Kidane, Gebremichael, Woldu, Habte, Mehari, Yohannes, Andemariam, Asmerom, Bereket, Ghebreyesus, Kahsay, Negash, Okbay, Tewelde, Zerai'),
-    tail: { share: 0.85, roots: split('Ghebre, Tesfa, Habte, Wolde, Kidane, Haile, Gebre, Berhane, Mehari, Tekle'), suffixes: split('mariam, michael, selassie, yesus, medhin, giorgis, tsion, kidan, ab, egziabher, hiwet, slasie, tinsae, amlak, mesqel') },
-    givenTail: { share: 0.55, syllables: split('Ab, Ad, Ak, Al, Ber, Dan, Eyo, Fre, Gen, Hab, Hiw, Kib, Leb, Mes, Nah, Red, Sel, Ted, Yem, Zer, Sen, Tes, Mul, Gir, Aw'), female: split('et, a, ien, om, ait, sa, eb, ina, iha, ash'), male: split('om, ay, et, ai, ab, ezgi, ane, iel, on, ehn') },
+    female: split(
+      'Senait, Helen, Yordanos, Selam, Meron, Saba, Feven, Ruth, Lidya, Winta, Eden, Mebrat, Tsega, Hiwet, Luwam, Almaz, Aster, Mulu, Rahel, Segen',
+    ),
+    male: split(
+      'Tesfay, Yonas, Dawit, Samuel, Habtom, Filmon, Kidane, Mehari, Tekle, Berhane, Amanuel, Yemane, Goitom, Haile, Biniam, Michael, Robel, Natnael, Efrem, Solomon',
+    ),
+    family: split(
+      'Tesfamariam, Ghebremedhin, Haile, Tekle, Berhe, Kidane, Gebremichael, Woldu, Habte, Mehari, Yohannes, Andemariam, Asmerom, Bereket, Ghebreyesus, Kahsay, Negash, Okbay, Tewelde, Zerai',
+    ),
+    tail: {
+      share: 0.85,
+      roots: split('Ghebre, Tesfa, Habte, Wolde, Kidane, Haile, Gebre, Berhane, Mehari, Tekle'),
+      suffixes: split('mariam, michael, selassie, yesus, medhin, giorgis, tsion, kidan, ab, egziabher, hiwet, slasie, tinsae, amlak, mesqel'),
+    },
+    givenTail: {
+      share: 0.55,
+      syllables: split('Ab, Ad, Ak, Al, Ber, Dan, Eyo, Fre, Gen, Hab, Hiw, Kib, Leb, Mes, Nah, Red, Sel, Ted, Yem, Zer, Sen, Tes, Mul, Gir, Aw'),
+      female: split('et, a, ien, om, ait, sa, eb, ina, iha, ash'),
+      male: split('om, ay, et, ai, ab, ezgi, ane, iel, on, ehn'),
+    },
   },
 };
 
@@ -397,7 +556,13 @@ export class Population {
       ['asciiOnly', 8],
     ] as const;
     const chosen = new Set<string>();
-    while (chosen.size < n) chosen.add(this.#weighted(kinds.map((k) => k[0]), kinds.map((k) => k[1])));
+    while (chosen.size < n)
+      chosen.add(
+        this.#weighted(
+          kinds.map((k) => k[0]),
+          kinds.map((k) => k[1]),
+        ),
+      );
     for (const kind of chosen) {
       switch (kind) {
         case 'typo': {

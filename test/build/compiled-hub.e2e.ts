@@ -50,13 +50,28 @@ describe('the compiled hub (npm run build && npm run start:prod)', () => {
       NRM_PORT: String(ports[5]),
       AUDIT_WITNESS_PORT: String(ports[6]),
     };
-    for (const name of ['TEST_DATABASE_URL', 'NRM_DATABASE_URL', 'POLICE_DATABASE_URL', 'IMMIGRATION_DATABASE_URL', 'CHILD_WELFARE_DATABASE_URL', 'NGO_DATABASE_URL']) delete env[name];
+    for (const name of [
+      'TEST_DATABASE_URL',
+      'NRM_DATABASE_URL',
+      'POLICE_DATABASE_URL',
+      'IMMIGRATION_DATABASE_URL',
+      'CHILD_WELFARE_DATABASE_URL',
+      'NGO_DATABASE_URL',
+    ])
+      delete env[name];
     child = spawn(process.execPath, ['--conditions=production', START], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
     const deadline = Date.now() + 240_000;
     while (!output.includes('NRM Hub is up.')) {
-      if (child.exitCode !== null) throw new Error(`The compiled hub exited (${child.exitCode}): ${output.split('\n').filter((l) => !l.includes('"level":"info"')).slice(-10).join('\n')}`);
+      if (child.exitCode !== null)
+        throw new Error(
+          `The compiled hub exited (${child.exitCode}): ${output
+            .split('\n')
+            .filter((l) => !l.includes('"level":"info"'))
+            .slice(-10)
+            .join('\n')}`,
+        );
       if (Date.now() > deadline) throw new Error('The compiled hub did not come up within 240 s');
       await new Promise((r) => setTimeout(r, 500));
     }

@@ -63,7 +63,9 @@ export async function prepareFuzz(hub: Hub, seed: SeededVictim): Promise<FuzzHub
     null,
   ];
   // Tokens for an hour: a 10,000-input run takes minutes.
-  const headers: Record<string, string>[] = await Promise.all(callers.map(async (c): Promise<Record<string, string>> => (c ? { authorization: `Bearer ${await hub.issuer.token({ ...c, expiresIn: "1h" })}` } : {})));
+  const headers: Record<string, string>[] = await Promise.all(
+    callers.map(async (c): Promise<Record<string, string>> => (c ? { authorization: `Bearer ${await hub.issuer.token({ ...c, expiresIn: '1h' })}` } : {})),
+  );
   const known: KnownValues = {
     ids: [seed.victimId, seed.clientId, seed.policePersonId, seed.applicantId, seed.caseId, seed.organisation.id, ...Object.values(seed.consents)],
     strings: ['NO', 'RO', 'VN', 'CASE-2021-17', seed.investigationReference, SAMPLE_IDS.fodselsnummer, SAMPLE_IDS.duf, '2021-05-01', 'fuzz-key-0001', 'Oslo'],

@@ -20,7 +20,20 @@ const started = Date.now();
 const report = await runFuzz({ ...fuzz, cases });
 const seconds = (Date.now() - started) / 1000;
 await fuzz.stop();
-console.log(JSON.stringify({ seed, seconds, ...report, serverErrors: report.serverErrors.slice(0, 20), echoes: report.echoes.slice(0, 20), writesOnError: report.writesOnError.slice(0, 20) }, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      seed,
+      seconds,
+      ...report,
+      serverErrors: report.serverErrors.slice(0, 20),
+      echoes: report.echoes.slice(0, 20),
+      writesOnError: report.writesOnError.slice(0, 20),
+    },
+    null,
+    2,
+  ),
+);
 console.log(
   `fuzz: ${report.runs} inputs (seed ${seed}) in ${seconds.toFixed(0)} s; accepted ${report.accepted}; ` +
     `server errors ${report.serverErrors.length}; echoed values ${report.echoes.length}; writes on an error ${report.writesOnError.length}`,

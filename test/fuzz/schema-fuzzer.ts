@@ -108,14 +108,21 @@ function leafArb(typeName: string, type: GraphQLInputType, known: KnownValues): 
   }
   switch (typeName) {
     case 'Int':
-      return fc.oneof({ weight: 3, arbitrary: fc.integer({ min: -5, max: 500 }) }, { weight: 2, arbitrary: fc.constantFrom(...BOUNDARY_INTS) }, { weight: 1, arbitrary: wrongKind });
+      return fc.oneof(
+        { weight: 3, arbitrary: fc.integer({ min: -5, max: 500 }) },
+        { weight: 2, arbitrary: fc.constantFrom(...BOUNDARY_INTS) },
+        { weight: 1, arbitrary: wrongKind },
+      );
     case 'Float':
       return fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0.5, 1e308), wrongKind);
     case 'Boolean':
       return fc.oneof({ weight: 4, arbitrary: fc.boolean() }, { weight: 1, arbitrary: wrongKind });
     case 'Date':
       return fc.oneof(
-        { weight: 4, arbitrary: fc.date({ min: new Date('1900-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)) },
+        {
+          weight: 4,
+          arbitrary: fc.date({ min: new Date('1900-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+        },
         { weight: 2, arbitrary: stringArb(known) },
         { weight: 1, arbitrary: wrongKind },
       );
@@ -128,7 +135,11 @@ function leafArb(typeName: string, type: GraphQLInputType, known: KnownValues): 
     case '_Any':
       return fc.oneof(
         fc.record({ __typename: fc.constantFrom('Victim', 'Statistics', 'Nope'), id: fc.oneof(fc.constantFrom(...known.ids), stringArb(known)) }),
-        fc.record({ __typename: fc.constant('Victim'), id: fc.constantFrom(...known.ids), mergedIds: fc.array(fc.constantFrom(...known.ids), { maxLength: 3 }) }),
+        fc.record({
+          __typename: fc.constant('Victim'),
+          id: fc.constantFrom(...known.ids),
+          mergedIds: fc.array(fc.constantFrom(...known.ids), { maxLength: 3 }),
+        }),
         wrongKind,
       );
     default:
@@ -175,7 +186,10 @@ export function inputArb(type: GraphQLInputType, known: KnownValues, depth = 0):
 /** The query and mutation fields a target offers, with their operation type. */
 export function rootFields(schema: GraphQLSchema): { operation: 'query' | 'mutation'; field: GraphQLField<unknown, unknown> }[] {
   const out: { operation: 'query' | 'mutation'; field: GraphQLField<unknown, unknown> }[] = [];
-  for (const [operation, type] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
+  for (const [operation, type] of [
+    ['query', schema.getQueryType()],
+    ['mutation', schema.getMutationType()],
+  ] as const) {
     if (!type) continue;
     for (const field of Object.values(type.getFields())) if (field.name !== '_service') out.push({ operation, field });
   }
@@ -209,7 +223,8 @@ export function caseArb(targets: FuzzTarget[], known: KnownValues, callers: numb
 function literal(value: unknown, type: GraphQLInputType | undefined): string {
   if (value === null || value === undefined) return 'null';
   const named = type && getNamedType(type);
-  if (typeof value === 'string') return named && isEnumType(named) && NAMEISH.test(value) && value !== 'null' && value !== 'true' && value !== 'false' ? value : JSON.stringify(value);
+  if (typeof value === 'string')
+    return named && isEnumType(named) && NAMEISH.test(value) && value !== 'null' && value !== 'true' && value !== 'false' ? value : JSON.stringify(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '0';
   if (typeof value === 'boolean') return String(value);
   const inner = type && isNonNullType(type) ? type.ofType : type;
@@ -254,7 +269,9 @@ export function submittedValues(value: unknown, out: Set<string> = new Set()): S
 export async function rowCounter(database: Database<Record<string, unknown>>): Promise<() => Promise<number>> {
   const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
   const tables = rowsOf(
-    await database.db.execute(sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`),
+    await database.db.execute(
+      sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+    ),
   ).map((r) => String(r.t));
   const statement = sql.raw(`select ${tables.map((t) => `(select count(*) from "${t}")`).join(' + ') || '0'} as n`);
   return async () => Number(rowsOf(await database.db.execute(statement))[0]?.n);
@@ -315,9 +332,12 @@ export async function runFuzz(options: {
     const codes = [...new Set(errors.map((e) => (typeof e.extensions?.code === 'string' ? e.extensions.code : 'NONE')))];
     codes.forEach((code) => bump(report.byCode, code));
     if (errors.length === 0 && res.status < 400) report.accepted += 1;
-    if (res.status >= 500 || codes.includes('INTERNAL_SERVER_ERROR')) report.serverErrors.push({ target: target.name, field: c.field, status: res.status, codes });
+    if (res.status >= 500 || codes.includes('INTERNAL_SERVER_ERROR'))
+      report.serverErrors.push({ target: target.name, field: c.field, status: res.status, codes });
     const errorText = errors.map((e) => `${e.message} ${JSON.stringify(e.extensions ?? {})}`).join('\n') + (json ? '' : text);
-    const echoed = [...submittedValues(c.args)].filter((v) => !knownSet.has(v) && !options.vocabulary.includes(v) && (errorText.includes(v) || errorText.includes(JSON.stringify(v).slice(1, -1))));
+    const echoed = [...submittedValues(c.args)].filter(
+      (v) => !knownSet.has(v) && !options.vocabulary.includes(v) && (errorText.includes(v) || errorText.includes(JSON.stringify(v).slice(1, -1))),
+    );
     if (echoed.length > 0) report.echoes.push({ target: target.name, field: c.field });
     const failed = res.status >= 400 || (errors.length > 0 && (json?.data == null || json.data[c.field] == null));
     const after = await options.countRows();

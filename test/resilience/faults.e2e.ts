@@ -25,7 +25,16 @@ import { generateServiceKeys } from '@nrm-hub/kit';
 import { SUBGRAPHS } from '@nrm-hub/schema';
 import { devIssuer } from '@nrm-hub/scripts/dev-issuer';
 import { dropDatabases, freshDatabases, postgresAnswers } from '../bench/bench-data.ts';
-import { startGatewayProcess, startHubProcesses, startSubgraph, stopProcess, subgraphPort, waitFor, type HubLayout, type HubProcesses } from '../support/hub-processes.ts';
+import {
+  startGatewayProcess,
+  startHubProcesses,
+  startSubgraph,
+  stopProcess,
+  subgraphPort,
+  waitFor,
+  type HubLayout,
+  type HubProcesses,
+} from '../support/hub-processes.ts';
 
 const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const available = await postgresAnswers(SERVER_URL);
@@ -42,14 +51,24 @@ let issuer: Awaited<ReturnType<typeof devIssuer>>;
 let policeToken: string;
 let coordinatorToken: string;
 
-const post = async (url: string, query: string, variables: Record<string, unknown>, token: string, timeoutMs = 30_000, extraHeaders: Record<string, string> = {}) => {
+const post = async (
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token: string,
+  timeoutMs = 30_000,
+  extraHeaders: Record<string, string> = {},
+) => {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...extraHeaders },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(timeoutMs),
   });
-  return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { data?: any; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] },
+  };
 };
 
 const person = (i: number) => ({
@@ -67,7 +86,8 @@ const registration = (key: string, i: number) => ({
 async function terminateConnections(databaseUrl: string): Promise<number> {
   const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
   try {
-    const rows = await admin`select pg_terminate_backend(pid) as done from pg_stat_activity where datname = ${new URL(databaseUrl).pathname.slice(1)} and pid <> pg_backend_pid()`;
+    const rows =
+      await admin`select pg_terminate_backend(pid) as done from pg_stat_activity where datname = ${new URL(databaseUrl).pathname.slice(1)} and pid <> pg_backend_pid()`;
     return rows.filter((r) => r.done).length;
   } finally {
     await admin.end();
@@ -77,7 +97,11 @@ async function terminateConnections(databaseUrl: string): Promise<number> {
 describe.skipIf(!available)('faults on PostgreSQL (processes, end to end over HTTP)', () => {
   beforeAll(async () => {
     issuer = await devIssuer(mkdtempSync(join(tmpdir(), 'nrm-faults-key-')));
-    urls = await freshDatabases(SERVER_URL, `faults_${RUN}`, SUBGRAPHS.map((s) => s.name));
+    urls = await freshDatabases(
+      SERVER_URL,
+      `faults_${RUN}`,
+      SUBGRAPHS.map((s) => s.name),
+    );
     layout = {
       basePort: 21000 + Math.floor(Math.random() * 20000),
       databaseUrls: urls,
@@ -218,7 +242,10 @@ describe.skipIf(!available)('faults on PostgreSQL (processes, end to end over HT
     await Promise.all([stopProcess(hub.processes.get('gateway')!, 'SIGKILL'), stopProcess(hub.processes.get('police')!, 'SIGKILL')]);
     expect(doneBeforeKill).toBeLessThan(keys.length);
     await new Promise((r) => setTimeout(r, 500));
-    const police = startSubgraph(layout, SUBGRAPHS.find((s) => s.name === 'police')!);
+    const police = startSubgraph(
+      layout,
+      SUBGRAPHS.find((s) => s.name === 'police')!,
+    );
     hub.processes.set('police', police);
     await waitFor(`http://127.0.0.1:${subgraphPort(layout, 'police')}/ready`, police);
     const gateway = startGatewayProcess(layout);
@@ -231,7 +258,8 @@ describe.skipIf(!available)('faults on PostgreSQL (processes, end to end over HT
     const nrmDb = postgres(urls.nrm!, { max: 1, onnotice: () => {} });
     const policeDb = postgres(urls.police!, { max: 1, onnotice: () => {} });
     try {
-      const registered = await nrmDb`select idempotency_key, agency_record_id, victim_id from registrations where agency = 'POLICE' and idempotency_key = any(${keys})`;
+      const registered =
+        await nrmDb`select idempotency_key, agency_record_id, victim_id from registrations where agency = 'POLICE' and idempotency_key = any(${keys})`;
       // 0 lost, 0 duplicated.
       expect(registered.map((r) => r.idempotency_key).sort()).toEqual([...keys].sort());
       const records = await policeDb`select id, victim_id from persons where id = any(${registered.map((r) => r.agency_record_id)})`;

@@ -68,7 +68,11 @@ afterAll(async () => {
 
 const VICTIMS = `query { victims(first: 1) { id } }`;
 const post = async (url: string, query: string, variables: Record<string, unknown>, token: string) => {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: res.status, body: (await res.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
 };
 
@@ -107,7 +111,11 @@ describe('the gateway process', () => {
 
 describe('an agency subgraph process', () => {
   it('SIGTERM during a registration (waiting on the NRM) finishes it: stored, answered, then exit 0', async () => {
-    const police = startSubgraph(layout, SUBGRAPHS.find((s) => s.name === 'police')!, POLICE_PORT);
+    const police = startSubgraph(
+      layout,
+      SUBGRAPHS.find((s) => s.name === 'police')!,
+      POLICE_PORT,
+    );
     started.push(police);
     await waitFor(`http://127.0.0.1:${POLICE_PORT}/ready`, police, 120_000);
     const token = await issuer.sign({ agency: 'police', roles: ['investigator'], purpose: 'CASE-2021-17' });

@@ -21,7 +21,13 @@ beforeAll(async () => {
   for (const [i, familyName] of ['Downtest', 'Rejoinova', 'Loadescu'].entries()) {
     const { body } = await hub.query(
       `mutation($i: ImmigrationRegisterPotentialVictimInput!) { immigrationRegisterPotentialVictim(input: $i) { applicant { id } } }`,
-      { i: { idempotencyKey: `subgraph-down-${i}`, person: { givenNames: 'Ana', familyName, birthDate: `199${i}-04-0${i + 1}`, gender: 'FEMININE', citizenships: ['RO'] }, decision: { status: 'POSSIBLE', decidedBy: 'NON_POLICE_GOVERNMENT', exploitationTypes: ['FORCED_LABOUR'] } } },
+      {
+        i: {
+          idempotencyKey: `subgraph-down-${i}`,
+          person: { givenNames: 'Ana', familyName, birthDate: `199${i}-04-0${i + 1}`, gender: 'FEMININE', citizenships: ['RO'] },
+          decision: { status: 'POSSIBLE', decidedBy: 'NON_POLICE_GOVERNMENT', exploitationTypes: ['FORCED_LABOUR'] },
+        },
+      },
       as,
     );
     expect(body.errors).toBeUndefined();
@@ -63,7 +69,9 @@ describe('a subgraph stopped mid-load', () => {
     hub.subgraphs.immigration = await listen({
       server: immServer.createServer(),
       port,
-      context: immContext.contextFactory({ nrm: httpNrmClient(hub.subgraphs.nrm.url), linkageSecret: TEST_LINKAGE_SECRET, verifier: hub.issuer.verifier })(hub.databases.immigration.db as never),
+      context: immContext.contextFactory({ nrm: httpNrmClient(hub.subgraphs.nrm.url), linkageSecret: TEST_LINKAGE_SECRET, verifier: hub.issuer.verifier })(
+        hub.databases.immigration.db as never,
+      ),
     });
     const after = await ask();
     expect(after.body.errors).toBeUndefined();

@@ -46,7 +46,8 @@ async function post(url: string, query: string, variables: Record<string, unknow
 }
 
 /** The gateway and the subgraph that owns the data: every refusal must hold at both. */
-const viaGateway = async (query: string, variables: Record<string, unknown>, claims: TestClaims) => post(hub.gateway.url, query, variables, await hub.as(claims));
+const viaGateway = async (query: string, variables: Record<string, unknown>, claims: TestClaims) =>
+  post(hub.gateway.url, query, variables, await hub.as(claims));
 const direct = async (subgraph: keyof Hub['subgraphs'], query: string, variables: Record<string, unknown>, claims: TestClaims | string) =>
   post(hub.subgraphs[subgraph].url, query, variables, typeof claims === 'string' ? { authorization: `Bearer ${claims}` } : await hub.as(claims));
 
@@ -97,7 +98,11 @@ describe('review decisions, merge and split need the coordinating unit’s write
 
   beforeAll(async () => {
     const data = await ok(
-      viaGateway(POLICE_REGISTER, { i: { idempotencyKey: 'authz-merge-other', person: person('Oyelaran Tessaly', 'Brumwick'), decision: decision('POSSIBLE', 'POLICE') } }, POLICE),
+      viaGateway(
+        POLICE_REGISTER,
+        { i: { idempotencyKey: 'authz-merge-other', person: person('Oyelaran Tessaly', 'Brumwick'), decision: decision('POSSIBLE', 'POLICE') } },
+        POLICE,
+      ),
     );
     otherVictim = data.policeRegisterPotentialVictim.outcome.victimId;
   });
@@ -151,10 +156,17 @@ describe('referrals move only by their receiver, and complete only by sender or 
   const SEND = `mutation($i: SendReferralInput!) { sendReferral(input: $i) { id state } }`;
   const UPDATE = `mutation($i: UpdateReferralInput!) { updateReferralState(input: $i) { id state } }`;
   const NGO_STAFF = (): TestClaims => ({ sub: 'authz-ngo', agency: seed.organisation.agency, roles: ['worker'], purpose: 'NGO-2021-1' });
-  const stateOf = async (id: string) => rowsOf<{ state: string }>(await hub.databases.nrm.db.execute(sql`select state from referrals where id = ${id}`))[0]?.state;
+  const stateOf = async (id: string) =>
+    rowsOf<{ state: string }>(await hub.databases.nrm.db.execute(sql`select state from referrals where id = ${id}`))[0]?.state;
 
   it('refuses the police, child welfare and the sender an answer to an NGO’s referral to UDI, through the gateway and at the NRM', async () => {
-    const sent = await ok(viaGateway(SEND, { i: { victimId: seed.victimId, fromAgency: 'NGO', target: 'IMMIGRATION_REFLECTION_PERIOD', idempotencyKey: 'authz-ref-udi-1' } }, NGO_STAFF()));
+    const sent = await ok(
+      viaGateway(
+        SEND,
+        { i: { victimId: seed.victimId, fromAgency: 'NGO', target: 'IMMIGRATION_REFLECTION_PERIOD', idempotencyKey: 'authz-ref-udi-1' } },
+        NGO_STAFF(),
+      ),
+    );
     const id = sent.sendReferral.id as string;
     for (const [claims, state] of [
       [POLICE, 'ACCEPTED'],
@@ -163,8 +175,14 @@ describe('referrals move only by their receiver, and complete only by sender or 
       [COORDINATOR, 'ACCEPTED'],
       [{ agency: 'ngo:another-shelter', roles: ['worker'], purpose: 'NGO-2021-9' }, 'DECLINED'],
     ] as [TestClaims, string][]) {
-      expect({ who: claims.agency, codes: codes(await viaGateway(UPDATE, { i: { referralId: id, state } }, claims)) }).toEqual({ who: claims.agency, codes: ['FORBIDDEN'] });
-      expect({ who: claims.agency, codes: codes(await direct('nrm', UPDATE, { i: { referralId: id, state } }, claims)) }).toEqual({ who: claims.agency, codes: ['FORBIDDEN'] });
+      expect({ who: claims.agency, codes: codes(await viaGateway(UPDATE, { i: { referralId: id, state } }, claims)) }).toEqual({
+        who: claims.agency,
+        codes: ['FORBIDDEN'],
+      });
+      expect({ who: claims.agency, codes: codes(await direct('nrm', UPDATE, { i: { referralId: id, state } }, claims)) }).toEqual({
+        who: claims.agency,
+        codes: ['FORBIDDEN'],
+      });
     }
     expect(await stateOf(id)).toBe('SENT');
     // The receiver answers; then neither the police nor a bystander may complete it, the sender may.
@@ -176,7 +194,9 @@ describe('referrals move only by their receiver, and complete only by sender or 
   });
 
   it('lets only the receiver decline a police referral to child welfare, and the receiver complete one', async () => {
-    const sent = await ok(viaGateway(SEND, { i: { victimId: seed.victimId, fromAgency: 'POLICE', target: 'CHILD_WELFARE', idempotencyKey: 'authz-ref-cw-1' } }, POLICE));
+    const sent = await ok(
+      viaGateway(SEND, { i: { victimId: seed.victimId, fromAgency: 'POLICE', target: 'CHILD_WELFARE', idempotencyKey: 'authz-ref-cw-1' } }, POLICE),
+    );
     const id = sent.sendReferral.id as string;
     expect(codes(await direct('nrm', UPDATE, { i: { referralId: id, state: 'DECLINED' } }, POLICE))).toEqual(['FORBIDDEN']);
     expect(codes(await direct('nrm', UPDATE, { i: { referralId: id, state: 'ACCEPTED' } }, IMMIGRATION))).toEqual(['FORBIDDEN']);
@@ -204,7 +224,9 @@ describe('organisations are created only by the coordinating unit’s administra
       expect({ who: claims.agency, codes: codes(await direct('ngo', CREATE_ORG, variables, claims)) }).toEqual({ who: claims.agency, codes: ['FORBIDDEN'] });
     }
     // An NGO's own "administrator" is still NGO staff.
-    expect(codes(await direct('ngo', CREATE_ORG, { i: { name: 'Fake Shelter', kind: 'NGO' } }, { agency: seed.organisation.agency, roles: ['administrator'] }))).toEqual(['FORBIDDEN']);
+    expect(
+      codes(await direct('ngo', CREATE_ORG, { i: { name: 'Fake Shelter', kind: 'NGO' } }, { agency: seed.organisation.agency, roles: ['administrator'] })),
+    ).toEqual(['FORBIDDEN']);
     expect(await orgs()).toBe(before);
   });
 
@@ -322,7 +344,11 @@ describe('matching does not reveal an NGO client the caller may not see', () => 
 
   it('gives the police the victim id of a match but withholds the NGO registration, its agency and its status, through the gateway and at the NRM', async () => {
     const registered = await ok(
-      viaGateway(POLICE_REGISTER, { i: { idempotencyKey: 'authz-quiet-police', person: person('Quendolyn Arvasse', 'Thimbleroot'), decision: decision('POSSIBLE', 'POLICE') } }, POLICE),
+      viaGateway(
+        POLICE_REGISTER,
+        { i: { idempotencyKey: 'authz-quiet-police', person: person('Quendolyn Arvasse', 'Thimbleroot'), decision: decision('POSSIBLE', 'POLICE') } },
+        POLICE,
+      ),
     );
     expect(registered.policeRegisterPotentialVictim.outcome).toMatchObject({ victimId: ngoVictim, matchedExisting: true });
     const viaGw = await viaGateway(VIEW, { id: ngoVictim }, POLICE);
@@ -332,9 +358,15 @@ describe('matching does not reveal an NGO client the caller may not see', () => 
       registeringAgencies: ['POLICE'],
       registrations: [null, { agency: 'POLICE', status: 'POSSIBLE' }],
     });
-    expect(viaGw.json?.errors?.map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.reason])).toEqual([['victim.registrations.0', 'FORBIDDEN', 'CONSENT_REQUIRED']]);
+    expect(viaGw.json?.errors?.map((e) => [e.path?.join('.'), e.extensions?.code, e.extensions?.reason])).toEqual([
+      ['victim.registrations.0', 'FORBIDDEN', 'CONSENT_REQUIRED'],
+    ]);
     const atNrm = await direct('nrm', ENTITY, { r: [{ __typename: 'Victim', id: ngoVictim }] }, POLICE);
-    expect(atNrm.json?.data?._entities[0]).toEqual({ highestStatus: 'POSSIBLE', registeringAgencies: ['POLICE'], registrations: [null, { agency: 'POLICE', status: 'POSSIBLE' }] });
+    expect(atNrm.json?.data?._entities[0]).toEqual({
+      highestStatus: 'POSSIBLE',
+      registeringAgencies: ['POLICE'],
+      registrations: [null, { agency: 'POLICE', status: 'POSSIBLE' }],
+    });
     expect(atNrm.json?.errors?.[0]?.extensions?.reason).toBe('CONSENT_REQUIRED');
   });
 
@@ -349,7 +381,13 @@ describe('matching does not reveal an NGO client the caller may not see', () => 
     for (const claims of [staff(), COORDINATOR]) {
       const answer = await viaGateway(VIEW, { id: ngoVictim }, claims);
       expect(answer.json?.errors).toBeUndefined();
-      expect(answer.json?.data?.victim).toMatchObject({ highestStatus: 'ACTUAL', registrations: [{ agency: 'NGO', status: 'ACTUAL' }, { agency: 'POLICE', status: 'POSSIBLE' }] });
+      expect(answer.json?.data?.victim).toMatchObject({
+        highestStatus: 'ACTUAL',
+        registrations: [
+          { agency: 'NGO', status: 'ACTUAL' },
+          { agency: 'POLICE', status: 'POSSIBLE' },
+        ],
+      });
     }
   });
 });
@@ -361,7 +399,9 @@ describe('an agency write that fails after the NRM answered leaves no NRM regist
   async function failInserts(subgraph: 'police' | 'ngo', fail: boolean) {
     const db = hub.databases[subgraph].db;
     if (fail) {
-      await db.execute(sql.raw(`create or replace function authz_fail_insert() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`));
+      await db.execute(
+        sql.raw(`create or replace function authz_fail_insert() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`),
+      );
       await db.execute(sql.raw(`create trigger authz_fail before insert on registration_requests for each row execute function authz_fail_insert()`));
     } else {
       await db.execute(sql.raw(`drop trigger authz_fail on registration_requests`));
@@ -369,7 +409,9 @@ describe('an agency write that fails after the NRM answered leaves no NRM regist
   }
 
   it('withdraws the police registration, and a retry with the same key then registers once', async () => {
-    const variables = { i: { idempotencyKey: 'authz-half-police', person: person('Ravendale Oximore', 'Quistwell'), decision: decision('POSSIBLE', 'POLICE') } };
+    const variables = {
+      i: { idempotencyKey: 'authz-half-police', person: person('Ravendale Oximore', 'Quistwell'), decision: decision('POSSIBLE', 'POLICE') },
+    };
     await failInserts('police', true);
     try {
       const failed = await viaGateway(POLICE_REGISTER, variables, POLICE);
@@ -393,7 +435,12 @@ describe('an agency write that fails after the NRM answered leaves no NRM regist
     const victims = () => count('nrm', sql`select count(*) as n from victims`);
     const before = await victims();
     const variables = {
-      i: { idempotencyKey: 'authz-half-ngo', organisationId: seed.organisation.id, person: person('Marwillow Castaine', 'Ulvestrand'), decision: decision('POSSIBLE', 'NGO') },
+      i: {
+        idempotencyKey: 'authz-half-ngo',
+        organisationId: seed.organisation.id,
+        person: person('Marwillow Castaine', 'Ulvestrand'),
+        decision: decision('POSSIBLE', 'NGO'),
+      },
     };
     const staff: TestClaims = { agency: seed.organisation.agency, roles: ['worker'], purpose: 'NGO-2021-1' };
     await failInserts('ngo', true);

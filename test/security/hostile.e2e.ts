@@ -187,7 +187,13 @@ beforeAll(async () => {
   // that introspection is refused by the production rules and not only by the trusted-document check.
   const trustedDocuments = { ...readTrustedDocuments(), [documentId(INTROSPECTION)]: INTROSPECTION, [documentId(TYPE_PROBE)]: TYPE_PROBE };
   prod = await startGateway({ port: 0, production: true, verifier: hub.issuer.verifier, subgraphUrls, trustedDocuments });
-  limited = await startGateway({ port: 0, production: false, verifier: hub.issuer.verifier, subgraphUrls, rateLimit: { requests: 3, windowMs: 60_000, burst: 3 } });
+  limited = await startGateway({
+    port: 0,
+    production: false,
+    verifier: hub.issuer.verifier,
+    subgraphUrls,
+    rateLimit: { requests: 3, windowMs: 60_000, burst: 3 },
+  });
 }, 240_000);
 
 afterAll(async () => {
@@ -226,7 +232,12 @@ describe('policy: a verified caller sees only what the policy table gives them',
 
   hostile('wrong agency: immigration reading the police and child-welfare records gets nulls with FORBIDDEN', async () => {
     const udi = await as({ agency: 'immigration', roles: ['caseworker'] });
-    const answer = await gql(hub.gateway.url, `query($id: ID!) { victim(id: $id) { id police { givenNames familyName identifiers { value } } childWelfare { givenNames } } }`, { id: seed.victimId }, udi);
+    const answer = await gql(
+      hub.gateway.url,
+      `query($id: ID!) { victim(id: $id) { id police { givenNames familyName identifiers { value } } childWelfare { givenNames } } }`,
+      { id: seed.victimId },
+      udi,
+    );
     expectRefused(answer, 'FORBIDDEN', 200);
     expect(answer.json?.data?.victim).toEqual({ id: seed.victimId, police: null, childWelfare: null });
     expect(forbiddenAt(answer, 'victim.police')).toHaveLength(1);
@@ -244,7 +255,12 @@ describe('policy: a verified caller sees only what the policy table gives them',
   });
 
   hostile('missing scope: the data-protection role reading a person gets null with FORBIDDEN', async () => {
-    const answer = await gql(hub.gateway.url, `query($id: ID!) { victim(id: $id) { police { givenNames } } }`, { id: seed.victimId }, await as({ agency: 'data-protection', roles: ['officer'] }));
+    const answer = await gql(
+      hub.gateway.url,
+      `query($id: ID!) { victim(id: $id) { police { givenNames } } }`,
+      { id: seed.victimId },
+      await as({ agency: 'data-protection', roles: ['officer'] }),
+    );
     expectRefused(answer, 'FORBIDDEN', 200);
   });
 
@@ -255,7 +271,12 @@ describe('policy: a verified caller sees only what the policy table gives them',
   });
 
   hostile('NGO data without consent: child welfare sees the client record as null with FORBIDDEN (CONSENT_REQUIRED)', async () => {
-    const answer = await gql(hub.gateway.url, `query($id: ID!) { victim(id: $id) { assistance { givenNames familyName } } }`, { id: seed.victimId }, await as({ agency: 'child-welfare', roles: ['caseworker'] }));
+    const answer = await gql(
+      hub.gateway.url,
+      `query($id: ID!) { victim(id: $id) { assistance { givenNames familyName } } }`,
+      { id: seed.victimId },
+      await as({ agency: 'child-welfare', roles: ['caseworker'] }),
+    );
     expectRefused(answer, 'FORBIDDEN', 200);
     expect(answer.json?.data?.victim?.assistance).toEqual([null]);
     expect(answer.json?.errors?.[0]?.extensions?.reason).toBe('CONSENT_REQUIRED');
@@ -265,11 +286,21 @@ describe('policy: a verified caller sees only what the policy table gives them',
     const staff: TestClaims = { agency: seed.organisation.agency, roles: ['worker'], purpose: 'SEED-2021-1' };
     const udi: TestClaims = { agency: 'immigration', roles: ['caseworker'] };
     const q = `query($id: ID!) { victim(id: $id) { assistance { givenNames } } }`;
-    const given = await gql(hub.gateway.url, `mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id } }`, { i: { idempotencyKey: 'hostile-udi-consent', clientId: seed.clientId, agency: 'IMMIGRATION', purpose: 'Reflection period' } }, await as(staff));
+    const given = await gql(
+      hub.gateway.url,
+      `mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id } }`,
+      { i: { idempotencyKey: 'hostile-udi-consent', clientId: seed.clientId, agency: 'IMMIGRATION', purpose: 'Reflection period' } },
+      await as(staff),
+    );
     expect(given.json?.errors).toBeUndefined();
     const before = await gql(hub.gateway.url, q, { id: seed.victimId }, await as(udi));
     expect(before.json?.data?.victim?.assistance).toEqual([{ givenNames: seed.person.givenNames }]);
-    const withdrawn = await gql(hub.gateway.url, `mutation($i: NgoWithdrawConsentInput!) { ngoWithdrawConsent(input: $i) { withdrawnAt } }`, { i: { consentId: given.json?.data?.ngoRecordConsent?.id } }, await as(staff));
+    const withdrawn = await gql(
+      hub.gateway.url,
+      `mutation($i: NgoWithdrawConsentInput!) { ngoWithdrawConsent(input: $i) { withdrawnAt } }`,
+      { i: { consentId: given.json?.data?.ngoRecordConsent?.id } },
+      await as(staff),
+    );
     expect(withdrawn.json?.data?.ngoWithdrawConsent?.withdrawnAt).toBeTruthy();
     const after = await gql(hub.gateway.url, q, { id: seed.victimId }, await as(udi));
     expectRefused(after, 'FORBIDDEN', 200);
@@ -277,14 +308,24 @@ describe('policy: a verified caller sees only what the policy table gives them',
   });
 
   hostile("another organisation's NGO worker: the client record is null with FORBIDDEN", async () => {
-    const answer = await gql(hub.gateway.url, `query($id: ID!, $c: ID!) { victim(id: $id) { assistance { givenNames } } ngoClient(id: $c) { familyName } }`, { id: seed.victimId, c: seed.clientId }, await as({ agency: 'ngo:some-other-shelter', roles: ['worker'] }));
+    const answer = await gql(
+      hub.gateway.url,
+      `query($id: ID!, $c: ID!) { victim(id: $id) { assistance { givenNames } } ngoClient(id: $c) { familyName } }`,
+      { id: seed.victimId, c: seed.clientId },
+      await as({ agency: 'ngo:some-other-shelter', roles: ['worker'] }),
+    );
     expectRefused(answer, 'FORBIDDEN', 200);
     expect(answer.json?.data).toEqual({ victim: { assistance: [null] }, ngoClient: null });
   });
 
   hostile("another organisation's NGO worker writing to the client: FORBIDDEN and nothing stored", async () => {
     const before = await countRows('ngo', 'assistance_episodes');
-    const answer = await gql(hub.gateway.url, `mutation($i: NgoRecordAssistanceInput!) { ngoRecordAssistance(input: $i) { id } }`, { i: { idempotencyKey: 'hostile-foreign-write', clientId: seed.clientId, type: 'LEGAL', startedAt: '2021-06-01' } }, await as({ agency: 'ngo:some-other-shelter', roles: ['worker'] }));
+    const answer = await gql(
+      hub.gateway.url,
+      `mutation($i: NgoRecordAssistanceInput!) { ngoRecordAssistance(input: $i) { id } }`,
+      { i: { idempotencyKey: 'hostile-foreign-write', clientId: seed.clientId, type: 'LEGAL', startedAt: '2021-06-01' } },
+      await as({ agency: 'ngo:some-other-shelter', roles: ['worker'] }),
+    );
     expectRefused(answer, 'FORBIDDEN', 200);
     expect(await countRows('ngo', 'assistance_episodes')).toBe(before);
   });
@@ -293,13 +334,22 @@ describe('policy: a verified caller sees only what the policy table gives them',
     const other = await gql(
       hub.gateway.url,
       `mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { victimId } } }`,
-      { i: { idempotencyKey: 'hostile-merge-target', person: { givenNames: 'Merge', familyName: 'Targetperson', birthYear: 1990, gender: 'MASCULINE', citizenships: ['PL'] }, decision: { status: 'POSSIBLE', decidedBy: 'POLICE', exploitationTypes: [] } } },
+      {
+        i: {
+          idempotencyKey: 'hostile-merge-target',
+          person: { givenNames: 'Merge', familyName: 'Targetperson', birthYear: 1990, gender: 'MASCULINE', citizenships: ['PL'] },
+          decision: { status: 'POSSIBLE', decidedBy: 'POLICE', exploitationTypes: [] },
+        },
+      },
       await as({ agency: 'police', roles: ['investigator'] }),
     );
     const otherId = other.json?.data?.policeRegisterPotentialVictim?.outcome?.victimId as string;
     expect(otherId).toBeTruthy();
     expect(otherId).not.toBe(seed.victimId);
-    const answer = await gql(hub.gateway.url, `mutation($s: ID!, $m: ID!) { mergeVictims(survivorId: $s, mergedId: $m) { id mergedIds } }`, { s: seed.victimId, m: otherId });
+    const answer = await gql(hub.gateway.url, `mutation($s: ID!, $m: ID!) { mergeVictims(survivorId: $s, mergedId: $m) { id mergedIds } }`, {
+      s: seed.victimId,
+      m: otherId,
+    });
     expectRefused(answer, 'UNAUTHENTICATED', 200);
     const after = await gql(hub.gateway.url, `query($id: ID!) { victim(id: $id) { mergedIds } }`, { id: seed.victimId }, await as(COORDINATOR));
     expect(after.json?.data?.victim?.mergedIds).not.toContain(otherId);
@@ -310,7 +360,13 @@ describe('policy: a verified caller sees only what the policy table gives them',
     const answer = await gql(
       hub.gateway.url,
       `mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { person { id } } }`,
-      { i: { idempotencyKey: 'hostile-readonly-1', person: { givenNames: 'Readonly', familyName: 'Attempt', gender: 'FEMININE', citizenships: ['NO'] }, decision: { status: 'POSSIBLE', decidedBy: 'POLICE', exploitationTypes: [] } } },
+      {
+        i: {
+          idempotencyKey: 'hostile-readonly-1',
+          person: { givenNames: 'Readonly', familyName: 'Attempt', gender: 'FEMININE', citizenships: ['NO'] },
+          decision: { status: 'POSSIBLE', decidedBy: 'POLICE', exploitationTypes: [] },
+        },
+      },
       await as({ agency: 'police', roles: ['analyst'] }),
     );
     expectRefused(answer, 'FORBIDDEN', 200);
@@ -333,7 +389,11 @@ describe('straight to a subgraph: each agency checks as if there were no gateway
   });
 
   hostile('police subgraph, a forged payload in extensions.jwt and no token: UNAUTHENTICATED', async () => {
-    const answer = await post(hub.subgraphs.police.url, { query: entities('police { givenNames }'), variables: representations(), extensions: { jwt: { payload: claimsOf(), token: 'forged' } } });
+    const answer = await post(hub.subgraphs.police.url, {
+      query: entities('police { givenNames }'),
+      variables: representations(),
+      extensions: { jwt: { payload: claimsOf(), token: 'forged' } },
+    });
     expectRefused(answer, 'UNAUTHENTICATED', 200);
   });
 
@@ -344,12 +404,22 @@ describe('straight to a subgraph: each agency checks as if there were no gateway
   });
 
   hostile('police subgraph, a valid NGO token without police:read: FORBIDDEN', async () => {
-    const answer = await gql(hub.subgraphs.police.url, entities('police { givenNames familyName }'), representations(), await as({ agency: seed.organisation.agency, roles: ['worker'] }));
+    const answer = await gql(
+      hub.subgraphs.police.url,
+      entities('police { givenNames familyName }'),
+      representations(),
+      await as({ agency: seed.organisation.agency, roles: ['worker'] }),
+    );
     expectRefused(answer, 'FORBIDDEN', 200);
   });
 
   hostile('immigration subgraph, a valid NRM working group token: FORBIDDEN', async () => {
-    const answer = await gql(hub.subgraphs.immigration.url, entities('immigration { givenNames dufNumber }'), representations(), await as({ agency: 'nrm-working-group', roles: ['analyst'] }));
+    const answer = await gql(
+      hub.subgraphs.immigration.url,
+      entities('immigration { givenNames dufNumber }'),
+      representations(),
+      await as({ agency: 'nrm-working-group', roles: ['analyst'] }),
+    );
     expectRefused(answer, 'FORBIDDEN', 200);
   });
 
@@ -370,16 +440,22 @@ describe('straight to a subgraph: each agency checks as if there were no gateway
   });
 
   hostile('a subgraph refuses a batched array', async () => {
-    const answer = await post(hub.subgraphs.police.url, [{ query: '{ investigations { reference } }' }, { query: '{ investigations { reference } }' }], await as(COORDINATOR));
+    const answer = await post(
+      hub.subgraphs.police.url,
+      [{ query: '{ investigations { reference } }' }, { query: '{ investigations { reference } }' }],
+      await as(COORDINATOR),
+    );
     expect(answer.status).toBe(400);
     expectNoPersonalData(answer);
   });
 
   hostile('a subgraph refuses a body over its size limit: 413, or the connection closed before any answer', async () => {
     // The subgraph adapter destroys the socket once the body passes its limit, so a fast client may see a reset instead of the 413.
-    const answer = await post(hub.subgraphs.police.url, JSON.stringify({ query: '{ investigations { reference } }', variables: { pad: 'x'.repeat(1_100_000) } }), await as(COORDINATOR)).catch(
-      (error: Error & { cause?: { code?: string } }) => error.cause?.code ?? error.message,
-    );
+    const answer = await post(
+      hub.subgraphs.police.url,
+      JSON.stringify({ query: '{ investigations { reference } }', variables: { pad: 'x'.repeat(1_100_000) } }),
+      await as(COORDINATOR),
+    ).catch((error: Error & { cause?: { code?: string } }) => error.cause?.code ?? error.message);
     if (typeof answer === 'string') expect(answer).toMatch(/ECONNRESET|EPIPE|UND_ERR_SOCKET|other side closed/);
     else {
       expect(answer.status).toBe(413);
@@ -425,7 +501,14 @@ describe('limits: expensive or malformed requests are refused before any subgrap
   });
 
   hostile('a batched array of operations is refused: HTTP 400 BATCHING_NOT_SUPPORTED', async () => {
-    const answer = await post(hub.gateway.url, [{ query: VICTIM_VIEW, variables: { id: seed.victimId } }, { query: VICTIM_VIEW, variables: { id: seed.victimId } }], await as(COORDINATOR));
+    const answer = await post(
+      hub.gateway.url,
+      [
+        { query: VICTIM_VIEW, variables: { id: seed.victimId } },
+        { query: VICTIM_VIEW, variables: { id: seed.victimId } },
+      ],
+      await as(COORDINATOR),
+    );
     expectRefused(answer, 'BATCHING_NOT_SUPPORTED', 400);
   });
 
@@ -443,7 +526,12 @@ describe('limits: expensive or malformed requests are refused before any subgrap
         else controller.close();
       },
     });
-    const res = await fetch(hub.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(await as(COORDINATOR)) }, body: stream, duplex: 'half' } as RequestInit);
+    const res = await fetch(hub.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await as(COORDINATOR)) },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     const answer: Answer = { status: res.status, headers: res.headers, text: await res.text(), json: null };
     answer.json = JSON.parse(answer.text);
     expectRefused(answer, 'PAYLOAD_TOO_LARGE', 413);
@@ -474,7 +562,12 @@ describe('limits: expensive or malformed requests are refused before any subgrap
   });
 
   hostile('field suggestions are hidden: a misspelt field, argument, type and enum value name nothing of the schema', async () => {
-    const answer = await gql(hub.gateway.url, `{ victm(id: "x") { id } victims(frist: 1) { ... on Victm { id } } linkReviews(state: OPN) { id } }`, undefined, await as(COORDINATOR));
+    const answer = await gql(
+      hub.gateway.url,
+      `{ victm(id: "x") { id } victims(frist: 1) { ... on Victm { id } } linkReviews(state: OPN) { id } }`,
+      undefined,
+      await as(COORDINATOR),
+    );
     expectRefused(answer, 'GRAPHQL_VALIDATION_FAILED', 400);
     const messages = answer.json!.errors!.map((e) => e.message).join('\n');
     expect(messages).not.toMatch(/did you mean/i);
@@ -520,7 +613,9 @@ describe('production mode: trusted documents only, no introspection, no GraphiQL
   });
 
   hostile('a GET query string is refused like a POSTed one', async () => {
-    const res = await fetch(`${prod.url}?query=${encodeURIComponent('{ victims(first: 5) { id police { givenNames } } }')}`, { headers: { accept: 'application/graphql-response+json', ...(await as(COORDINATOR)) } });
+    const res = await fetch(`${prod.url}?query=${encodeURIComponent('{ victims(first: 5) { id police { givenNames } } }')}`, {
+      headers: { accept: 'application/graphql-response+json', ...(await as(COORDINATOR)) },
+    });
     const answer: Answer = { status: res.status, headers: res.headers, text: await res.text(), json: null };
     answer.json = JSON.parse(answer.text);
     expectRefused(answer, 'TRUSTED_DOCUMENT_REQUIRED', 400);
@@ -545,7 +640,11 @@ describe('production mode: trusted documents only, no introspection, no GraphiQL
   hostile('errors are masked: a trusted mutation with hostile variables says which field is wrong, never the value', async () => {
     const doc = Object.values(readTrustedDocuments()).find((d) => d.includes('ngoRecordConsent('))!;
     const payload = "'; DROP TABLE consents; -- \u0000 <script>";
-    const answer = await post(prod.url, { documentId: documentId(doc), variables: { i: { idempotencyKey: payload, clientId: seed.clientId, agency: payload, purpose: payload } } }, await as({ agency: seed.organisation.agency, roles: ['worker'] }));
+    const answer = await post(
+      prod.url,
+      { documentId: documentId(doc), variables: { i: { idempotencyKey: payload, clientId: seed.clientId, agency: payload, purpose: payload } } },
+      await as({ agency: seed.organisation.agency, roles: ['worker'] }),
+    );
     expectRefused(answer, 'BAD_USER_INPUT', 200);
     expect(answer.text).not.toContain('DROP TABLE');
     expect(answer.text).not.toContain('<script>');
@@ -579,7 +678,11 @@ describe('injection strings in every kind of input: refused or stored as plain t
   const ngoStaff = (): TestClaims => ({ agency: seed.organisation.agency, roles: ['worker'], purpose: 'SEED-2021-1' });
   const inputs: [string, 'BAD_USER_INPUT' | 'BAD_USER_INPUT_OR_STORED', (payload: string, i: number) => Promise<Answer>][] = [
     ['a victim id', 'BAD_USER_INPUT', async (p) => gql(hub.gateway.url, VICTIM_VIEW, { id: p }, await as(COORDINATOR))],
-    ['an NGO client id', 'BAD_USER_INPUT', async (p) => gql(hub.gateway.url, `query($c: ID!) { ngoClient(id: $c) { givenNames } }`, { c: p }, await as(COORDINATOR))],
+    [
+      'an NGO client id',
+      'BAD_USER_INPUT',
+      async (p) => gql(hub.gateway.url, `query($c: ID!) { ngoClient(id: $c) { givenNames } }`, { c: p }, await as(COORDINATOR)),
+    ],
     [
       'a person’s name',
       'BAD_USER_INPUT_OR_STORED',
@@ -587,34 +690,70 @@ describe('injection strings in every kind of input: refused or stored as plain t
         gql(
           hub.gateway.url,
           `mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { replayed } } }`,
-          { i: { idempotencyKey: `hostile-name-${i}`, person: { givenNames: p, familyName: p, gender: 'MASCULINE', citizenships: ['NO'] }, decision: { status: 'POSSIBLE', decidedBy: 'POLICE', exploitationTypes: [] } } },
+          {
+            i: {
+              idempotencyKey: `hostile-name-${i}`,
+              person: { givenNames: p, familyName: p, gender: 'MASCULINE', citizenships: ['NO'] },
+              decision: { status: 'POSSIBLE', decidedBy: 'POLICE', exploitationTypes: [] },
+            },
+          },
           await as({ agency: 'police', roles: ['investigator'] }),
         ),
     ],
     [
       'an idempotency key',
       'BAD_USER_INPUT_OR_STORED',
-      async (p) => gql(hub.gateway.url, `mutation($i: NgoRecordAssistanceInput!) { ngoRecordAssistance(input: $i) { id } }`, { i: { idempotencyKey: p, clientId: seed.clientId, type: 'COUNSELLING', startedAt: '2021-06-01' } }, await as(ngoStaff())),
+      async (p) =>
+        gql(
+          hub.gateway.url,
+          `mutation($i: NgoRecordAssistanceInput!) { ngoRecordAssistance(input: $i) { id } }`,
+          { i: { idempotencyKey: p, clientId: seed.clientId, type: 'COUNSELLING', startedAt: '2021-06-01' } },
+          await as(ngoStaff()),
+        ),
     ],
     [
       'an enum value',
       'BAD_USER_INPUT',
-      async (p, i) => gql(hub.gateway.url, `mutation($i: NgoRecordAssistanceInput!) { ngoRecordAssistance(input: $i) { id } }`, { i: { idempotencyKey: `hostile-enum-${i}`, clientId: seed.clientId, type: p, startedAt: '2021-06-01' } }, await as(ngoStaff())),
+      async (p, i) =>
+        gql(
+          hub.gateway.url,
+          `mutation($i: NgoRecordAssistanceInput!) { ngoRecordAssistance(input: $i) { id } }`,
+          { i: { idempotencyKey: `hostile-enum-${i}`, clientId: seed.clientId, type: p, startedAt: '2021-06-01' } },
+          await as(ngoStaff()),
+        ),
     ],
     [
       'a date',
       'BAD_USER_INPUT',
-      async (p, i) => gql(hub.gateway.url, `mutation($i: NgoRecordAssistanceInput!) { ngoRecordAssistance(input: $i) { id } }`, { i: { idempotencyKey: `hostile-date-${i}`, clientId: seed.clientId, type: 'OTHER', startedAt: p } }, await as(ngoStaff())),
+      async (p, i) =>
+        gql(
+          hub.gateway.url,
+          `mutation($i: NgoRecordAssistanceInput!) { ngoRecordAssistance(input: $i) { id } }`,
+          { i: { idempotencyKey: `hostile-date-${i}`, clientId: seed.clientId, type: 'OTHER', startedAt: p } },
+          await as(ngoStaff()),
+        ),
     ],
     [
       'a date-time',
       'BAD_USER_INPUT',
-      async (p, i) => gql(hub.gateway.url, `mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id } }`, { i: { idempotencyKey: `hostile-datetime-${i}`, clientId: seed.clientId, agency: 'NRM', purpose: 'Follow-up', givenAt: p } }, await as(ngoStaff())),
+      async (p, i) =>
+        gql(
+          hub.gateway.url,
+          `mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id } }`,
+          { i: { idempotencyKey: `hostile-datetime-${i}`, clientId: seed.clientId, agency: 'NRM', purpose: 'Follow-up', givenAt: p } },
+          await as(ngoStaff()),
+        ),
     ],
     [
       'a free-text purpose',
       'BAD_USER_INPUT_OR_STORED',
-      async (p, i) => gql(hub.gateway.url, `mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id } }`, { i: { idempotencyKey: `hostile-purpose-${i}`, clientId: seed.clientId, agency: 'NRM', purpose: p } }, await as(ngoStaff())),
+      async (p, i) =>
+        gql(
+          hub.gateway.url,
+          `mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id } }`,
+          { i: { idempotencyKey: `hostile-purpose-${i}`, clientId: seed.clientId, agency: 'NRM', purpose: p } },
+          await as(ngoStaff()),
+        ),
     ],
   ];
 

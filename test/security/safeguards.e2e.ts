@@ -66,11 +66,19 @@ async function scalar(name: 'nrm' | 'immigration' | 'police' | 'ngo', query: str
 beforeAll(async () => {
   hub = await startHub({ clock: () => new Date('2021-06-01T12:00:00Z') });
   seed = await seedVictim(hub, 'hostilesg');
-  const planned = await gateway(`mutation($i: ImmigrationPlanReturnInput!) { immigrationPlanReturn(input: $i) { id } }`, {
-    i: { idempotencyKey: 'hostile-sg-return', applicantId: seed.applicantId, departureDate: '2021-06-20' },
-  }, WRITERS.immigration);
+  const planned = await gateway(
+    `mutation($i: ImmigrationPlanReturnInput!) { immigrationPlanReturn(input: $i) { id } }`,
+    {
+      i: { idempotencyKey: 'hostile-sg-return', applicantId: seed.applicantId, departureDate: '2021-06-20' },
+    },
+    WRITERS.immigration,
+  );
   returnId = planned.json?.data?.immigrationPlanReturn.id;
-  const checked = await gateway(`mutation($i: ImmigrationCheckReturnInput!) { immigrationCheckReturn(input: $i) { checks { alert { id } } } }`, { i: { returnId } }, WRITERS.immigration);
+  const checked = await gateway(
+    `mutation($i: ImmigrationCheckReturnInput!) { immigrationCheckReturn(input: $i) { checks { alert { id } } } }`,
+    { i: { returnId } },
+    WRITERS.immigration,
+  );
   alertId = checked.json?.data?.immigrationCheckReturn.checks[0].alert.id;
   expect(alertId).toMatch(/^[0-9a-f-]{36}$/);
 }, 240_000);
@@ -107,7 +115,9 @@ describe('hostile requests against the safeguards', () => {
     expect([...new Set((answer.json?.errors ?? []).map((e) => e.extensions?.code))]).toEqual(['FORBIDDEN']);
     expect(answer.text).not.toContain(seed.investigationReference);
     const reasons = await gateway(`{ alerts { reasons contactAgencies } }`, {}, UDI);
-    expect(reasons.json?.data?.alerts).toEqual([{ reasons: ['REGISTERED_POTENTIAL_VICTIM', 'OPEN_CASE_VICTIM'], contactAgencies: ['CHILD_WELFARE', 'IMMIGRATION', 'NGO', 'POLICE'] }]);
+    expect(reasons.json?.data?.alerts).toEqual([
+      { reasons: ['REGISTERED_POTENTIAL_VICTIM', 'OPEN_CASE_VICTIM'], contactAgencies: ['CHILD_WELFARE', 'IMMIGRATION', 'NGO', 'POLICE'] },
+    ]);
   });
 
   hostile('UDI cannot list persons in custody', async () => {
@@ -125,7 +135,7 @@ describe('hostile requests against the safeguards', () => {
     expect(before).toBe('{VICTIM}');
   });
 
-  hostile('no end user runs the NRM\'s return check, through the gateway or straight at the NRM, whatever the agency', async () => {
+  hostile("no end user runs the NRM's return check, through the gateway or straight at the NRM, whatever the agency", async () => {
     const input = { agency: 'POLICE', returnId, identifierHashes: [], clk: Buffer.alloc(128, 1).toString('base64') };
     const CHECK = `mutation($i: ReturnCheckInput!) { checkReturn(input: $i) { hit } }`;
     // A service operation: not in the gateway's API, and straight at the NRM an end-user token is refused whatever its agency.
@@ -149,8 +159,14 @@ describe('hostile requests against the safeguards', () => {
 
   hostile('closing an alert needs a real note, and unknown or malformed alert ids are refused', async () => {
     expectRefused(await gateway(`mutation($id: ID!) { closeAlert(id: $id, note: " ") { state } }`, { id: alertId }, UDI), 'BAD_USER_INPUT');
-    expectRefused(await gateway(`mutation($id: ID!, $n: String!) { closeAlert(id: $id, note: $n) { state } }`, { id: alertId, n: 'x'.repeat(2001) }, UDI), 'BAD_USER_INPUT');
-    expectRefused(await gateway(`mutation($id: ID!) { acknowledgeAlert(id: $id) { state } }`, { id: '00000000-0000-4000-8000-000000000001' }, UDI), 'NOT_FOUND');
+    expectRefused(
+      await gateway(`mutation($id: ID!, $n: String!) { closeAlert(id: $id, note: $n) { state } }`, { id: alertId, n: 'x'.repeat(2001) }, UDI),
+      'BAD_USER_INPUT',
+    );
+    expectRefused(
+      await gateway(`mutation($id: ID!) { acknowledgeAlert(id: $id) { state } }`, { id: '00000000-0000-4000-8000-000000000001' }, UDI),
+      'NOT_FOUND',
+    );
     expectRefused(await gateway(`mutation($id: ID!) { acknowledgeAlert(id: $id) { state } }`, { id: "1' or '1'='1" }, UDI), 'BAD_USER_INPUT');
     expect(await scalar('nrm', `select count(*)::int from alert_events where alert_id = '${alertId}'`)).toBe(1);
   });
@@ -166,12 +182,19 @@ describe('hostile requests against the safeguards', () => {
     expectRefused(await post(hub.subgraphs.nrm.url, '{ alerts { id victimId } }'), 'UNAUTHENTICATED');
     expectRefused(await post(hub.subgraphs.nrm.url, '{ childVictims { id } }', {}, GROUP), 'FORBIDDEN');
     expectRefused(
-      await post(hub.subgraphs.immigration.url, `mutation($i: ImmigrationExecuteReturnInput!) { immigrationExecuteReturn(input: $i) { status } }`, { i: { returnId, overrideReason: 'a'.repeat(40) } }),
+      await post(hub.subgraphs.immigration.url, `mutation($i: ImmigrationExecuteReturnInput!) { immigrationExecuteReturn(input: $i) { status } }`, {
+        i: { returnId, overrideReason: 'a'.repeat(40) },
+      }),
       'UNAUTHENTICATED',
     );
     expectRefused(await post(hub.subgraphs.police.url, '{ nonPunishmentFlags { person { givenNames } } }', {}, GROUP), 'FORBIDDEN');
     // A forged entity lookup of the alert by an agency without alert:read.
-    const forged = await post(hub.subgraphs.nrm.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Alert { reasons victimId } } }`, { r: [{ __typename: 'Alert', id: alertId }] }, POLICE);
+    const forged = await post(
+      hub.subgraphs.nrm.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Alert { reasons victimId } } }`,
+      { r: [{ __typename: 'Alert', id: alertId }] },
+      POLICE,
+    );
     expect(forged.json?.data?._entities?.[0]?.victimId ?? null).toBeNull();
     expect(forged.text).not.toContain(seed.victimId);
     expect(await scalar('immigration', `select status from return_proceedings where id = '${returnId}'`)).toBe('PLANNED');
@@ -180,7 +203,16 @@ describe('hostile requests against the safeguards', () => {
   hostile('screenings: another organisation’s client, injected and unknown indicators, malformed ids and windows are refused and write nothing', async () => {
     const before = await scalar('ngo', 'select count(*)::int from screenings');
     const SCREEN = `mutation($i: ScreeningInput!) { ngoRecordScreening(input: $i) { id } }`;
-    const input = (over: Record<string, unknown>) => ({ i: { idempotencyKey: 'hostile-screen-1', subjectId: seed.clientId, screenedOn: '2021-05-01', context: 'ASSISTANCE', indicators: ['FL_DEBT_BONDAGE'], ...over } });
+    const input = (over: Record<string, unknown>) => ({
+      i: {
+        idempotencyKey: 'hostile-screen-1',
+        subjectId: seed.clientId,
+        screenedOn: '2021-05-01',
+        context: 'ASSISTANCE',
+        indicators: ['FL_DEBT_BONDAGE'],
+        ...over,
+      },
+    });
     expectRefused(await gateway(SCREEN, input({}), OTHER_NGO), 'FORBIDDEN');
     const own: TestClaims = { agency: seed.organisation.agency, roles: ['worker'], purpose: 'NGO-2021-9' };
     const injected = await gateway(SCREEN, input({ indicators: ["FL_DEBT_BONDAGE'; drop table screenings; --"] }), own);
@@ -188,7 +220,10 @@ describe('hostile requests against the safeguards', () => {
     expect(injected.text).not.toContain('drop table');
     expectRefused(await gateway(SCREEN, input({ subjectId: 'not-a-uuid' }), own), 'BAD_USER_INPUT');
     expectRefused(await gateway(SCREEN, input({ indicators: Array.from({ length: 101 }, () => 'FL_DEBT_BONDAGE') }), own), 'BAD_USER_INPUT');
-    expectRefused(await gateway(`mutation($i: ScreeningInput!) { policeRecordScreening(input: $i) { id } }`, input({ subjectId: seed.policePersonId }), UDI), 'FORBIDDEN');
+    expectRefused(
+      await gateway(`mutation($i: ScreeningInput!) { policeRecordScreening(input: $i) { id } }`, input({ subjectId: seed.policePersonId }), UDI),
+      'FORBIDDEN',
+    );
     expect(await scalar('ngo', 'select count(*)::int from screenings')).toBe(before);
     expect(await scalar('police', 'select count(*)::int from screenings')).toBe(0);
     expectRefused(await gateway('{ upcomingReturns(withinDays: -1) { id } }', {}, UDI), 'BAD_USER_INPUT');

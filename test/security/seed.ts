@@ -66,8 +66,11 @@ export async function seedVictim(hub: Hub, tag: string): Promise<SeededVictim> {
   const orgName = `Seed Shelter ${tag}`;
   const ngo: TestClaims = { agency: `ngo:${organisationCode(orgName)}`, roles: ['worker'], purpose: 'SEED-2021-1' };
   const administrator: TestClaims = { agency: 'coordinating-unit', roles: ['administrator'], purpose: null };
-  const organisationId = (await gql(hub, administrator, `mutation($i: NgoCreateOrganisationInput!) { ngoCreateOrganisation(input: $i) { id } }`, { i: { name: orgName, kind: 'NGO' } }))
-    .ngoCreateOrganisation.id as string;
+  const organisationId = (
+    await gql(hub, administrator, `mutation($i: NgoCreateOrganisationInput!) { ngoCreateOrganisation(input: $i) { id } }`, {
+      i: { name: orgName, kind: 'NGO' },
+    })
+  ).ngoCreateOrganisation.id as string;
   const decision = (decidedBy: string) => ({ status: 'POSSIBLE', decidedBy, exploitationTypes: ['FORCED_CRIMINALITY'], decidedOn: '2021-04-28' });
   const registered = await gql(
     hub,
@@ -103,7 +106,14 @@ export async function seedVictim(hub: Hub, tag: string): Promise<SeededVictim> {
   );
   const policePersonId = police.policeRegisterPotentialVictim.person.id as string;
   await gql(hub, WRITERS.police, `mutation($i: PoliceRecordCustodyStayInput!) { policeRecordCustodyStay(input: $i) { id } }`, {
-    i: { idempotencyKey: `seed-${tag}-custody`, personId: policePersonId, kind: 'PRISON', facility: 'Seed facility', startedAt: '2021-01-10', endedAt: '2021-04-02' },
+    i: {
+      idempotencyKey: `seed-${tag}-custody`,
+      personId: policePersonId,
+      kind: 'PRISON',
+      facility: 'Seed facility',
+      startedAt: '2021-01-10',
+      endedAt: '2021-04-02',
+    },
   });
 
   const immigration = await gql(

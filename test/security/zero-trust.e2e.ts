@@ -121,7 +121,12 @@ afterAll(async () => {
 describe('every subgraph trusts no network', () => {
   for (const name of SUBGRAPHS) {
     it(`${name}: refuses anonymous _service and introspection (401), serves them to a verified caller`, async () => {
-      for (const query of ['{ _service { sdl } }', '{ __schema { queryType { name } } }', '{ __type(name: "Victim") { name } }', '{ ...S } fragment S on Query { _service { sdl } }']) {
+      for (const query of [
+        '{ _service { sdl } }',
+        '{ __schema { queryType { name } } }',
+        '{ __type(name: "Victim") { name } }',
+        '{ ...S } fragment S on Query { _service { sdl } }',
+      ]) {
         const anonymous = await gql(subgraphUrl(name), query);
         expectClientError(anonymous, 'UNAUTHENTICATED', 401);
         expect(anonymous.json?.data ?? null).toBeNull();
@@ -136,7 +141,12 @@ describe('every subgraph trusts no network', () => {
       const aliases = await gql(subgraphUrl(name), `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: _service { sdl }`).join(' ')} }`, undefined, headers);
       expectClientError(aliases, 'GRAPHQL_VALIDATION_FAILED', 400);
       expect(reasons(aliases)).toEqual(['MAX_ALIASES']);
-      const deep = await gql(subgraphUrl(name), '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } }', undefined, headers);
+      const deep = await gql(
+        subgraphUrl(name),
+        '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } }',
+        undefined,
+        headers,
+      );
       expectClientError(deep, 'GRAPHQL_VALIDATION_FAILED', 400);
       expect(reasons(deep)).toEqual(['MAX_DEPTH']);
       const tokens = await gql(subgraphUrl(name), `{ ${'__typename '.repeat(1100)} }`, undefined, headers);
@@ -153,7 +163,13 @@ describe('every subgraph trusts no network', () => {
       expect(reasons(tooMany)).toEqual(['MAX_REPRESENTATIONS']);
       // A representation that names no entity type, lacks its key or carries a malformed id: a 400 naming
       // the rule (@apollo/subgraph threw a plain error quoting the type name; a bad id reached SQL).
-      for (const bad of [{ __typename: 'Vorthagen', id: 'x' }, { __typename: 'Victim' }, { __typename: 'Victim', id: 'Vorthagen-not-a-uuid' }, 'Vorthagen', { __typename: 'Victim', id: reps(1)[0]?.id, mergedIds: ['Vorthagen'] }]) {
+      for (const bad of [
+        { __typename: 'Vorthagen', id: 'x' },
+        { __typename: 'Victim' },
+        { __typename: 'Victim', id: 'Vorthagen-not-a-uuid' },
+        'Vorthagen',
+        { __typename: 'Victim', id: reps(1)[0]?.id, mergedIds: ['Vorthagen'] },
+      ]) {
         const answer = await gql(subgraphUrl(name), query, { r: [bad] }, headers);
         expectClientError(answer, 'BAD_USER_INPUT', 400, [...personalValues, 'Vorthagen']);
       }
@@ -165,17 +181,31 @@ describe('every subgraph trusts no network', () => {
     it(`${name}: answers malformed requests with 4xx client errors, never a server error`, async () => {
       const headers = await as(COORDINATOR);
       const deep = `${'['.repeat(3000)}"x"${']'.repeat(3000)}`;
-      const nested = await post(subgraphUrl(name), `{"query":"query($r: [_Any!]!) { _entities(representations: $r) { __typename } }","variables":{"r":${deep}}}`, headers);
+      const nested = await post(
+        subgraphUrl(name),
+        `{"query":"query($r: [_Any!]!) { _entities(representations: $r) { __typename } }","variables":{"r":${deep}}}`,
+        headers,
+      );
       expectClientError(nested, 'BAD_USER_INPUT', 400);
       const subscription = await gql(subgraphUrl(name), 'subscription { __typename }', undefined, headers);
       expectClientError(subscription, 'GRAPHQL_VALIDATION_FAILED', 400);
-      const bidi = await gql(subgraphUrl(name), 'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }', { r: [{ __typename: 'Victim', id: 'a\u202Eb' }] }, headers);
+      const bidi = await gql(
+        subgraphUrl(name),
+        'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }',
+        { r: [{ __typename: 'Victim', id: 'a\u202Eb' }] },
+        headers,
+      );
       expectClientError(bidi, 'BAD_USER_INPUT', 400);
     });
   }
 
   it('the cost limit holds at a subgraph too: 5,000 victims with registrations are refused by the NRM', async () => {
-    const answer = await gql(subgraphUrl('nrm'), '{ victims(first: 5000) { id highestStatus registrations { agency status decidedBy decidedOn } } }', undefined, await as(COORDINATOR));
+    const answer = await gql(
+      subgraphUrl('nrm'),
+      '{ victims(first: 5000) { id highestStatus registrations { agency status decidedBy decidedOn } } }',
+      undefined,
+      await as(COORDINATOR),
+    );
     expectClientError(answer, 'GRAPHQL_VALIDATION_FAILED', 400);
     expect(reasons(answer)).toEqual(['MAX_COST']);
   });
@@ -252,7 +282,11 @@ describe('browser rules', () => {
 
   it('CORS is off by default: no Access-Control-Allow-* for any origin, on the gateway and on a subgraph', async () => {
     for (const url of [hub.gateway.url, subgraphUrl('police')]) {
-      const answer = await send(url, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      const answer = await send(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
       expect(answer.headers.get('access-control-allow-origin')).toBeNull();
       expect(answer.headers.get('access-control-allow-credentials')).toBeNull();
       const preflight = await send(url, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
@@ -262,25 +296,45 @@ describe('browser rules', () => {
   });
 
   it('an allow-listed origin gets CORS naming it, without credentials; any other origin gets nothing', async () => {
-    const preflight = await send(corsGateway.url, { method: 'OPTIONS', headers: { origin: WEB_APP_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+    const preflight = await send(corsGateway.url, {
+      method: 'OPTIONS',
+      headers: { origin: WEB_APP_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBe(WEB_APP_ORIGIN);
     expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
     expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
-    const other = await send(corsGateway.url, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost:5174' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const other = await send(corsGateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost:5174' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
     expect(other.headers.get('access-control-allow-credentials')).toBeNull();
   });
 
   it('a form-encoded, multipart, text/plain or untyped POST is refused with 415 and runs nothing', async () => {
     const before = await count('police', 'investigations');
-    const mutation = 'mutation { policeOpenInvestigation(input: { reference: "ZT-CSRF-1", policeDistrict: "Oslo", offence: TRAFFICKING_257, openedAt: "2021-02-01" }) { id } }';
+    const mutation =
+      'mutation { policeOpenInvestigation(input: { reference: "ZT-CSRF-1", policeDistrict: "Oslo", offence: TRAFFICKING_257, openedAt: "2021-02-01" }) { id } }';
     const token = (await as(POLICE)).authorization as string;
     for (const url of [hub.gateway.url, subgraphUrl('police')]) {
-      const form = await send(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: token }, body: `query=${encodeURIComponent(mutation)}` });
+      const form = await send(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: token },
+        body: `query=${encodeURIComponent(mutation)}`,
+      });
       expect(form.status).toBe(415);
-      const multipart = await simple(url, 'multipart/form-data; boundary=x', `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${mutation}\r\n--x--\r\n`);
+      const multipart = await simple(
+        url,
+        'multipart/form-data; boundary=x',
+        `--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n${mutation}\r\n--x--\r\n`,
+      );
       expect(multipart.status).toBe(415);
-      const text = await send(url, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: token, 'apollo-require-preflight': 'true' }, body: JSON.stringify({ query: mutation }) });
+      const text = await send(url, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', authorization: token, 'apollo-require-preflight': 'true' },
+        body: JSON.stringify({ query: mutation }),
+      });
       expect(text.status).toBe(415);
       const untyped = await send(url, { method: 'POST', headers: { authorization: token }, body: new Blob([JSON.stringify({ query: mutation })]) });
       expect(untyped.status).toBe(415);
@@ -289,7 +343,9 @@ describe('browser rules', () => {
   });
 
   it('GET serves queries only: a mutation over GET is refused with 405 (gateway and subgraph)', async () => {
-    const mutation = encodeURIComponent('mutation { policeOpenInvestigation(input: { reference: "ZT-GET-1", policeDistrict: "Oslo", offence: TRAFFICKING_257, openedAt: "2021-02-01" }) { id } }');
+    const mutation = encodeURIComponent(
+      'mutation { policeOpenInvestigation(input: { reference: "ZT-GET-1", policeDistrict: "Oslo", offence: TRAFFICKING_257, openedAt: "2021-02-01" }) { id } }',
+    );
     const token = (await as(POLICE)).authorization as string;
     for (const url of [hub.gateway.url, subgraphUrl('police')]) {
       const answer = await send(`${url}?query=${mutation}`, { method: 'GET', headers: { authorization: token, 'apollo-require-preflight': 'true' } });
@@ -302,13 +358,23 @@ describe('browser rules', () => {
 
 describe('spec-true refusals and the depth limit', () => {
   it('a refused non-null field (highestStatus) nulls its nearest nullable parent, not itself', async () => {
-    const answer = await gql(hub.gateway.url, 'query($id: ID!) { auditVictim(id: $id) { id highestStatus } }', { id: seed.victimId }, await as(DATA_PROTECTION));
+    const answer = await gql(
+      hub.gateway.url,
+      'query($id: ID!) { auditVictim(id: $id) { id highestStatus } }',
+      { id: seed.victimId },
+      await as(DATA_PROTECTION),
+    );
     expect(answer.json?.data).toEqual({ auditVictim: null });
     expect(answer.json?.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([['FORBIDDEN', ['auditVictim', 'highestStatus']]]);
   });
 
   it('a refused non-null list (registrations: [Registration!]!) nulls its nearest nullable parent too', async () => {
-    const answer = await gql(hub.gateway.url, 'query($id: ID!) { auditVictim(id: $id) { id registrations { agency } } }', { id: seed.victimId }, await as(DATA_PROTECTION));
+    const answer = await gql(
+      hub.gateway.url,
+      'query($id: ID!) { auditVictim(id: $id) { id registrations { agency } } }',
+      { id: seed.victimId },
+      await as(DATA_PROTECTION),
+    );
     expect(answer.json?.data).toEqual({ auditVictim: null });
     expect(answer.json?.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
   });
@@ -327,7 +393,8 @@ describe('spec-true refusals and the depth limit', () => {
     const ok = await gql(hub.gateway.url, five, { id: seed.victimId }, headers);
     expect(ok.json?.errors).toBeUndefined();
     expect(ok.json?.data?.victim.police[0].caseRoles[0].investigation.reference).toBe(seed.investigationReference);
-    const nine = '{ ...Q } fragment Q on Query { __schema { ...S } } fragment S on __Schema { types { fields { type { ofType { ofType { ofType { ofType { ... on __Type { name } } } } } } } } }';
+    const nine =
+      '{ ...Q } fragment Q on Query { __schema { ...S } } fragment S on __Schema { types { fields { type { ofType { ofType { ofType { ofType { ... on __Type { name } } } } } } } } }';
     const refused = await gql(hub.gateway.url, nine, undefined, headers);
     expectClientError(refused, 'GRAPHQL_VALIDATION_FAILED', 400);
     expect(reasons(refused)).toEqual(['MAX_DEPTH']);
@@ -340,7 +407,12 @@ describe('input rules', () => {
     const citizenship = await gql(hub.gateway.url, POLICE_REGISTER, policeRegistration('zt-country-1', { citizenships: ['ZZ'] }), await as(POLICE));
     expectClientError(citizenship, 'BAD_USER_INPUT', 200);
     expect(citizenship.json?.errors?.[0]?.extensions?.field).toBe('person.citizenships[0]');
-    const passport = await gql(hub.gateway.url, POLICE_REGISTER, policeRegistration('zt-country-2', { identifiers: [{ type: 'PASSPORT', value: 'ZT1234567', issuingCountry: 'QQ' }] }), await as(POLICE));
+    const passport = await gql(
+      hub.gateway.url,
+      POLICE_REGISTER,
+      policeRegistration('zt-country-2', { identifiers: [{ type: 'PASSPORT', value: 'ZT1234567', issuingCountry: 'QQ' }] }),
+      await as(POLICE),
+    );
     expectClientError(passport, 'BAD_USER_INPUT', 200);
     expect(passport.json?.errors?.[0]?.extensions?.field).toBe('person.identifiers[0].issuingCountry');
     expect([await count('nrm', 'registrations'), await count('police', 'persons')]).toEqual(before);
@@ -353,7 +425,12 @@ describe('input rules', () => {
       expectClientError(answer, 'BAD_USER_INPUT', 200);
     }
     // A tab is a control character in a name: the subgraph's name rule refuses it even though free text may hold one.
-    const straight = await gql(subgraphUrl('police'), POLICE_REGISTER, policeRegistration('zt-name-tab-key', { familyName: 'Blavo\tstrikk' }), await as(POLICE));
+    const straight = await gql(
+      subgraphUrl('police'),
+      POLICE_REGISTER,
+      policeRegistration('zt-name-tab-key', { familyName: 'Blavo\tstrikk' }),
+      await as(POLICE),
+    );
     expectClientError(straight, 'BAD_USER_INPUT', 200);
     expect(straight.json?.errors?.[0]?.extensions?.field).toBe('person.familyName');
     expect([await count('nrm', 'registrations'), await count('police', 'persons')]).toEqual(before);
@@ -400,7 +477,11 @@ describe('schema-driven fuzzing (fixed seed; npm run fuzz -- --runs 10000 for a 
       // Every target was reached, and some inputs got past every check.
       expect(Object.keys(report.byTarget).sort()).toEqual(['child-welfare', 'gateway', 'immigration', 'ngo', 'nrm', 'police']);
       expect(report.accepted).toBeGreaterThan(0);
-      expect({ serverErrors: report.serverErrors, echoes: report.echoes, writesOnError: report.writesOnError }).toEqual({ serverErrors: [], echoes: [], writesOnError: [] });
+      expect({ serverErrors: report.serverErrors, echoes: report.echoes, writesOnError: report.writesOnError }).toEqual({
+        serverErrors: [],
+        echoes: [],
+        writesOnError: [],
+      });
     } finally {
       await fuzz.stop();
     }
@@ -423,7 +504,12 @@ describe('no personal data in any log', () => {
   });
 
   it('an end-to-end read of the seeded victim serves the data (so the grep below has something to miss)', async () => {
-    const answer = await gql(hub.gateway.url, 'query($id: ID!) { victim(id: $id) { id police { givenNames familyName } } }', { id: seed.victimId }, await as(COORDINATOR));
+    const answer = await gql(
+      hub.gateway.url,
+      'query($id: ID!) { victim(id: $id) { id police { givenNames familyName } } }',
+      { id: seed.victimId },
+      await as(COORDINATOR),
+    );
     expect(answer.json?.data?.victim.police[0].familyName).toBe(seed.person.familyName);
   });
 

@@ -28,7 +28,9 @@ export function captureOutput(): CapturedOutput {
   };
   process.stdout.write = writer;
   process.stderr.write = writer;
-  for (const m of CONSOLE_METHODS) console[m] = (...args: unknown[]) => record(`${args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? `${a.name}: ${a.message}\n${a.stack}` : JSON.stringify(a))).join(' ')}\n`);
+  for (const m of CONSOLE_METHODS)
+    console[m] = (...args: unknown[]) =>
+      record(`${args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? `${a.name}: ${a.message}\n${a.stack}` : JSON.stringify(a))).join(' ')}\n`);
   return {
     text: () => chunks.join(''),
     restore() {

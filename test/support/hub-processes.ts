@@ -29,7 +29,11 @@ export function spawnProcess(name: string, entry: string, env: NodeJS.ProcessEnv
   mkdirSync(options.logDir, { recursive: true });
   const log = createWriteStream(join(options.logDir, `${name}.log`), { flags: 'a' });
   // The flags `npm start` gives every service (a larger young generation), then the caller's.
-  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...(options.nodeFlags ?? []), '--import', TSX_LOADER, entry], { env, stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...(options.nodeFlags ?? []), '--import', TSX_LOADER, entry], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root,
+  });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => child.once('exit', (code, signal) => res({ code, signal })));
@@ -53,7 +57,11 @@ export async function waitFor(url: string, proc?: HubProcess, timeoutMs = 60_000
 }
 
 /** Sends `signal` and waits for the exit (SIGKILL after `graceMs`). */
-export async function stopProcess(proc: HubProcess, signal: NodeJS.Signals = 'SIGTERM', graceMs = 10_000): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+export async function stopProcess(
+  proc: HubProcess,
+  signal: NodeJS.Signals = 'SIGTERM',
+  graceMs = 10_000,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   if (proc.child.exitCode === null && proc.child.signalCode === null) {
     const timer = setTimeout(() => proc.child.kill('SIGKILL'), graceMs);
     proc.child.kill(signal);
@@ -118,7 +126,12 @@ export function startSubgraph(layout: HubLayout, s: SubgraphInfo, port = subgrap
 }
 
 /** Starts the gateway process of the layout on `port` (the layout's base port by default). */
-export function startGatewayProcess(layout: HubLayout, port = layout.basePort, name = 'gateway', subgraphUrls: Partial<Record<SubgraphInfo['name'], string>> = {}): HubProcess {
+export function startGatewayProcess(
+  layout: HubLayout,
+  port = layout.basePort,
+  name = 'gateway',
+  subgraphUrls: Partial<Record<SubgraphInfo['name'], string>> = {},
+): HubProcess {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, NODE_ENV: 'development', ...layout.authEnv, GATEWAY_PORT: String(port), ...layout.gatewayEnv };
   for (const s of SUBGRAPHS) env[`${s.envPrefix}_URL`] = subgraphUrls[s.name] ?? `http://127.0.0.1:${subgraphPort(layout, s.name)}/graphql`;
   return spawnProcess(name, join(root, 'gateway/src/index.ts'), env, { logDir: layout.logDir, nodeFlags: layout.nodeFlags?.(name) });

@@ -32,7 +32,11 @@ export interface Hub {
   /** `Authorization` headers for the claims. */
   as(claims: TestClaims): Promise<Record<string, string>>;
   /** POSTs a GraphQL operation to the gateway. */
-  query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] } }>;
+  query<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: { data?: T; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] } }>;
   stop(): Promise<void>;
 }
 

@@ -97,7 +97,11 @@ export async function registerWithUdi(hub: Hub, p: SyntheticPerson, status = 'NO
   return { victimId: data.immigrationRegisterPotentialVictim.outcome.victimId, applicantId: data.immigrationRegisterPotentialVictim.applicant.id };
 }
 
-export async function registerWithChildWelfare(hub: Hub, p: SyntheticPerson, guardianName: string | null = null): Promise<{ victimId: string; caseId: string }> {
+export async function registerWithChildWelfare(
+  hub: Hub,
+  p: SyntheticPerson,
+  guardianName: string | null = null,
+): Promise<{ victimId: string; caseId: string }> {
   const data = await ok(
     hub,
     CLAIMS.childWelfare,

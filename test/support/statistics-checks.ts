@@ -128,7 +128,10 @@ export function statisticsOnDemoData(getHub: () => Hub): void {
       const s = await statistics(COORDINATOR);
       const persons = await personRecords(hub.databases.nrm.db as never, 2021);
       expect(persons).toHaveLength(s.persons.count.value);
-      const result = kAnonymise(persons.map((p) => toHtcdsRow(p, 2021)), 11);
+      const result = kAnonymise(
+        persons.map((p) => toHtcdsRow(p, 2021)),
+        11,
+      );
       expect(result.rows.length + result.suppressedRows).toBe(persons.length);
       const sizes = new Map<string, number>();
       for (const r of result.rows) sizes.set(classKey(r), (sizes.get(classKey(r)) ?? 0) + 1);
@@ -146,7 +149,12 @@ export function statisticsOnDemoData(getHub: () => Hub): void {
       expect(markdown).toContain('| Children assisted by child welfare | suppressed | 0 | – |');
       expect(markdown).toContain('| Persons assisted by NGOs | 82 |');
       expect(markdown).toContain('| Reflection periods granted | 8 | 16 | -8 |');
-      expect(Object.keys(charts).sort()).toEqual(['comparison-2020.svg', 'persons-by-exploitation.svg', 'persons-by-status.svg', 'persons-vs-registrations.svg']);
+      expect(Object.keys(charts).sort()).toEqual([
+        'comparison-2020.svg',
+        'persons-by-exploitation.svg',
+        'persons-by-status.svg',
+        'persons-vs-registrations.svg',
+      ]);
       for (const svg of Object.values(charts)) expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*<\/svg>\n$/);
       expect(charts['comparison-2020.svg']).toContain('suppressed');
     });
@@ -155,14 +163,30 @@ export function statisticsOnDemoData(getHub: () => Hub): void {
       const before = (await statistics(COORDINATOR)).persons;
       const person = (birthDate?: string, familyName = 'Boundaj') => ({ givenNames: 'Arta', familyName, birthDate, gender: 'FEMININE', citizenships: ['AL'] });
       const police = await hub.as({ agency: 'police', roles: ['investigator'], purpose: 'OSL-2021-0001' });
-      const first = await hub.query(`mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { victimId } } }`, {
-        i: { idempotencyKey: 'bounds-police-1', person: person('1992-04-09'), decision: { status: 'POSSIBLE', decidedBy: 'POLICE', exploitationTypes: ['FORCED_LABOUR'], decidedOn: '2021-10-01' } },
-      }, police);
+      const first = await hub.query(
+        `mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { victimId } } }`,
+        {
+          i: {
+            idempotencyKey: 'bounds-police-1',
+            person: person('1992-04-09'),
+            decision: { status: 'POSSIBLE', decidedBy: 'POLICE', exploitationTypes: ['FORCED_LABOUR'], decidedOn: '2021-10-01' },
+          },
+        },
+        police,
+      );
       expect(first.body.errors).toBeUndefined();
       const immigration = await hub.as({ agency: 'immigration', roles: ['caseworker'], purpose: 'UDI-2021-5' });
-      const second = await hub.query(`mutation($i: ImmigrationRegisterPotentialVictimInput!) { immigrationRegisterPotentialVictim(input: $i) { outcome { victimId matchedExisting } } }`, {
-        i: { idempotencyKey: 'bounds-udi-1', person: person(undefined, 'Bounda'), decision: { status: 'POSSIBLE', decidedBy: 'NON_POLICE_GOVERNMENT', exploitationTypes: ['FORCED_LABOUR'], decidedOn: '2021-10-02' } },
-      }, immigration);
+      const second = await hub.query(
+        `mutation($i: ImmigrationRegisterPotentialVictimInput!) { immigrationRegisterPotentialVictim(input: $i) { outcome { victimId matchedExisting } } }`,
+        {
+          i: {
+            idempotencyKey: 'bounds-udi-1',
+            person: person(undefined, 'Bounda'),
+            decision: { status: 'POSSIBLE', decidedBy: 'NON_POLICE_GOVERNMENT', exploitationTypes: ['FORCED_LABOUR'], decidedOn: '2021-10-02' },
+          },
+        },
+        immigration,
+      );
       expect(second.body.errors).toBeUndefined();
       // A letter missing from the family name and no birth date: a new victim pending a link review. (The same
       // rare name alone now joins.)

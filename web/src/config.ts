@@ -16,9 +16,7 @@
 export interface AppConfig {
   gatewayUrl: string;
   pollIntervalMs?: number;
-  auth:
-    | { mode: 'dev'; tokenUrl?: string }
-    | { mode: 'oidc'; issuer: string; clientId: string; scope?: string; purposeParameter?: string };
+  auth: { mode: 'dev'; tokenUrl?: string } | { mode: 'oidc'; issuer: string; clientId: string; scope?: string; purposeParameter?: string };
 }
 
 const FALLBACK: AppConfig = { gatewayUrl: '/graphql', auth: { mode: 'oidc', issuer: '', clientId: '' } };

@@ -24,7 +24,16 @@ import { serveApp } from './support/static-server.ts';
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = require('node:fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') as string;
 const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const POLL_MS = 1000;
 
@@ -53,20 +62,35 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   hub = await startHub();
   // `roles` when the demo loader names them (it will), else a case-handling role.
-  await loadDemoData(hub.gateway.url, (agency: string, roles?: string[]) => hub.issuer.token({ agency, roles: roles ?? ['caseworker'], purpose: 'DEMO-DATA-LOAD', expiresIn: '30m' }));
+  await loadDemoData(hub.gateway.url, (agency: string, roles?: string[]) =>
+    hub.issuer.token({ agency, roles: roles ?? ['caseworker'], purpose: 'DEMO-DATA-LOAD', expiresIn: '30m' }),
+  );
 
   // An uncertain match for the review queue: a letter missing from the family name, and no birth date in one of them.
   const person = { givenNames: 'Arta', familyName: 'Webtestaj', gender: 'FEMININE', citizenships: ['AL'] };
   // Decided in 2022, so the statistics page still shows the source report's 2021 figures of the demo data.
   const decision = (decidedBy: string) => ({ status: 'POSSIBLE', decidedBy, exploitationTypes: ['SEXUAL_EXPLOITATION'], decidedOn: '2022-06-01' });
-  const a = await gql(`mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { victimId } } }`, {
-    i: { idempotencyKey: 'web-review-a', person: { ...person, birthDate: '1992-04-09' }, decision: decision('POLICE') },
-  }, 'police');
+  const a = await gql(
+    `mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { victimId } } }`,
+    {
+      i: { idempotencyKey: 'web-review-a', person: { ...person, birthDate: '1992-04-09' }, decision: decision('POLICE') },
+    },
+    'police',
+  );
   const { organisations } = await gql<{ organisations: { id: string; name: string }[] }>(`{ organisations { id name } }`, {}, 'ngo:rosa-demo');
   const rosa = organisations.find((o) => o.name === 'ROSA (demo)')!.id;
-  const b = await gql(`mutation($i: NgoRegisterPotentialVictimInput!) { ngoRegisterPotentialVictim(input: $i) { outcome { victimId } } }`, {
-    i: { idempotencyKey: 'web-review-b', organisationId: rosa, person: { ...person, familyName: 'Webtesta', birthDate: undefined }, decision: decision('NGO') },
-  }, 'ngo:rosa-demo');
+  const b = await gql(
+    `mutation($i: NgoRegisterPotentialVictimInput!) { ngoRegisterPotentialVictim(input: $i) { outcome { victimId } } }`,
+    {
+      i: {
+        idempotencyKey: 'web-review-b',
+        organisationId: rosa,
+        person: { ...person, familyName: 'Webtesta', birthDate: undefined },
+        decision: decision('NGO'),
+      },
+    },
+    'ngo:rosa-demo',
+  );
   review = { victim: b.ngoRegisterPotentialVictim.outcome.victimId, candidate: a.policeRegisterPotentialVictim.outcome.victimId };
   const queue = await gql(`{ linkReviews(state: OPEN) { victim { id } candidate { id } } }`, {}, 'coordinating-unit', ['coordinator']);
   expect(queue.linkReviews).toContainEqual({ victim: { id: review.victim }, candidate: { id: review.candidate } });
@@ -108,7 +132,15 @@ beforeAll(async () => {
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
-  const devAuth = devAuthMiddleware((claims) => hub.issuer.token({ agency: claims.agency, roles: claims.roles, purpose: claims.purpose ?? null, sub: `web-${claims.agency}-${claims.roles[0]}`, expiresIn: '30m' }));
+  const devAuth = devAuthMiddleware((claims) =>
+    hub.issuer.token({
+      agency: claims.agency,
+      roles: claims.roles,
+      purpose: claims.purpose ?? null,
+      sub: `web-${claims.agency}-${claims.roles[0]}`,
+      expiresIn: '30m',
+    }),
+  );
   app = await serveApp({
     dir: outDir,
     gatewayUrl: production.url,
@@ -140,7 +172,11 @@ async function signIn(role: string, purpose = 'CASE-2021-17'): Promise<{ context
     if (r.url().endsWith('/graphql')) sent.push(r.postData() ?? '');
   });
   page.on('response', (r) => {
-    if (r.url().endsWith('/graphql')) void r.text().then((t) => answers.push(`${r.status()} ${t.slice(0, 300)}`), () => {});
+    if (r.url().endsWith('/graphql'))
+      void r.text().then(
+        (t) => answers.push(`${r.status()} ${t.slice(0, 300)}`),
+        () => {},
+      );
   });
   await page.goto(`${app.url}/`);
   await page.check(`input[name="role"][value="${role}"]`);
@@ -155,7 +191,9 @@ async function audit(page: Page, name: string): Promise<string[]> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   });
@@ -173,7 +211,9 @@ async function victimsTable(page: Page) {
 /** Each section's state on the victim view: shown, empty or refused. */
 async function sections(page: Page): Promise<Record<string, string>> {
   await page.waitForSelector('[data-testid="section-assistance"]');
-  return page.$$eval('[data-testid^="section-"]', (els) => Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.testid!.slice(8), (e as HTMLElement).dataset.state!])));
+  return page.$$eval('[data-testid^="section-"]', (els) =>
+    Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.testid!.slice(8), (e as HTMLElement).dataset.state!])),
+  );
 }
 
 async function ngoRecords(page: Page) {
@@ -185,12 +225,30 @@ async function ngoRecords(page: Page) {
 
 // The README's policy table, for a victim known to the police and to ROSA whose client consented to the police and the coordinating unit only.
 const EXPECTED: Record<string, { sections: Record<string, string>; ngo: { visible: number; refused: string[] } }> = {
-  'police-investigator': { sections: { nrm: 'shown', police: 'shown', immigration: 'refused', childWelfare: 'refused', assistance: 'shown' }, ngo: { visible: 1, refused: [] } },
-  'udi-caseworker': { sections: { nrm: 'shown', police: 'refused', immigration: 'empty', childWelfare: 'refused', assistance: 'shown' }, ngo: { visible: 0, refused: ['CONSENT_REQUIRED'] } },
-  'child-welfare-caseworker': { sections: { nrm: 'shown', police: 'refused', immigration: 'refused', childWelfare: 'empty', assistance: 'shown' }, ngo: { visible: 0, refused: ['CONSENT_REQUIRED'] } },
-  'ngo-worker': { sections: { nrm: 'shown', police: 'refused', immigration: 'refused', childWelfare: 'refused', assistance: 'shown' }, ngo: { visible: 1, refused: [] } },
-  'coordinating-unit': { sections: { nrm: 'shown', police: 'shown', immigration: 'empty', childWelfare: 'empty', assistance: 'shown' }, ngo: { visible: 1, refused: [] } },
-  'child-coordinating-unit': { sections: { nrm: 'shown', police: 'shown', immigration: 'empty', childWelfare: 'empty', assistance: 'shown' }, ngo: { visible: 1, refused: [] } },
+  'police-investigator': {
+    sections: { nrm: 'shown', police: 'shown', immigration: 'refused', childWelfare: 'refused', assistance: 'shown' },
+    ngo: { visible: 1, refused: [] },
+  },
+  'udi-caseworker': {
+    sections: { nrm: 'shown', police: 'refused', immigration: 'empty', childWelfare: 'refused', assistance: 'shown' },
+    ngo: { visible: 0, refused: ['CONSENT_REQUIRED'] },
+  },
+  'child-welfare-caseworker': {
+    sections: { nrm: 'shown', police: 'refused', immigration: 'refused', childWelfare: 'empty', assistance: 'shown' },
+    ngo: { visible: 0, refused: ['CONSENT_REQUIRED'] },
+  },
+  'ngo-worker': {
+    sections: { nrm: 'shown', police: 'refused', immigration: 'refused', childWelfare: 'refused', assistance: 'shown' },
+    ngo: { visible: 1, refused: [] },
+  },
+  'coordinating-unit': {
+    sections: { nrm: 'shown', police: 'shown', immigration: 'empty', childWelfare: 'empty', assistance: 'shown' },
+    ngo: { visible: 1, refused: [] },
+  },
+  'child-coordinating-unit': {
+    sections: { nrm: 'shown', police: 'shown', immigration: 'empty', childWelfare: 'empty', assistance: 'shown' },
+    ngo: { visible: 1, refused: [] },
+  },
 };
 
 describe('the web app against a production-mode gateway', () => {
@@ -264,7 +322,11 @@ describe('the web app against a production-mode gateway', () => {
   }
 
   it('shows the coordinating unit the source report’s 2021 figures (2020 beside them), persons against registrations, the bounds of open reviews, and the CSV', async () => {
-    const { body } = await hub.query<any>(STATISTICS_QUERY, { year: 2021, previous: 2020 }, await hub.as({ agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-17' }));
+    const { body } = await hub.query<any>(
+      STATISTICS_QUERY,
+      { year: 2021, previous: 2020 },
+      await hub.as({ agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-17' }),
+    );
     const api = body.data.statistics;
     const { context, page } = await signIn('coordinating-unit');
     await page.click('nav >> text=Statistikk');
@@ -300,7 +362,18 @@ describe('the web app against a production-mode gateway', () => {
     expect(await statCell(page, 'agencyFigures', 'compensationPaidNok', 2021)).toMatchObject({ value: 446_000 });
     expect(await statCell(page, 'agencyFigures', 'victimsInCustodyOrPrison', 2021)).toMatchObject({ value: 1 });
     // Every breakdown the issue names is there, each with its table; the charted ones with a chart.
-    for (const id of ['overview', 'byAgency', 'exploitation', 'gender', 'ageGroup', 'citizenshipArea', 'citizenship', 'status', 'identifiedBy', 'agencyFigures']) {
+    for (const id of [
+      'overview',
+      'byAgency',
+      'exploitation',
+      'gender',
+      'ageGroup',
+      'citizenshipArea',
+      'citizenship',
+      'status',
+      'identifiedBy',
+      'agencyFigures',
+    ]) {
       expect(await page.locator(`[data-testid="stat-${id}"] table tbody tr`).count(), id).toBeGreaterThan(0);
     }
     for (const id of ['overview', 'byAgency', 'exploitation', 'gender', 'ageGroup', 'citizenshipArea']) {
@@ -386,22 +459,34 @@ describe('the web app against a production-mode gateway', () => {
     // One synthetic person (a valid synthetic D-nummer), so UDI's registration joins the police's victim.
     const person = syntheticPerson('WebAlert', '1994-02-17').input;
     const decision = (decidedBy: string, status = 'POSSIBLE') => ({ status, decidedBy, exploitationTypes: ['FORCED_LABOUR'], decidedOn: '2022-03-01' });
-    const reg = await api(police, `mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { victimId } person { id } } }`, {
-      i: { idempotencyKey: 'web-alert-police', person, decision: decision('POLICE') },
-    });
+    const reg = await api(
+      police,
+      `mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { victimId } person { id } } }`,
+      {
+        i: { idempotencyKey: 'web-alert-police', person, decision: decision('POLICE') },
+      },
+    );
     const victimId: string = reg.policeRegisterPotentialVictim.outcome.victimId;
-    const udiReg = await api(udiClaims, `mutation($i: ImmigrationRegisterPotentialVictimInput!) { immigrationRegisterPotentialVictim(input: $i) { outcome { victimId } applicant { id } } }`, {
-      i: { idempotencyKey: 'web-alert-udi', person, decision: decision('NON_POLICE_GOVERNMENT', 'NOT_A_VICTIM') },
-    });
+    const udiReg = await api(
+      udiClaims,
+      `mutation($i: ImmigrationRegisterPotentialVictimInput!) { immigrationRegisterPotentialVictim(input: $i) { outcome { victimId } applicant { id } } }`,
+      {
+        i: { idempotencyKey: 'web-alert-udi', person, decision: decision('NON_POLICE_GOVERNMENT', 'NOT_A_VICTIM') },
+      },
+    );
     expect(udiReg.immigrationRegisterPotentialVictim.outcome.victimId).toBe(victimId);
     const applicantId: string = udiReg.immigrationRegisterPotentialVictim.applicant.id;
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const planned = await api(udiClaims, `mutation($i: ImmigrationPlanReturnInput!) { immigrationPlanReturn(input: $i) { id } }`, {
       i: { idempotencyKey: 'web-alert-return', applicantId, departureDate: day(12) },
     });
-    const checked = await api(udiClaims, `mutation($i: ImmigrationCheckReturnInput!) { immigrationCheckReturn(input: $i) { id checkStatus checks { hit alert { id state } } } }`, {
-      i: { returnId: planned.immigrationPlanReturn.id },
-    });
+    const checked = await api(
+      udiClaims,
+      `mutation($i: ImmigrationCheckReturnInput!) { immigrationCheckReturn(input: $i) { id checkStatus checks { hit alert { id state } } } }`,
+      {
+        i: { returnId: planned.immigrationPlanReturn.id },
+      },
+    );
     expect(checked.immigrationCheckReturn.checkStatus).toBe('ALERT_OPEN');
     const alertId: string = checked.immigrationCheckReturn.checks.at(-1).alert.id;
 
@@ -410,7 +495,9 @@ describe('the web app against a production-mode gateway', () => {
     await card.waitFor({ timeout: POLL_MS * 10 });
     expect(await card.getAttribute('data-victim-id')).toBe(victimId);
     expect(await card.innerText()).toContain('Registrert som mulig offer');
-    await udi.page.waitForFunction((n) => Number(document.querySelector('[data-testid="alert-count"]')?.getAttribute('data-count')) === n, before + 1, { timeout: POLL_MS * 10 });
+    await udi.page.waitForFunction((n) => Number(document.querySelector('[data-testid="alert-count"]')?.getAttribute('data-count')) === n, before + 1, {
+      timeout: POLL_MS * 10,
+    });
     expect(await udi.page.evaluate(() => (window as unknown as { __samePage?: boolean }).__samePage)).toBe(true);
     violations.push(...(await audit(udi.page, 'udi-caseworker-alerts')));
 
@@ -418,13 +505,25 @@ describe('the web app against a production-mode gateway', () => {
     await card.locator('[data-testid="acknowledge"]').click();
     await udi.page.waitForSelector(`[data-testid="alert"][data-alert-id="${alertId}"][data-alert-state="ACKNOWLEDGED"]`);
     expect(await udi.page.textContent('[data-testid="alert-outcome"]')).toContain(`Varselet ${alertId} er tatt.`);
-    await udi.page.waitForFunction((n) => Number(document.querySelector('[data-testid="alert-count"]')?.getAttribute('data-count')) === n, before, { timeout: POLL_MS * 10 });
+    await udi.page.waitForFunction((n) => Number(document.querySelector('[data-testid="alert-count"]')?.getAttribute('data-count')) === n, before, {
+      timeout: POLL_MS * 10,
+    });
     await card.locator('[data-testid="close-note"]').fill('Returen er stanset; saken er sendt til politiet.');
     await card.locator('[data-testid="close"]').click();
     await card.waitFor({ state: 'detached' });
     expect(await udi.page.textContent('[data-testid="alert-outcome"]')).toContain(`Varselet ${alertId} er lukket.`);
-    const after = await api({ agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-17' }, `{ alerts(state: CLOSED) { id state acknowledgedBy closedBy closeNote } }`, {});
-    expect(after.alerts).toContainEqual({ id: alertId, state: 'CLOSED', acknowledgedBy: 'web-immigration-caseworker', closedBy: 'web-immigration-caseworker', closeNote: 'Returen er stanset; saken er sendt til politiet.' });
+    const after = await api(
+      { agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-17' },
+      `{ alerts(state: CLOSED) { id state acknowledgedBy closedBy closeNote } }`,
+      {},
+    );
+    expect(after.alerts).toContainEqual({
+      id: alertId,
+      state: 'CLOSED',
+      acknowledgedBy: 'web-immigration-caseworker',
+      closedBy: 'web-immigration-caseworker',
+      closeNote: 'Returen er stanset; saken er sendt til politiet.',
+    });
     await udi.context.close();
   });
 
@@ -441,34 +540,64 @@ describe('the web app against a production-mode gateway', () => {
     const granted = new Date();
     granted.setUTCMonth(granted.getUTCMonth() - 6);
     granted.setUTCDate(granted.getUTCDate() + 10);
-    const udiReg = await api(udiClaims, `mutation($i: ImmigrationRegisterPotentialVictimInput!) { immigrationRegisterPotentialVictim(input: $i) { outcome { victimId } applicant { id } } }`, {
-      i: { idempotencyKey: 'web-deadline-udi', person: { givenNames: 'Pelmira Webfrist', familyName: 'Austravik', birthDate: '1990-11-03', gender: 'FEMININE', citizenships: ['VN'] }, decision: decision('NON_POLICE_GOVERNMENT') },
-    });
+    const udiReg = await api(
+      udiClaims,
+      `mutation($i: ImmigrationRegisterPotentialVictimInput!) { immigrationRegisterPotentialVictim(input: $i) { outcome { victimId } applicant { id } } }`,
+      {
+        i: {
+          idempotencyKey: 'web-deadline-udi',
+          person: { givenNames: 'Pelmira Webfrist', familyName: 'Austravik', birthDate: '1990-11-03', gender: 'FEMININE', citizenships: ['VN'] },
+          decision: decision('NON_POLICE_GOVERNMENT'),
+        },
+      },
+    );
     const deadlineVictim: string = udiReg.immigrationRegisterPotentialVictim.outcome.victimId;
     await api(udiClaims, `mutation($i: ImmigrationGrantReflectionPeriodInput!) { immigrationGrantReflectionPeriod(input: $i) { id endsAt } }`, {
-      i: { idempotencyKey: 'web-deadline-reflection', applicantId: udiReg.immigrationRegisterPotentialVictim.applicant.id, grantedAt: granted.toISOString().slice(0, 10) },
+      i: {
+        idempotencyKey: 'web-deadline-reflection',
+        applicantId: udiReg.immigrationRegisterPotentialVictim.applicant.id,
+        grantedAt: granted.toISOString().slice(0, 10),
+      },
     });
     // A police-registered victim in custody since yesterday: a non-punishment flag.
-    const polReg = await api(police, `mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { victimId } person { id } } }`, {
-      i: { idempotencyKey: 'web-custody-police', person: { givenNames: 'Tobrenn Webvakt', familyName: 'Ilvesund', birthDate: '1988-05-21', gender: 'MASCULINE', citizenships: ['RO'] }, decision: decision('POLICE') },
-    });
+    const polReg = await api(
+      police,
+      `mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { victimId } person { id } } }`,
+      {
+        i: {
+          idempotencyKey: 'web-custody-police',
+          person: { givenNames: 'Tobrenn Webvakt', familyName: 'Ilvesund', birthDate: '1988-05-21', gender: 'MASCULINE', citizenships: ['RO'] },
+          decision: decision('POLICE'),
+        },
+      },
+    );
     const custodyVictim: string = polReg.policeRegisterPotentialVictim.outcome.victimId;
     await api(police, `mutation($i: PoliceRecordCustodyStayInput!) { policeRecordCustodyStay(input: $i) { id } }`, {
-      i: { idempotencyKey: 'web-custody-stay', personId: polReg.policeRegisterPotentialVictim.person.id, kind: 'CUSTODY', facility: 'Oslo politihus', startedAt: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10) },
+      i: {
+        idempotencyKey: 'web-custody-stay',
+        personId: polReg.policeRegisterPotentialVictim.person.id,
+        kind: 'CUSTODY',
+        facility: 'Oslo politihus',
+        startedAt: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+      },
     });
 
     // A registered victim of a case investigated as pimping, not trafficking: a classification mismatch.
     const pimping = await api(police, `mutation($i: PoliceOpenInvestigationInput!) { policeOpenInvestigation(input: $i) { id } }`, {
       i: { reference: 'OSL-2022-0913', policeDistrict: 'Oslo', offence: 'PIMPING', openedAt: '2022-05-02' },
     });
-    const mismatchReg = await api(police, `mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { victimId } } }`, {
-      i: {
-        idempotencyKey: 'web-mismatch-police',
-        investigationId: pimping.policeOpenInvestigation.id,
-        person: { givenNames: 'Marvetta Webklasse', familyName: 'Sundhovde', birthDate: '1993-08-12', gender: 'FEMININE', citizenships: ['BG'] },
-        decision: decision('POLICE'),
+    const mismatchReg = await api(
+      police,
+      `mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { victimId } } }`,
+      {
+        i: {
+          idempotencyKey: 'web-mismatch-police',
+          investigationId: pimping.policeOpenInvestigation.id,
+          person: { givenNames: 'Marvetta Webklasse', familyName: 'Sundhovde', birthDate: '1993-08-12', gender: 'FEMININE', citizenships: ['BG'] },
+          decision: decision('POLICE'),
+        },
       },
-    });
+    );
     const mismatchVictim: string = mismatchReg.policeRegisterPotentialVictim.outcome.victimId;
 
     // The police: custody flags and classification mismatches; UDI's and child welfare's parts refused.
@@ -547,14 +676,19 @@ describe('the web app against a production-mode gateway', () => {
     const card = page.locator(`[data-testid="link-review"]:has-text("${review.victim}")`);
     await card.waitFor();
     // Per-field agreement levels and weights, as the API reports them (never a name or a date); the birth date one registration lacks is not compared.
-    const { linkReviews } = await gql<{ linkReviews: { victim: { id: string }; matchWeight: number; fields: { field: string; level: string; weight: number }[] }[] }>(
-      `{ linkReviews(state: OPEN) { victim { id } matchWeight fields { field level weight } } }`, {}, 'coordinating-unit', ['coordinator']);
+    const { linkReviews } = await gql<{
+      linkReviews: { victim: { id: string }; matchWeight: number; fields: { field: string; level: string; weight: number }[] }[];
+    }>(`{ linkReviews(state: OPEN) { victim { id } matchWeight fields { field level weight } } }`, {}, 'coordinating-unit', ['coordinator']);
     const expected = linkReviews.find((r) => r.victim.id === review.victim)!;
     expect(expected.fields.map((f) => f.field)).toContain('NAME');
-    const shown = await card.locator('[data-testid="match-fields"] [data-field]').evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.field, (e as HTMLElement).dataset.level]));
+    const shown = await card
+      .locator('[data-testid="match-fields"] [data-field]')
+      .evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.field, (e as HTMLElement).dataset.level]));
     expect(shown).toEqual(['NAME', 'DATE', 'SEX', 'CITIZENSHIP'].map((f) => [f, expected.fields.find((x) => x.field === f)?.level ?? 'MISSING']));
     expect(expected.fields.find((f) => f.field === 'DATE')).toBeUndefined();
-    const weights = await card.locator('[data-testid="match-fields"] [data-weight]').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.weight)));
+    const weights = await card
+      .locator('[data-testid="match-fields"] [data-weight]')
+      .evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.weight)));
     expect(weights).toEqual(expected.fields.map((f) => f.weight));
     expect(await card.innerText()).not.toContain('Webtestaj');
     violations.push(...(await audit(page, 'coordinating-unit-match-review')));
@@ -588,7 +722,12 @@ describe('the web app against a production-mode gateway', () => {
     const statuses = await page.$$eval('[data-testid="victims-table"] tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent ?? ''));
     expect(statuses.length).toBeGreaterThan(0);
     expect(new Set(statuses)).toEqual(new Set(['Identifisert offer']));
-    const api = await gql<{ victims: { id: string }[] }>(`query($f: VictimFilter) { victims(first: 500, filter: $f) { id } }`, { f: { status: 'ACTUAL', year: 2021 } }, 'coordinating-unit', ['coordinator']);
+    const api = await gql<{ victims: { id: string }[] }>(
+      `query($f: VictimFilter) { victims(first: 500, filter: $f) { id } }`,
+      { f: { status: 'ACTUAL', year: 2021 } },
+      'coordinating-unit',
+      ['coordinator'],
+    );
     const shown = await page.$$eval('[data-testid="victim-link"]', (as) => as.map((a) => a.textContent));
     expect(shown).toEqual(api.victims.slice(0, 20).map((v) => v.id));
     if (api.victims.length > 20) {

@@ -6,7 +6,10 @@ const error = (graphQLErrors: { message: string; path?: (string | number)[]; ext
 
 describe('refusal markers from the hub’s errors', () => {
   it('names the reason when there is one (purpose, consent), else the code', () => {
-    expect(refusalOf({ extensions: { code: 'FORBIDDEN', reason: 'PURPOSE_REQUIRED', field: 'Query.victims' } })).toEqual({ kind: 'PURPOSE_REQUIRED', field: 'Query.victims' });
+    expect(refusalOf({ extensions: { code: 'FORBIDDEN', reason: 'PURPOSE_REQUIRED', field: 'Query.victims' } })).toEqual({
+      kind: 'PURPOSE_REQUIRED',
+      field: 'Query.victims',
+    });
     expect(refusalOf({ extensions: { code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' } })).toEqual({ kind: 'CONSENT_REQUIRED' });
     expect(refusalOf({ extensions: { code: 'FORBIDDEN', field: 'Victim.police' } })).toEqual({ kind: 'FORBIDDEN', field: 'Victim.police' });
     expect(refusalOf({ extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE' } })).toEqual({ kind: 'FORBIDDEN' });
@@ -32,6 +35,8 @@ describe('refusal markers from the hub’s errors', () => {
 
   it('reports a network failure as a refusal of the whole answer', () => {
     expect(rootRefusal(new CombinedError({ networkError: new Error('down') }), 'victims')).toEqual({ kind: 'OTHER' });
-    expect(rootRefusal(error([{ message: 'p', path: ['victims'], extensions: { code: 'FORBIDDEN', reason: 'PURPOSE_REQUIRED' } }]), 'victims')?.kind).toBe('PURPOSE_REQUIRED');
+    expect(rootRefusal(error([{ message: 'p', path: ['victims'], extensions: { code: 'FORBIDDEN', reason: 'PURPOSE_REQUIRED' } }]), 'victims')?.kind).toBe(
+      'PURPOSE_REQUIRED',
+    );
   });
 });

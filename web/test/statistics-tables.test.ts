@@ -12,7 +12,16 @@ function figures(year: number, over: Partial<Figures> = {}): Figures {
     duplicates: cell(20),
     persons: { count: cell(100), lowerBound: cell(98), upperBound: cell(100), openLinkReviews: cell(2) },
     byRegisteringAgency: [{ agency: 'NGO', registrations: cell(90), persons: cell(82), duplicates: cell(8) }],
-    identifiedBy: [{ sector: 'GOVERNMENT', persons: cell(30), byAgeGroup: [{ key: 'CHILD', count: hidden }, { key: 'ADULT', count: hidden }] }],
+    identifiedBy: [
+      {
+        sector: 'GOVERNMENT',
+        persons: cell(30),
+        byAgeGroup: [
+          { key: 'CHILD', count: hidden },
+          { key: 'ADULT', count: hidden },
+        ],
+      },
+    ],
     personsByStatus: [],
     personsByExploitation: [{ key: 'FORCED_LABOUR', count: cell(40) }],
     personsByGender: [],
@@ -31,7 +40,12 @@ describe('the statistics page’s tables', () => {
   it('puts both years side by side, keeping rows only the earlier year had', () => {
     const tables = statisticsTables(
       figures(2021),
-      figures(2020, { personsByExploitation: [{ key: 'FORCED_BEGGING', count: cell(6) }, { key: 'FORCED_LABOUR', count: cell(33) }] }),
+      figures(2020, {
+        personsByExploitation: [
+          { key: 'FORCED_BEGGING', count: cell(6) },
+          { key: 'FORCED_LABOUR', count: cell(33) },
+        ],
+      }),
     );
     const exploitation = tables.find((t) => t.id === 'exploitation')!;
     expect(exploitation.rows.map((r) => [r.key, r.cells.persons])).toEqual([

@@ -214,7 +214,15 @@ export function screeningOutcome(codes: readonly string[], child: boolean): Scre
       else if (grade === 'MEDIUM') medium += 1;
       else if (grade === 'WEAK') weak += 1;
     }
-    return { prefix, element: INDICATOR_ELEMENTS[prefix], strong, medium, weak, positive: elementPositive(strong, medium, weak), any: strong + medium + weak > 0 };
+    return {
+      prefix,
+      element: INDICATOR_ELEMENTS[prefix],
+      strong,
+      medium,
+      weak,
+      positive: elementPositive(strong, medium, weak),
+      any: strong + medium + weak > 0,
+    };
   });
   const by = (p: ElementCode) => elements.find((e) => e.prefix === p)!;
   const recruitment = (['DR', 'CR', 'RV'] as const).map(by);

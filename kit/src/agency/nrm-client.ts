@@ -100,7 +100,10 @@ async function postToNrm<T>(url: string, timeoutMs: number, query: string, varia
   } catch {
     throw hubError('UPSTREAM_UNAVAILABLE', 'The NRM registry did not answer; nothing was stored. Retry.');
   }
-  const body = (await response.json().catch(() => null)) as { data?: Record<string, T | null> | null; errors?: { message: string; extensions?: { code?: string } }[] } | null;
+  const body = (await response.json().catch(() => null)) as {
+    data?: Record<string, T | null> | null;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  } | null;
   const result = body?.data?.[field];
   if (result === undefined || result === null) {
     const first = body?.errors?.[0];

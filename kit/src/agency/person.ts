@@ -3,13 +3,7 @@ import { checkCountryCode, checkDufNumber, checkNationalId, checkPassportNumber 
 import { isIsoDate } from '../schema/scalars.ts';
 
 export type IdentifierType = 'FODSELSNUMMER' | 'D_NUMMER' | 'DUF_NUMMER' | 'PASSPORT';
-export type Gender =
-  | 'FEMININE'
-  | 'MASCULINE'
-  | 'TRANSGENDER_FEMININE'
-  | 'TRANSGENDER_MASCULINE'
-  | 'NON_CONFORMING'
-  | 'UNKNOWN';
+export type Gender = 'FEMININE' | 'MASCULINE' | 'TRANSGENDER_FEMININE' | 'TRANSGENDER_MASCULINE' | 'NON_CONFORMING' | 'UNKNOWN';
 
 /** One identifier, as received in `IdentifierInput`. */
 export interface IdentifierInput {
@@ -137,8 +131,36 @@ export function normalisePerson(input: PersonInput, path = 'person', now = new D
 
 /** EEA member states (EU + Iceland, Liechtenstein, Norway), ISO 3166-1 alpha-2. */
 export const EEA_COUNTRIES: ReadonlySet<string> = new Set([
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT',
-  'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO',
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
+  'IS',
+  'LI',
+  'NO',
 ]);
 
 /** True when any of the citizenships is an EEA country. */

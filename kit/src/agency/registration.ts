@@ -25,7 +25,6 @@ export interface RegistrationOutcome {
   replayed: boolean;
 }
 
-
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {

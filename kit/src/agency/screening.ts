@@ -16,7 +16,9 @@ import { checkIndicators, screeningOutcome } from './indicators.ts';
 /** Columns of an agency's `screenings` table; `subjectId` is the agency's own record of the person. */
 export function screeningColumns() {
   return {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     idempotencyKey: text().notNull().unique(),
     subjectId: uuid().notNull(),
     screenedOn: date().notNull(),
@@ -90,12 +92,10 @@ export async function recordScreening<TTable extends IdempotentTable>(
   if (!subject) throw hubError('NOT_FOUND', 'Your agency holds no record of that person; record or register the person first.', { field: 'input.subjectId' });
   const child = subject.child(input.screenedOn);
   const outcome = screeningOutcome(input.indicators, child);
-  const row = await insertOnce(
-    tx,
-    table,
-    { ...input, child, indications: outcome.indications, reasons: outcome.reasons, screenedBy } as never,
-    { sameRequest: (first) => (first as unknown as ScreeningRow).subjectId === input.subjectId, what: 'screening' },
-  );
+  const row = await insertOnce(tx, table, { ...input, child, indications: outcome.indications, reasons: outcome.reasons, screenedBy } as never, {
+    sameRequest: (first) => (first as unknown as ScreeningRow).subjectId === input.subjectId,
+    what: 'screening',
+  });
   return row as unknown as ScreeningRow;
 }
 

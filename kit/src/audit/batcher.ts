@@ -59,7 +59,10 @@ async function flush(db: Db<Record<string, unknown>>, batcher: Batcher): Promise
       const endTimer = auditAppendDuration.startTimer();
       auditBatchSize.observe(batch.length);
       try {
-        const rows = await appendAuditBatch(db, batch.map((p) => p.entry));
+        const rows = await appendAuditBatch(
+          db,
+          batch.map((p) => p.entry),
+        );
         endTimer();
         batch.forEach((p, i) => p.resolve(rows[i]!));
       } catch (error) {

@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import { bigint, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { AUDIT_APPEND_MARK, type Db } from '../runtime/database.ts';
 
-
 /**
  * The append-only, hash-chained log of every read of personal data a
  * subgraph served. Every subgraph schema re-exports this table so that its
@@ -57,7 +56,6 @@ export interface AuditEntry {
 /** `prevHash` of the first record. */
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
-
 /** Version tag inside every hashed serialisation; bump it only with a new chain format. */
 const FORMAT = 'nrm-hub-audit/1';
 
@@ -102,9 +100,7 @@ export async function appendAudit<TSchema extends Record<string, unknown>>(db: D
   return db.transaction(async (tx) => {
     const mark = sql.raw(AUDIT_APPEND_MARK);
     await tx.execute(sql`${mark} select pg_advisory_xact_lock(${LOCK_KEY})`);
-    const last = rowsOf<{ seq: string | number; hash: string }>(
-      await tx.execute(sql`${mark} select seq, hash from audit_log order by seq desc limit 1`),
-    )[0];
+    const last = rowsOf<{ seq: string | number; hash: string }>(await tx.execute(sql`${mark} select seq, hash from audit_log order by seq desc limit 1`))[0];
     const partial = {
       ...entry,
       at: new Date(entry.at.getTime()),
@@ -117,4 +113,3 @@ export async function appendAudit<TSchema extends Record<string, unknown>>(db: D
     return row;
   });
 }
-

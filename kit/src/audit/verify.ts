@@ -8,8 +8,7 @@ export type AuditBreak = 'changed' | 'removed' | 'reordered';
 
 /** The outcome of `verifyAuditChain`. */
 export type AuditVerification =
-  | { ok: true; records: number; head: { seq: number; hash: string } | null }
-  | { ok: false; records: number; seq: number; reason: AuditBreak; detail: string };
+  { ok: true; records: number; head: { seq: number; hash: string } | null } | { ok: false; records: number; seq: number; reason: AuditBreak; detail: string };
 
 const PAGE = 1000;
 
@@ -28,7 +27,12 @@ export async function verifyAuditChain<TSchema extends Record<string, unknown>>(
   let records = 0;
   const [{ maxSeq } = { maxSeq: 0 }] = await db.select({ maxSeq: sql<number>`coalesce(max(${auditLog.seq}), 0)`.mapWith(Number) }).from(auditLog);
   for (;;) {
-    const page = await db.select().from(auditLog).where(gt(auditLog.seq, expectedSeq - 1)).orderBy(asc(auditLog.seq)).limit(PAGE);
+    const page = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.seq, expectedSeq - 1))
+      .orderBy(asc(auditLog.seq))
+      .limit(PAGE);
     for (const row of page) {
       const broken = (reason: AuditBreak, detail: string): AuditVerification => ({ ok: false, records, seq: row.seq, reason, detail });
       if (row.seq !== expectedSeq) {
@@ -78,7 +82,11 @@ export async function auditRecordsSince<TSchema extends Record<string, unknown>>
 /** Records that concern any of the victims, oldest first, in one statement. */
 export async function auditRecordsOfVictims<TSchema extends Record<string, unknown>>(db: Db<TSchema>, victimIds: readonly string[]): Promise<AuditRow[]> {
   if (victimIds.length === 0) return [];
-  return db.select().from(auditLog).where(arrayOverlaps(auditLog.victimIds, [...victimIds])).orderBy(asc(auditLog.seq));
+  return db
+    .select()
+    .from(auditLog)
+    .where(arrayOverlaps(auditLog.victimIds, [...victimIds]))
+    .orderBy(asc(auditLog.seq));
 }
 
 /**
@@ -93,4 +101,3 @@ export function auditTrailLoader<TSchema extends Record<string, unknown>>(db: Db
     return keys.map((k) => byVictim.get(k) ?? []);
   });
 }
-

@@ -132,9 +132,7 @@ export async function witnessedHeads(db: AnyDb, subgraph: string): Promise<Witne
 }
 
 /** Where a chain disagrees with the witness. */
-export type WitnessBreak =
-  | { ok: true; heads: number; latest: number | null }
-  | { ok: false; seq: number; reason: 'rewritten' | 'removed'; detail: string };
+export type WitnessBreak = { ok: true; heads: number; latest: number | null } | { ok: false; seq: number; reason: 'rewritten' | 'removed'; detail: string };
 
 /**
  * Checks a subgraph's chain against the witnessed heads: the record at each
@@ -148,7 +146,12 @@ export async function checkAgainstWitness(db: AnyDb, heads: readonly WitnessedHe
     const [row] = rowsOf<{ hash: string }>(await db.execute(sql`select hash from audit_log where seq = ${head.seq}`));
     if (!row) return { ok: false, seq: head.seq, reason: 'removed', detail: `the record witnessed at seq ${head.seq} is gone` };
     if (row.hash !== head.hash) {
-      return { ok: false, seq: head.seq, reason: 'rewritten', detail: `the record at seq ${head.seq} is not the one the witness saw on ${head.receivedAt.toISOString()}` };
+      return {
+        ok: false,
+        seq: head.seq,
+        reason: 'rewritten',
+        detail: `the record at seq ${head.seq} is not the one the witness saw on ${head.receivedAt.toISOString()}`,
+      };
     }
   }
   return { ok: true, heads: heads.length, latest: heads.length ? Math.max(...heads.map((h) => h.seq)) : null };
@@ -159,7 +162,12 @@ export async function checkAgainstWitness(db: AnyDb, heads: readonly WitnessedHe
  * appends a head signed by a subgraph's service key (HTTP 204), anything
  * else signed or shaped wrongly is HTTP 400; `GET /health`.
  */
-export async function listenWitness(options: { db: AnyDb; jwks: JSONWebKeySet; port: number; host?: string }): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+export async function listenWitness(options: {
+  db: AnyDb;
+  jwks: JSONWebKeySet;
+  port: number;
+  host?: string;
+}): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const verify = serviceStatementVerifier(options.jwks, WITNESS_AUDIENCE);
   const server = createServer((req, res) => {
     const send = (status: number, body?: unknown) => {
@@ -181,7 +189,7 @@ export async function listenWitness(options: { db: AnyDb; jwks: JSONWebKeySet; p
           await recordWitnessedHead(options.db, verify, statement);
           send(204);
         } catch {
-          send(400, { error: 'The head is not signed by a subgraph\'s service key, or malformed.' });
+          send(400, { error: "The head is not signed by a subgraph's service key, or malformed." });
         }
       })();
     });

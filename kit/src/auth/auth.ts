@@ -55,7 +55,9 @@ export function loadAuthConfig(env: Record<string, string | undefined> = process
     }),
     env,
   );
-  const algorithms = c.AUTH_ALGORITHMS.split(',').map((a) => a.trim()).filter(Boolean);
+  const algorithms = c.AUTH_ALGORITHMS.split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   const bad = algorithms.filter((a) => !ALLOWED_ALGORITHMS.has(a));
   if (bad.length || algorithms.length === 0) throw new Error('Invalid configuration: AUTH_ALGORITHMS: only asymmetric algorithms are allowed');
   if (!c.AUTH_JWKS && !c.AUTH_JWKS_URL) throw new Error('Invalid configuration: AUTH_JWKS or AUTH_JWKS_URL is required');

@@ -6,14 +6,7 @@
  */
 
 /** Agency claim values. NGO users carry `ngo:<organisation-code>`. */
-export type AgencyKind =
-  | 'police'
-  | 'immigration'
-  | 'child-welfare'
-  | 'ngo'
-  | 'coordinating-unit'
-  | 'nrm-working-group'
-  | 'data-protection';
+export type AgencyKind = 'police' | 'immigration' | 'child-welfare' | 'ngo' | 'coordinating-unit' | 'nrm-working-group' | 'data-protection';
 
 /** Scopes each agency kind reads with. */
 export const READ_SCOPES: Record<AgencyKind, readonly string[]> = {
@@ -21,7 +14,17 @@ export const READ_SCOPES: Record<AgencyKind, readonly string[]> = {
   immigration: ['victim:read', 'immigration:read', 'ngo:read', 'alert:read'],
   'child-welfare': ['victim:read', 'child-welfare:read', 'ngo:read'],
   ngo: ['victim:read', 'ngo:read'],
-  'coordinating-unit': ['victim:read', 'police:read', 'immigration:read', 'child-welfare:read', 'ngo:read', 'statistics:read', 'link-review', 'alert:read', 'coordination:read'],
+  'coordinating-unit': [
+    'victim:read',
+    'police:read',
+    'immigration:read',
+    'child-welfare:read',
+    'ngo:read',
+    'statistics:read',
+    'link-review',
+    'alert:read',
+    'coordination:read',
+  ],
   'nrm-working-group': ['statistics:read'],
   'data-protection': ['audit:read'],
 };

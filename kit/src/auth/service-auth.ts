@@ -1,4 +1,15 @@
-import { createLocalJWKSet, decodeJwt, errors as joseErrors, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JSONWebKeySet, type JWK } from 'jose';
+import {
+  createLocalJWKSet,
+  decodeJwt,
+  errors as joseErrors,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  jwtVerify,
+  SignJWT,
+  type JSONWebKeySet,
+  type JWK,
+} from 'jose';
 import { unauthenticated, type TokenVerifier, type Viewer } from './auth.ts';
 import { agencyKind, isAgencyClaim, policiesFor, PURPOSE_RE } from './policy.ts';
 
@@ -87,7 +98,7 @@ export async function serviceSigner(privateJwk: JWK): Promise<ServiceSigner> {
 /** The signer configured in `SERVICE_KEY` (a private JWK as JSON, `kid` = the subgraph's name). */
 export async function loadServiceSigner(env: Record<string, string | undefined> = process.env): Promise<ServiceSigner> {
   const raw = env.SERVICE_KEY;
-  if (!raw) throw new Error('Invalid configuration: SERVICE_KEY is required (this subgraph\'s service identity)');
+  if (!raw) throw new Error("Invalid configuration: SERVICE_KEY is required (this subgraph's service identity)");
   let jwk: JWK;
   try {
     jwk = JSON.parse(raw) as JWK;
@@ -119,7 +130,7 @@ export function serviceStatementVerifier(jwks: JSONWebKeySet, audience: string) 
   return async (jws: string): Promise<{ service: ServiceName; claims: Record<string, unknown> }> => {
     const { payload, protectedHeader } = await jwtVerify(jws, keys, { audience, algorithms: ['ES256'], requiredClaims: ['iss', 'iat'] });
     const service = protectedHeader.kid;
-    if (!isServiceName(service) || payload.iss !== `service:${service}`) throw new Error('statement not signed by its issuer\'s own key');
+    if (!isServiceName(service) || payload.iss !== `service:${service}`) throw new Error("statement not signed by its issuer's own key");
     return { service, claims: payload };
   };
 }

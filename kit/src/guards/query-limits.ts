@@ -62,8 +62,7 @@ export function limitError(reason: string, message: string): GraphQLError {
 const reportAs = (reason: string) => ({
   propagateOnRejection: false,
   onReject: [
-    (context: ValidationContext | null, error: GraphQLError) =>
-      context?.reportError(limitError(reason, error.message.replace(/^Syntax Error: /, ''))),
+    (context: ValidationContext | null, error: GraphQLError) => context?.reportError(limitError(reason, error.message.replace(/^Syntax Error: /, ''))),
   ],
 });
 
@@ -73,7 +72,8 @@ const reportAs = (reason: string) => ({
  */
 export const noSubscriptionsRule: ValidationRule = (context) => ({
   OperationDefinition(node) {
-    if (node.operation === OperationTypeNode.SUBSCRIPTION) context.reportError(limitError('SUBSCRIPTIONS_NOT_SUPPORTED', 'Subscriptions are not supported: send a query or a mutation.'));
+    if (node.operation === OperationTypeNode.SUBSCRIPTION)
+      context.reportError(limitError('SUBSCRIPTIONS_NOT_SUPPORTED', 'Subscriptions are not supported: send a query or a mutation.'));
   },
 });
 
@@ -131,7 +131,12 @@ export function withListSizes(schema: GraphQLSchema, document: DocumentNode, var
  * known (a validation cache is keyed by document alone), so
  * `victims(first: $n)` costs what `$n` asks for.
  */
-export function costErrors(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, maxCost: number): readonly GraphQLError[] {
+export function costErrors(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  maxCost: number,
+): readonly GraphQLError[] {
   // A document's cost depends only on the values of its list-size variables: a document seen again (servers keep
   // parsed documents, so it is the same object) with the same sizes is not costed again. Only passes are kept.
   let byDocument = costPasses.get(schema);

@@ -80,7 +80,10 @@ function entityKeys(schema: GraphQLSchema): Map<string, string[][]> {
         const fields = directive.arguments?.find((a) => a.name.value === 'fields')?.value;
         if (fields?.kind !== Kind.STRING) continue;
         // Top-level names only: the hub's keys are flat (`id`, `year`).
-        const names = fields.value.replace(/\{[^}]*\}/g, ' ').split(/\s+/).filter(Boolean);
+        const names = fields.value
+          .replace(/\{[^}]*\}/g, ' ')
+          .split(/\s+/)
+          .filter(Boolean);
         keys.set(type.name, [...(keys.get(type.name) ?? []), names]);
       }
     }

@@ -88,9 +88,7 @@ export interface Database<TSchema extends Record<string, unknown>> {
  * With `url` it connects to Postgres through postgres.js; otherwise it runs
  * embedded PGlite (in `dataDir`, or in memory).
  */
-export async function openDatabase<TSchema extends Record<string, unknown>>(
-  options: OpenDatabaseOptions<TSchema>,
-): Promise<Database<TSchema>> {
+export async function openDatabase<TSchema extends Record<string, unknown>>(options: OpenDatabaseOptions<TSchema>): Promise<Database<TSchema>> {
   const statements = new StatementCounter();
   const casing = 'snake_case' as const;
   const migrate = options.migrate ?? true;

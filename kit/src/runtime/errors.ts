@@ -1,14 +1,7 @@
 import { GraphQLError } from 'graphql';
 
 /** Error codes the hub uses in `extensions.code`. */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'IDEMPOTENCY_KEY_REUSED'
-  | 'UPSTREAM_UNAVAILABLE'
-  | 'INVALID_STATE';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'IDEMPOTENCY_KEY_REUSED' | 'UPSTREAM_UNAVAILABLE' | 'INVALID_STATE';
 
 /**
  * A client-facing error. Messages must never contain personal data: name the

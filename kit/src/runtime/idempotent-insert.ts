@@ -37,7 +37,10 @@ export async function insertOnce<TTable extends IdempotentTable>(
   const [inserted] = (await tx.insert(table).values(values).onConflictDoNothing({ target: table.idempotencyKey }).returning()) as Row[];
   if (inserted) return inserted;
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it: drizzle cannot narrow a generic table here
-  const [first] = (await tx.select().from(table as PgTable).where(eq(table.idempotencyKey, values.idempotencyKey))) as Row[];
+  const [first] = (await tx
+    .select()
+    .from(table as PgTable)
+    .where(eq(table.idempotencyKey, values.idempotencyKey))) as Row[];
   if (!first || !options.sameRequest(first)) {
     throw hubError('IDEMPOTENCY_KEY_REUSED', options.message ?? `This idempotency key was used for another ${options.what}.`);
   }

@@ -14,7 +14,12 @@ export function setMetricsService(service: string): void {
 }
 
 /** GraphQL HTTP requests served, by status. */
-export const httpRequests = new Counter({ name: 'nrm_hub_http_requests_total', help: 'GraphQL HTTP requests served, by HTTP status.', labelNames: ['status'], registers: [metricsRegistry] });
+export const httpRequests = new Counter({
+  name: 'nrm_hub_http_requests_total',
+  help: 'GraphQL HTTP requests served, by HTTP status.',
+  labelNames: ['status'],
+  registers: [metricsRegistry],
+});
 
 /** Time to answer a GraphQL HTTP request. */
 export const httpDuration = new Histogram({
@@ -25,7 +30,12 @@ export const httpDuration = new Histogram({
 });
 
 /** SQL statements run: `resolve` while answering, `audit` by the audit appender. */
-export const sqlStatements = new Counter({ name: 'nrm_hub_sql_statements_total', help: 'SQL statements run, by kind (resolve, audit).', labelNames: ['kind'], registers: [metricsRegistry] });
+export const sqlStatements = new Counter({
+  name: 'nrm_hub_sql_statements_total',
+  help: 'SQL statements run, by kind (resolve, audit).',
+  labelNames: ['kind'],
+  registers: [metricsRegistry],
+});
 
 /** Time to commit one group of audit records (one transaction). */
 export const auditAppendDuration = new Histogram({
@@ -36,7 +46,12 @@ export const auditAppendDuration = new Histogram({
 });
 
 /** Records per audit group commit. */
-export const auditBatchSize = new Histogram({ name: 'nrm_hub_audit_batch_size', help: 'Audit records written per group commit.', buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256], registers: [metricsRegistry] });
+export const auditBatchSize = new Histogram({
+  name: 'nrm_hub_audit_batch_size',
+  help: 'Audit records written per group commit.',
+  buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+  registers: [metricsRegistry],
+});
 
 /** The gateway's subrequests to each subgraph, by outcome (ok; error: the answer carried errors). */
 export const subgraphRequests = new Counter({

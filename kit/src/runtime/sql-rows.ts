@@ -15,4 +15,3 @@ export async function selectRows<T, TSchema extends Record<string, unknown> = Re
 export function yearRange(year: number): { from: string; to: string } {
   return { from: `${year}-01-01`, to: `${year + 1}-01-01` };
 }
-

@@ -87,7 +87,11 @@ export function createSubgraphServer<TContext extends AuditedContext>(options: {
       if (code === 'GRAPHQL_PARSE_FAILED') {
         // graphql-js words it "more that N tokens".
         const tooLong = /contains more th\w+ \d+ tokens/.test(formatted.message);
-        return { message: redactValueEcho(formatted.message), locations: formatted.locations, extensions: { code, ...(tooLong ? { reason: 'MAX_TOKENS' } : {}) } };
+        return {
+          message: redactValueEcho(formatted.message),
+          locations: formatted.locations,
+          extensions: { code, ...(tooLong ? { reason: 'MAX_TOKENS' } : {}) },
+        };
       }
       if (typeof code === 'string' && PUBLIC_CODES.has(code)) return { ...formatted, message: redactValueEcho(formatted.message) };
       const original = (error as { originalError?: Error }).originalError ?? error;

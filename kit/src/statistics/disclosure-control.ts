@@ -109,7 +109,7 @@ export function suppressedKeys(
     const pool = nonZero.length > 0 ? nonZero : open;
     return pool.reduce<string | undefined>((best, p) => (best === undefined || value(p) < value(best) ? p : best), undefined);
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const { total, parts } of equations) {
       const hiddenParts = parts.filter((p) => out.has(p));
@@ -188,7 +188,10 @@ export function addCrossTable(
   const cell = (r: string, c: string) => `${prefix}:${r}|${c}`;
   for (const r of rows) for (const c of columns) counts.set(cell(r, c), spec.count(r, c));
   for (const r of rows) {
-    counts.set(`${prefix}:${r}`, columns.reduce((s, c) => s + counts.get(cell(r, c))!, 0));
+    counts.set(
+      `${prefix}:${r}`,
+      columns.reduce((s, c) => s + counts.get(cell(r, c))!, 0),
+    );
     equations.push({ total: `${prefix}:${r}`, parts: columns.map((c) => cell(r, c)) });
   }
   for (const c of columns) {

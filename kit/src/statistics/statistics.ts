@@ -69,6 +69,11 @@ export function releasedFigures(
 }
 
 /** Breakdown rows for categories, in the order given. */
-export function statisticsRows(keys: readonly string[], cell: (key: string) => Cell, figure: (key: string) => string, labels: Record<string, string> = {}): StatisticsRow[] {
+export function statisticsRows(
+  keys: readonly string[],
+  cell: (key: string) => Cell,
+  figure: (key: string) => string,
+  labels: Record<string, string> = {},
+): StatisticsRow[] {
   return keys.map((key) => ({ key, label: labels[key] ?? null, count: cell(figure(key)) }));
 }

@@ -11,4 +11,3 @@ export async function execute<TContext extends BaseContext>(
   if (response.body.kind !== 'single') throw new Error('Expected a single result');
   return response.body.singleResult;
 }
-

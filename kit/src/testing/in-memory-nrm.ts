@@ -51,4 +51,3 @@ export const SAMPLE_IDS = {
   /** A DUF number with valid check digits. */
   duf: '201212345603',
 };
-

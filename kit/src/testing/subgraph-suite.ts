@@ -98,4 +98,3 @@ export async function subgraphTestSuite<TSchema extends Record<string, unknown>,
   });
   return { database, nrm, run };
 }
-

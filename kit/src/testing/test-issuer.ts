@@ -36,7 +36,11 @@ export async function testIssuer(options: { issuer?: string; audience?: string }
   const token = async (claims: TestClaims) => {
     const { sub, agency, roles, purpose, expiresIn } = claims;
     if (claims.service) {
-      return serviceSignerOf(agencyKind(agency) as ServiceName).mint({ subject: sub ?? `test-user-${agency}`, agency, purpose: purpose === undefined ? 'CASE-2021-17' : purpose });
+      return serviceSignerOf(agencyKind(agency) as ServiceName).mint({
+        subject: sub ?? `test-user-${agency}`,
+        agency,
+        purpose: purpose === undefined ? 'CASE-2021-17' : purpose,
+      });
     }
     const payload: Record<string, unknown> = { agency, roles: roles ?? ['caseworker'] };
     if (purpose !== null) payload.purpose = purpose ?? 'CASE-2021-17';
@@ -69,4 +73,3 @@ export async function testIssuer(options: { issuer?: string; audience?: string }
     },
   };
 }
-

@@ -9,9 +9,15 @@ function createLoaders(db: ChildWelfareDb, now: () => Date) {
   const today = todayOf(now);
   return {
     /** Placement deadlines per (window in days, victim id), one statement per window. */
-    deadlines: windowLoader((days, ids) => placementDeadlines(db, today, addDays(today, days), ids), (d) => d.victimId),
+    deadlines: windowLoader(
+      (days, ids) => placementDeadlines(db, today, addDays(today, days), ids),
+      (d) => d.victimId,
+    ),
     auditTrail: auditTrailLoader(db),
-    casesByVictim: groupedLoader((ids: readonly string[]) => casesWithRecords(db, { victimIds: ids }), (c) => c.victimId as string),
+    casesByVictim: groupedLoader(
+      (ids: readonly string[]) => casesWithRecords(db, { victimIds: ids }),
+      (c) => c.victimId as string,
+    ),
   };
 }
 

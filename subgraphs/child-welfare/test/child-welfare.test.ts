@@ -1,5 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { expectAuditTrailServedToDataProtectionOnly, expectPersonalReadAuditedOnce, SAMPLE_IDS, subgraphTestSuite, type TestClaims } from '@nrm-hub/kit/testing';
+import {
+  expectAuditTrailServedToDataProtectionOnly,
+  expectPersonalReadAuditedOnce,
+  SAMPLE_IDS,
+  subgraphTestSuite,
+  type TestClaims,
+} from '@nrm-hub/kit/testing';
 import { describe, expect, it } from 'vitest';
 import { contextFactory } from '../src/context.ts';
 import * as schema from '../src/db/schema.ts';
@@ -123,7 +129,12 @@ describe('child-welfare subgraph', () => {
   it.each([
     ['an adult birth date assessed as a child', { ageAssessment: 'ASSESSED_CHILD' }, { birthDate: yearsAgo(18) }, 'person.birthDate'],
     ['an adult birth date assessed as an adult', { ageAssessment: 'ASSESSED_ADULT' }, { birthDate: yearsAgo(30) }, 'person.birthDate'],
-    ['an adult birth year assessed as a child', { ageAssessment: 'ASSESSED_CHILD' }, { birthDate: null, birthYear: new Date().getUTCFullYear() - 19 }, 'person.birthYear'],
+    [
+      'an adult birth year assessed as a child',
+      { ageAssessment: 'ASSESSED_CHILD' },
+      { birthDate: null, birthYear: new Date().getUTCFullYear() - 19 },
+      'person.birthYear',
+    ],
     ['a fødselsnummer with a wrong check digit', {}, { identifiers: [{ type: 'FODSELSNUMMER', value: '01010012357' }] }, 'person.identifiers[0].value'],
     ['an empty municipality', { municipality: '   ' }, {}, 'input.municipality'],
   ])('rejects %s with BAD_USER_INPUT and writes nothing', async (_name, over, person, field) => {
@@ -139,7 +150,9 @@ describe('child-welfare subgraph', () => {
 
   it('accepts an adult birth date while the age is disputed or not yet assessed', async () => {
     for (const ageAssessment of ['DISPUTED', 'NOT_ASSESSED']) {
-      const result = await run(REGISTER, { input: input({ idempotencyKey: `cw-age-${ageAssessment}`, ageAssessment }, { birthDate: yearsAgo(19), identifiers: [] }) });
+      const result = await run(REGISTER, {
+        input: input({ idempotencyKey: `cw-age-${ageAssessment}`, ageAssessment }, { birthDate: yearsAgo(19), identifiers: [] }),
+      });
       expect(result.errors).toBeUndefined();
       expect(result.data?.childWelfareRegisterPotentialVictim.childCase.ageAssessment).toBe(ageAssessment);
     }
@@ -148,7 +161,10 @@ describe('child-welfare subgraph', () => {
   it('judges age on the day of the decision, so a child decided on years ago is still a child', async () => {
     const result = await run(REGISTER, {
       input: input(
-        { idempotencyKey: 'cw-age-decided-2021', decision: { status: 'POSSIBLE', decidedBy: 'NON_POLICE_GOVERNMENT', exploitationTypes: [], decidedOn: '2021-04-28' } },
+        {
+          idempotencyKey: 'cw-age-decided-2021',
+          decision: { status: 'POSSIBLE', decidedBy: 'NON_POLICE_GOVERNMENT', exploitationTypes: [], decidedOn: '2021-04-28' },
+        },
         { birthDate: '2005-06-01', identifiers: [] },
       ),
     });
@@ -156,7 +172,10 @@ describe('child-welfare subgraph', () => {
     expect(result.data?.childWelfareRegisterPotentialVictim.childCase.ageAssessment).toBe('ASSESSED_CHILD');
     const adultThen = await run(REGISTER, {
       input: input(
-        { idempotencyKey: 'cw-age-decided-2024', decision: { status: 'POSSIBLE', decidedBy: 'NON_POLICE_GOVERNMENT', exploitationTypes: [], decidedOn: '2024-04-28' } },
+        {
+          idempotencyKey: 'cw-age-decided-2024',
+          decision: { status: 'POSSIBLE', decidedBy: 'NON_POLICE_GOVERNMENT', exploitationTypes: [], decidedOn: '2024-04-28' },
+        },
         { birthDate: '2005-06-01', identifiers: [] },
       ),
     });
@@ -242,7 +261,12 @@ describe('child-welfare subgraph', () => {
         givenNames municipality ageAssessment unaccompanied guardianName
         placements { kind startedAt plannedEndAt endedAt } measures { kind takenAt }
       } } } }`,
-      { r: [{ __typename: 'Victim', id: victimId }, { __typename: 'Victim', id: '00000000-0000-4000-a000-000000000000' }] },
+      {
+        r: [
+          { __typename: 'Victim', id: victimId },
+          { __typename: 'Victim', id: '00000000-0000-4000-a000-000000000000' },
+        ],
+      },
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toEqual([

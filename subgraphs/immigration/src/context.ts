@@ -9,9 +9,15 @@ function createLoaders(db: ImmigrationDb, now: () => Date) {
   const today = todayOf(now);
   return {
     /** Deadlines per (window in days, victim id), one statement per window. */
-    deadlines: windowLoader((days, ids) => immigrationDeadlines(db, today, addDays(today, days), ids), (d) => d.victimId),
+    deadlines: windowLoader(
+      (days, ids) => immigrationDeadlines(db, today, addDays(today, days), ids),
+      (d) => d.victimId,
+    ),
     auditTrail: auditTrailLoader(db),
-    applicantsByVictim: groupedLoader((ids: readonly string[]) => applicantsWithRecords(db, { victimIds: ids }), (a) => a.victimId as string),
+    applicantsByVictim: groupedLoader(
+      (ids: readonly string[]) => applicantsWithRecords(db, { victimIds: ids }),
+      (a) => a.victimId as string,
+    ),
   };
 }
 

@@ -1,6 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { addMonths } from '@nrm-hub/kit';
-import { expectAuditTrailServedToDataProtectionOnly, expectPersonalReadAuditedOnce, SAMPLE_IDS, subgraphTestSuite, type TestClaims } from '@nrm-hub/kit/testing';
+import {
+  expectAuditTrailServedToDataProtectionOnly,
+  expectPersonalReadAuditedOnce,
+  SAMPLE_IDS,
+  subgraphTestSuite,
+  type TestClaims,
+} from '@nrm-hub/kit/testing';
 import { describe, expect, it } from 'vitest';
 import { contextFactory } from '../src/context.ts';
 import * as schema from '../src/db/schema.ts';
@@ -112,7 +118,12 @@ describe('immigration subgraph', () => {
     ['a DUF number of the wrong length', { identifiers: [{ type: 'DUF_NUMMER', value: '20121234560' }] }, 'person.identifiers[0].value'],
     [
       'a malformed DUF number after a valid passport',
-      { identifiers: [{ type: 'PASSPORT', value: 'XY1234567', issuingCountry: 'NG' }, { type: 'DUF_NUMMER', value: '2012123456031' }] },
+      {
+        identifiers: [
+          { type: 'PASSPORT', value: 'XY1234567', issuingCountry: 'NG' },
+          { type: 'DUF_NUMMER', value: '2012123456031' },
+        ],
+      },
       'person.identifiers[1].value',
     ],
     ['a citizenship that is not a country code', { citizenships: ['Romania'] }, 'person.citizenships[0]'],
@@ -131,7 +142,9 @@ describe('immigration subgraph', () => {
     const gender = await run(REGISTER, { input: input({ idempotencyKey: 'immigration-enum-01' }, { gender: 'ROBOT' }) });
     expect(gender.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const { applicantId } = await registerApplicant('immigration-enum-02');
-    const kind = await run(PERMIT, { i: { idempotencyKey: 'permit-enum-01', applicantId, kind: 'TOURIST', grantedAt: '2021-01-01', validUntil: '2021-06-01' } });
+    const kind = await run(PERMIT, {
+      i: { idempotencyKey: 'permit-enum-01', applicantId, kind: 'TOURIST', grantedAt: '2021-01-01', validUntil: '2021-06-01' },
+    });
     expect(kind.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const outcome = await run(ASYLUM, { i: { idempotencyKey: 'asylum-enum-01', applicantId, outcome: 'MAYBE', decidedAt: '2021-01-01' } });
     expect(outcome.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -157,7 +170,9 @@ describe('immigration subgraph', () => {
     expect(clamped.data?.immigrationGrantReflectionPeriod.endsAt).toBe('2022-02-28');
     expect(addMonths('2023-08-31', 6)).toBe('2024-02-29');
 
-    const otherApplicantSameKey = await run(REFLECTION, { i: { idempotencyKey: 'reflection-000001', applicantId: other.applicantId, grantedAt: '2021-03-15' } });
+    const otherApplicantSameKey = await run(REFLECTION, {
+      i: { idempotencyKey: 'reflection-000001', applicantId: other.applicantId, grantedAt: '2021-03-15' },
+    });
     expect(otherApplicantSameKey.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
@@ -167,7 +182,9 @@ describe('immigration subgraph', () => {
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const ret = await run(RETURN, { i: { idempotencyKey: 'return-unknown-01', applicantId: UNKNOWN_ID, departureDate: '2021-05-01', screened: false } });
     expect(ret.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const malformed = await run(ASYLUM, { i: { idempotencyKey: 'asylum-malformed-1', applicantId: 'not-a-uuid', outcome: 'REFUSED', decidedAt: '2021-01-01' } });
+    const malformed = await run(ASYLUM, {
+      i: { idempotencyKey: 'asylum-malformed-1', applicantId: 'not-a-uuid', outcome: 'REFUSED', decidedAt: '2021-01-01' },
+    });
     expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.applicantId' });
     const shortKey = await run(ASYLUM, { i: { idempotencyKey: 'short', applicantId: UNKNOWN_ID, outcome: 'REFUSED', decidedAt: '2021-01-01' } });
     expect(shortKey.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.idempotencyKey' });
@@ -207,8 +224,11 @@ describe('immigration subgraph', () => {
     const { applicantId, victimId } = await registerApplicant('immigration-entity-01', { citizenships: ['NG'] });
     expect((await run(REFLECTION, { i: { idempotencyKey: 'entity-reflection-1', applicantId, grantedAt: '2021-02-01' } })).errors).toBeUndefined();
     expect(
-      (await run(PERMIT, { i: { idempotencyKey: 'entity-permit-0001', applicantId, kind: 'LIMITED_TRAFFICKING', grantedAt: '2021-08-01', validUntil: '2022-07-31' } }))
-        .errors,
+      (
+        await run(PERMIT, {
+          i: { idempotencyKey: 'entity-permit-0001', applicantId, kind: 'LIMITED_TRAFFICKING', grantedAt: '2021-08-01', validUntil: '2022-07-31' },
+        })
+      ).errors,
     ).toBeUndefined();
     const asylum = await run(ASYLUM, { i: { idempotencyKey: 'entity-asylum-0001', applicantId, outcome: 'REFUSED', decidedAt: '2021-06-01' } });
     expect(asylum.data?.immigrationRecordAsylumDecision).toMatchObject({ outcome: 'REFUSED', decidedAt: '2021-06-01' });
@@ -228,7 +248,12 @@ describe('immigration subgraph', () => {
         asylumDecisions { outcome decidedAt }
         returnProceedings { departureDate screened status }
       } } } }`,
-      { r: [{ __typename: 'Victim', id: victimId }, { __typename: 'Victim', id: UNKNOWN_ID }] },
+      {
+        r: [
+          { __typename: 'Victim', id: victimId },
+          { __typename: 'Victim', id: UNKNOWN_ID },
+        ],
+      },
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toEqual([

@@ -16,7 +16,12 @@ describe('the screening before return', () => {
     expect(executionBlock('ALERT_OPEN')).toBe('ALERT_OPEN');
   });
   it('follows the latest check: a closed alert no longer blocks', () => {
-    expect(returnCheckStatus([{ hit: true, alertState: 'OPEN' }, { hit: true, alertState: 'CLOSED' }])).toBe('ALERT_CLOSED');
+    expect(
+      returnCheckStatus([
+        { hit: true, alertState: 'OPEN' },
+        { hit: true, alertState: 'CLOSED' },
+      ]),
+    ).toBe('ALERT_CLOSED');
     expect(executionBlock('ALERT_CLOSED')).toBeNull();
   });
 });

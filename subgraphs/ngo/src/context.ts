@@ -7,7 +7,10 @@ export type NgoContext = AgencyContext<NgoDb, ReturnType<typeof createLoaders>>;
 function createLoaders(db: NgoDb, _now: () => Date) {
   return {
     auditTrail: auditTrailLoader(db),
-    clientsByVictim: groupedLoader((ids: readonly string[]) => clientsWithRecords(db, { victimIds: ids }), (c) => c.victimId as string),
+    clientsByVictim: groupedLoader(
+      (ids: readonly string[]) => clientsWithRecords(db, { victimIds: ids }),
+      (c) => c.victimId as string,
+    ),
   };
 }
 

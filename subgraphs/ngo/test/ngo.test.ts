@@ -1,5 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { expectAuditTrailServedToDataProtectionOnly, expectPersonalReadAuditedOnce, SAMPLE_IDS, subgraphTestSuite, type TestClaims } from '@nrm-hub/kit/testing';
+import {
+  expectAuditTrailServedToDataProtectionOnly,
+  expectPersonalReadAuditedOnce,
+  SAMPLE_IDS,
+  subgraphTestSuite,
+  type TestClaims,
+} from '@nrm-hub/kit/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contextFactory } from '../src/context.ts';
 import * as schema from '../src/db/schema.ts';
@@ -210,7 +216,12 @@ describe('ngo subgraph', () => {
   it('records grants with a positive amount, idempotently, and lists them by year', async () => {
     const i = { idempotencyKey: 'ngo-grant-0001', organisationId, year: 2021, amountNok: 3_000_000, grantor: 'Oslo municipality' };
     const first = await run(RECORD_GRANT, { i });
-    expect(first.data?.ngoRecordGrant).toMatchObject({ year: 2021, amountNok: 3_000_000, grantor: 'Oslo municipality', organisation: { name: 'Test Safe House' } });
+    expect(first.data?.ngoRecordGrant).toMatchObject({
+      year: 2021,
+      amountNok: 3_000_000,
+      grantor: 'Oslo municipality',
+      organisation: { name: 'Test Safe House' },
+    });
     const again = await run(RECORD_GRANT, { i });
     expect(again.data?.ngoRecordGrant.id).toBe(first.data?.ngoRecordGrant.id);
 
@@ -231,7 +242,12 @@ describe('ngo subgraph', () => {
     const RECORD = `mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id agency purpose givenAt withdrawnAt } }`;
     const i = { idempotencyKey: 'ngo-consent-0001', clientId, agency: 'POLICE', purpose: 'Witness statement', givenAt: '2021-03-02T10:00:00.000Z' };
     const first = await run(RECORD, { i });
-    expect(first.data?.ngoRecordConsent).toMatchObject({ agency: 'POLICE', purpose: 'Witness statement', givenAt: '2021-03-02T10:00:00.000Z', withdrawnAt: null });
+    expect(first.data?.ngoRecordConsent).toMatchObject({
+      agency: 'POLICE',
+      purpose: 'Witness statement',
+      givenAt: '2021-03-02T10:00:00.000Z',
+      withdrawnAt: null,
+    });
     expect((await run(RECORD, { i })).data?.ngoRecordConsent.id).toBe(first.data?.ngoRecordConsent.id);
     const future = await run(RECORD, { i: { ...i, idempotencyKey: 'ngo-consent-0002', givenAt: '2999-01-01T00:00:00.000Z' } });
     expect(future.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.givenAt' });
@@ -262,7 +278,12 @@ describe('ngo subgraph', () => {
     const result = await run(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { id assistance {
         givenNames organisation { name kind } assistanceEpisodes { type startedAt endedAt } consents { agency purpose withdrawnAt } } } } }`,
-      { r: [{ __typename: 'Victim', id: outcome.victimId }, { __typename: 'Victim', id: '00000000-0000-4000-a000-000000000000' }] },
+      {
+        r: [
+          { __typename: 'Victim', id: outcome.victimId },
+          { __typename: 'Victim', id: '00000000-0000-4000-a000-000000000000' },
+        ],
+      },
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?._entities).toEqual([
@@ -341,9 +362,13 @@ describe('ngo subgraph', () => {
       run(`mutation($i: NgoWithdrawConsentInput!) { ngoWithdrawConsent(input: $i) { id withdrawnAt } }`, { i: { consentId } }, other),
       run(`mutation($i: NgoEndAssistanceInput!) { ngoEndAssistance(input: $i) { id endedAt } }`, { i: { episodeId, endedAt: '2021-04-01' } }, other),
       run(RECORD_ASSISTANCE, { i: { idempotencyKey: 'ngo-other-org-a2', clientId, type: 'LEGAL', startedAt: '2021-03-01' } }, other),
-      run(`mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id } }`, {
-        i: { idempotencyKey: 'ngo-other-org-c2', clientId, agency: 'IMMIGRATION', purpose: 'Permit' },
-      }, other),
+      run(
+        `mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id } }`,
+        {
+          i: { idempotencyKey: 'ngo-other-org-c2', clientId, agency: 'IMMIGRATION', purpose: 'Permit' },
+        },
+        other,
+      ),
       run(RECORD_GRANT, { i: { idempotencyKey: 'ngo-other-org-g1', organisationId, year: 2021, amountNok: 1000, grantor: 'Somebody' } }, other),
       run(REGISTER, { input: input({ idempotencyKey: 'ngo-other-org-02' }, { identifiers: [] }) }, other),
     ]);

@@ -32,7 +32,14 @@ describe('NGO screenings', () => {
     const clientId = registered.data?.ngoRegisterPotentialVictim.client.id;
     const victimId = registered.data?.ngoRegisterPotentialVictim.outcome.victimId;
     const input = (over: Record<string, unknown> = {}) => ({
-      i: { idempotencyKey: 'ngo-screen-1', subjectId: clientId, screenedOn: '2021-05-01', context: 'ASSISTANCE', indicators: ['RV_GENERAL_CONTEXT', 'EC_EXCESSIVE_HOURS', 'EC_HAZARDOUS_WORK'], ...over },
+      i: {
+        idempotencyKey: 'ngo-screen-1',
+        subjectId: clientId,
+        screenedOn: '2021-05-01',
+        context: 'ASSISTANCE',
+        indicators: ['RV_GENERAL_CONTEXT', 'EC_EXCESSIVE_HOURS', 'EC_HAZARDOUS_WORK'],
+        ...over,
+      },
     });
 
     expect((await run(SCREEN, input(), OTHER)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

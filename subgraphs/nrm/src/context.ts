@@ -1,5 +1,14 @@
 import type { IncomingMessage } from 'node:http';
-import { auditTrailLoader, errorSummary, groupedLoader, requestBase, rowLoader, userOrServiceVerifier, type RequestBase, type TokenVerifier } from '@nrm-hub/kit';
+import {
+  auditTrailLoader,
+  errorSummary,
+  groupedLoader,
+  requestBase,
+  rowLoader,
+  userOrServiceVerifier,
+  type RequestBase,
+  type TokenVerifier,
+} from '@nrm-hub/kit';
 import { eventsOfVictims, mergedIdsOf, registrationsByIds, registrationsOfVictims, victimsByIds } from './data/victim-store.ts';
 import { referralsOfVictims } from './data/referral-store.ts';
 import { type NrmDb } from './data/db.ts';
@@ -19,17 +28,47 @@ export interface NrmContext extends RequestBase {
 
 function createLoaders(db: NrmDb) {
   return {
-    victim: rowLoader((ids: readonly string[]) => victimsByIds(db, ids), (v) => v.id),
+    victim: rowLoader(
+      (ids: readonly string[]) => victimsByIds(db, ids),
+      (v) => v.id,
+    ),
     auditTrail: auditTrailLoader(db),
-    registration: rowLoader((ids: readonly string[]) => registrationsByIds(db, ids), (r) => r.id),
-    registrations: groupedLoader((ids: readonly string[]) => registrationsOfVictims(db, ids), (r) => r.victimId),
-    referrals: groupedLoader((ids: readonly string[]) => referralsOfVictims(db, ids), (r) => r.victimId),
-    mergedInto: groupedLoader((ids: readonly string[]) => mergedIdsOf(db, ids), (v) => v.mergedInto as string),
-    eventsAsVictim: groupedLoader((ids: readonly string[]) => eventsOfVictims(db, ids, 'victimId'), (e) => e.victimId),
-    eventsAsOther: groupedLoader((ids: readonly string[]) => eventsOfVictims(db, ids, 'otherVictimId'), (e) => e.otherVictimId),
-    alert: rowLoader((ids: readonly string[]) => alertsByIds(db, ids), (a) => a.id),
-    alertsByVictim: groupedLoader((ids: readonly string[]) => alertsOfVictims(db, ids), (a) => a.victimId),
-    alertEvents: groupedLoader((ids: readonly string[]) => eventsOfAlerts(db, ids), (e) => e.alertId),
+    registration: rowLoader(
+      (ids: readonly string[]) => registrationsByIds(db, ids),
+      (r) => r.id,
+    ),
+    registrations: groupedLoader(
+      (ids: readonly string[]) => registrationsOfVictims(db, ids),
+      (r) => r.victimId,
+    ),
+    referrals: groupedLoader(
+      (ids: readonly string[]) => referralsOfVictims(db, ids),
+      (r) => r.victimId,
+    ),
+    mergedInto: groupedLoader(
+      (ids: readonly string[]) => mergedIdsOf(db, ids),
+      (v) => v.mergedInto as string,
+    ),
+    eventsAsVictim: groupedLoader(
+      (ids: readonly string[]) => eventsOfVictims(db, ids, 'victimId'),
+      (e) => e.victimId,
+    ),
+    eventsAsOther: groupedLoader(
+      (ids: readonly string[]) => eventsOfVictims(db, ids, 'otherVictimId'),
+      (e) => e.otherVictimId,
+    ),
+    alert: rowLoader(
+      (ids: readonly string[]) => alertsByIds(db, ids),
+      (a) => a.id,
+    ),
+    alertsByVictim: groupedLoader(
+      (ids: readonly string[]) => alertsOfVictims(db, ids),
+      (a) => a.victimId,
+    ),
+    alertEvents: groupedLoader(
+      (ids: readonly string[]) => eventsOfAlerts(db, ids),
+      (e) => e.alertId,
+    ),
   };
 }
 

@@ -7,7 +7,7 @@ import { createServer, migrationsFolder } from './server.ts';
 loadConfig();
 // The agency subgraphs' service keys (public halves): registrations come only with one of their credentials.
 const serviceJwks = loadServiceJwks();
-if (!serviceJwks) throw new Error('Invalid configuration: SERVICE_JWKS is required (the agency subgraphs\' service keys)');
+if (!serviceJwks) throw new Error("Invalid configuration: SERVICE_JWKS is required (the agency subgraphs' service keys)");
 await runSubgraph({
   name: 'nrm',
   envPrefix: 'NRM',

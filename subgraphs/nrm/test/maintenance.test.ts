@@ -24,7 +24,9 @@ const register = async (input: ReturnType<typeof registration>) => {
 };
 /** What VACUUM and ANALYZE leave behind: all-visible pages (for index-only scans) and row estimates. */
 const tableStats = async () => {
-  const result = await database.db.execute(sql`select relname, relallvisible, reltuples from pg_class where relname in ('lsh_buckets', 'registrations') order by relname`);
+  const result = await database.db.execute(
+    sql`select relname, relallvisible, reltuples from pg_class where relname in ('lsh_buckets', 'registrations') order by relname`,
+  );
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { relname: string; relallvisible: number; reltuples: number }[];
   return Object.fromEntries(rows.map((r) => [r.relname, { allVisible: Number(r.relallvisible), tuples: Number(r.reltuples) }]));
 };

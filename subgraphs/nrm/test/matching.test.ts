@@ -34,7 +34,11 @@ function requestFor(agency: AgencyCode, idempotencyKey: string, input: PersonInp
 }
 
 async function register(agency: AgencyCode, idempotencyKey: string, input: PersonInput) {
-  const result = await run(REGISTER, { input: requestFor(agency, idempotencyKey, input) }, { agency: AGENCY_CLAIM[agency], roles: ['caseworker'], service: true });
+  const result = await run(
+    REGISTER,
+    { input: requestFor(agency, idempotencyKey, input) },
+    { agency: AGENCY_CLAIM[agency], roles: ['caseworker'], service: true },
+  );
   expect(result.errors).toBeUndefined();
   return result.data?.registerPotentialVictim as { victimId: string; matchedExisting: boolean; matchScore: number; underReview: boolean };
 }
@@ -67,9 +71,21 @@ describe('CLK similarity of the same person written differently', () => {
 
   it.each<[string, PersonInput, PersonInput]>([
     ['a typo in the family name', person(), person({ familyName: 'Testecsu' })],
-    ['Mohammed and Muhammad', person({ givenNames: 'Mohammed', familyName: 'Haddad', gender: 'MASCULINE' }), person({ givenNames: 'Muhammad', familyName: 'Haddad', gender: 'MASCULINE' })],
-    ['Ø and O', person({ givenNames: 'Øydis', familyName: 'Sørbø', citizenships: ['NO'] }), person({ givenNames: 'Oydis', familyName: 'Sorbo', citizenships: ['NO'] })],
-    ['Aleksandr and Alexander', person({ givenNames: 'Aleksandr', familyName: 'Testov', gender: 'MASCULINE' }), person({ givenNames: 'Alexander', familyName: 'Testov', gender: 'MASCULINE' })],
+    [
+      'Mohammed and Muhammad',
+      person({ givenNames: 'Mohammed', familyName: 'Haddad', gender: 'MASCULINE' }),
+      person({ givenNames: 'Muhammad', familyName: 'Haddad', gender: 'MASCULINE' }),
+    ],
+    [
+      'Ø and O',
+      person({ givenNames: 'Øydis', familyName: 'Sørbø', citizenships: ['NO'] }),
+      person({ givenNames: 'Oydis', familyName: 'Sorbo', citizenships: ['NO'] }),
+    ],
+    [
+      'Aleksandr and Alexander',
+      person({ givenNames: 'Aleksandr', familyName: 'Testov', gender: 'MASCULINE' }),
+      person({ givenNames: 'Alexander', familyName: 'Testov', gender: 'MASCULINE' }),
+    ],
     ['given and family name swapped', person(), person({ givenNames: 'Testescu', familyName: 'Ana Maria' })],
     ['day and month swapped', person({ birthDate: '1995-03-11' }), person({ birthDate: '1995-11-03' })],
     ['a birth year instead of the date', person(), person({ birthDate: null, birthYear: 1995 })],
@@ -91,14 +107,36 @@ describe('CLK similarity of the same person written differently', () => {
   });
 
   it('matches a registration with one name only against the full name (a missing name is unknown, not a disagreement)', () => {
-    expect(verdict(person({ givenNames: 'Joy', familyName: 'Okafoh', citizenships: ['NG'] }), person({ givenNames: 'Joy', familyName: '', citizenships: ['NG'] }))).toBe('MATCH');
-    expect(verdict(person({ givenNames: 'Joy', familyName: 'Okafoh', citizenships: ['NG'] }), person({ givenNames: '', familyName: 'Okafoh', citizenships: ['NG'] }))).toBe('MATCH');
+    expect(
+      verdict(person({ givenNames: 'Joy', familyName: 'Okafoh', citizenships: ['NG'] }), person({ givenNames: 'Joy', familyName: '', citizenships: ['NG'] })),
+    ).toBe('MATCH');
+    expect(
+      verdict(
+        person({ givenNames: 'Joy', familyName: 'Okafoh', citizenships: ['NG'] }),
+        person({ givenNames: '', familyName: 'Okafoh', citizenships: ['NG'] }),
+      ),
+    ).toBe('MATCH');
   });
 
   it('matches with and without name particles, which are kept as optional tokens', () => {
-    expect(verdict(person({ givenNames: 'Văn Hùng', familyName: 'Lê', citizenships: ['VN'] }), person({ givenNames: 'Hùng', familyName: 'Lê', citizenships: ['VN'] }))).toBe('MATCH');
-    expect(verdict(person({ givenNames: 'Jan', familyName: 'van der Berg', citizenships: ['NL'] }), person({ givenNames: 'Jan', familyName: 'Berg', citizenships: ['NL'] }))).toBe('MATCH');
-    expect(verdict(person({ givenNames: 'Omar', familyName: 'al-Rashid', citizenships: ['SY'] }), person({ givenNames: 'Omar', familyName: 'Rashid', citizenships: ['SY'] }))).toBe('MATCH');
+    expect(
+      verdict(
+        person({ givenNames: 'Văn Hùng', familyName: 'Lê', citizenships: ['VN'] }),
+        person({ givenNames: 'Hùng', familyName: 'Lê', citizenships: ['VN'] }),
+      ),
+    ).toBe('MATCH');
+    expect(
+      verdict(
+        person({ givenNames: 'Jan', familyName: 'van der Berg', citizenships: ['NL'] }),
+        person({ givenNames: 'Jan', familyName: 'Berg', citizenships: ['NL'] }),
+      ),
+    ).toBe('MATCH');
+    expect(
+      verdict(
+        person({ givenNames: 'Omar', familyName: 'al-Rashid', citizenships: ['SY'] }),
+        person({ givenNames: 'Omar', familyName: 'Rashid', citizenships: ['SY'] }),
+      ),
+    ).toBe('MATCH');
   });
 
   it('puts a one-letter difference in a short name (Fiday / Friday) in a common block', () => {
@@ -146,7 +184,9 @@ describe('CLK similarity of the same person written differently', () => {
   it('keeps a year one apart with known, different days and months apart from a year one apart with no date', () => {
     expect(dateLevel('1990-03-05', '1991-11-22')).toBe('YEAR_OFF_BY_ONE_DAY_MONTH_DIFFERENT');
     expect(dateLevel('1990-03-05', '1991-03-22')).toBe('YEAR_OFF_BY_ONE_DAY_OR_MONTH_OFF');
-    expect(LEVELS.date[compareForModel(clk(person({ birthDate: '1990-03-05' })), clk(person({ birthDate: null, birthYear: 1991 }))).date]).toBe('YEAR_OFF_BY_ONE_ONLY_ONE_DATED');
+    expect(LEVELS.date[compareForModel(clk(person({ birthDate: '1990-03-05' })), clk(person({ birthDate: null, birthYear: 1991 }))).date]).toBe(
+      'YEAR_OFF_BY_ONE_ONLY_ONE_DATED',
+    );
     // Namesakes one year apart, both with full dates: not one person.
     const a = person({ givenNames: 'Thị Lan', familyName: 'Nguyễn', citizenships: ['VN'], birthDate: '1990-03-05' });
     expect(verdict(a, { ...a, birthDate: '1991-11-22' })).toBe('NONE');
@@ -170,7 +210,11 @@ describe('how common a name is', () => {
   it("counts the other victims with the name, not the candidate's own registrations: a rare name registered three times stays rare", async () => {
     const rare = person({ givenNames: 'Osaretin Ivie', familyName: 'Ekhatorbayo', citizenships: ['NG'], birthDate: '1989-10-02' });
     const first = await register('POLICE', 'rare-name-1', rare);
-    for (const [agency, key] of [['NGO', 'rare-name-2'], ['IMMIGRATION', 'rare-name-3']] as const) expect((await register(agency, key, rare)).victimId).toBe(first.victimId);
+    for (const [agency, key] of [
+      ['NGO', 'rare-name-2'],
+      ['IMMIGRATION', 'rare-name-3'],
+    ] as const)
+      expect((await register(agency, key, rare)).victimId).toBe(first.victimId);
     // One victim holds the name: an exact name weighs more than an average exact name (rare-name factor), not less.
     const rareWeight = Math.round(Math.log2(DEFAULT_MODEL.m.name[0]! / (DEFAULT_MODEL.u.name[0]! * DEFAULT_MODEL.rareNameFactor!)) * 100) / 100;
     expect(rareWeight).toBeGreaterThan(exactName);
@@ -193,7 +237,13 @@ describe('registering one person through several agencies', () => {
       citizenships: ['UA'],
       identifiers: [{ type: 'FODSELSNUMMER', value: SAMPLE_IDS.fodselsnummer }],
     });
-    const ngo = await register('NGO', 'dw1-ngo-0000001', { givenNames: 'Yuliya', familyName: 'Kovalneko', birthDate: '2000-01-01', gender: 'FEMININE', citizenships: ['UA'] });
+    const ngo = await register('NGO', 'dw1-ngo-0000001', {
+      givenNames: 'Yuliya',
+      familyName: 'Kovalneko',
+      birthDate: '2000-01-01',
+      gender: 'FEMININE',
+      citizenships: ['UA'],
+    });
     const udi = await register('IMMIGRATION', 'dw1-udi-0000001', {
       givenNames: 'Iuliia',
       familyName: 'Kovalenko',
@@ -213,15 +263,36 @@ describe('registering one person through several agencies', () => {
   });
 
   it('gives two different people with the same common name and birth year two victims', async () => {
-    const first = await register('NGO', 'dw1-same-name-01', person({ givenNames: 'Thị Hoa', familyName: 'Trần', citizenships: ['VN'], birthDate: '1991-02-07' }));
-    const second = await register('POLICE', 'dw1-same-name-02', person({ givenNames: 'Thị Hoa', familyName: 'Trần', citizenships: ['VN'], birthDate: '1991-10-25' }));
+    const first = await register(
+      'NGO',
+      'dw1-same-name-01',
+      person({ givenNames: 'Thị Hoa', familyName: 'Trần', citizenships: ['VN'], birthDate: '1991-02-07' }),
+    );
+    const second = await register(
+      'POLICE',
+      'dw1-same-name-02',
+      person({ givenNames: 'Thị Hoa', familyName: 'Trần', citizenships: ['VN'], birthDate: '1991-10-25' }),
+    );
     expect(second.victimId).not.toBe(first.victimId);
     expect(second.matchedExisting).toBe(false);
   });
 
   it('matches on an identifier hash alone however different the rest, with score 1', async () => {
-    const a = await register('POLICE', 'id-hit-000001', person({ givenNames: 'Precious', familyName: 'Osagiefemi', identifiers: [{ type: 'PASSPORT', value: 'NG1234567', issuingCountry: 'NG' }] }));
-    const b = await register('IMMIGRATION', 'id-hit-000002', person({ givenNames: 'Mercy', familyName: 'Obiekwe', birthDate: '1988-08-08', identifiers: [{ type: 'PASSPORT', value: 'NG1234567', issuingCountry: 'NG' }] }));
+    const a = await register(
+      'POLICE',
+      'id-hit-000001',
+      person({ givenNames: 'Precious', familyName: 'Osagiefemi', identifiers: [{ type: 'PASSPORT', value: 'NG1234567', issuingCountry: 'NG' }] }),
+    );
+    const b = await register(
+      'IMMIGRATION',
+      'id-hit-000002',
+      person({
+        givenNames: 'Mercy',
+        familyName: 'Obiekwe',
+        birthDate: '1988-08-08',
+        identifiers: [{ type: 'PASSPORT', value: 'NG1234567', issuingCountry: 'NG' }],
+      }),
+    );
     expect(b).toMatchObject({ victimId: a.victimId, matchedExisting: true, matchScore: 1 });
   });
 });
@@ -256,7 +327,11 @@ describe('the review queue', () => {
    */
   async function uncertainPair(tag: string, familyName: string) {
     const a = await register('POLICE', `${tag}-review-a`, person({ givenNames: 'Arta', familyName, citizenships: ['AL'], birthDate: '1992-04-09' }));
-    const b = await register('NGO', `${tag}-review-b`, person({ givenNames: 'Arta', familyName: familyName.slice(0, -1), citizenships: ['AL'], birthDate: null }));
+    const b = await register(
+      'NGO',
+      `${tag}-review-b`,
+      person({ givenNames: 'Arta', familyName: familyName.slice(0, -1), citizenships: ['AL'], birthDate: null }),
+    );
     expect(b).toMatchObject({ matchedExisting: false, underReview: true });
     expect(b.victimId).not.toBe(a.victimId);
     const open = (await run(LIST, {}, COORDINATOR)).data?.linkReviews as { id: string; victim: { id: string }; candidate: { id: string }; score: number }[];
@@ -271,7 +346,12 @@ describe('the review queue', () => {
   it('lists an uncertain match, and confirming it merges the two victims, recording who and when', async () => {
     const { a, b, review } = await uncertainPair('confirm', 'Krasniqaj');
     const confirmed = await run(DECIDE('confirmLinkReview'), { id: review.id }, COORDINATOR);
-    expect(confirmed.data?.confirmLinkReview).toMatchObject({ state: 'CONFIRMED', decidedBy: 'test-coordinator-1', victim: { id: a.victimId }, candidate: { id: a.victimId } });
+    expect(confirmed.data?.confirmLinkReview).toMatchObject({
+      state: 'CONFIRMED',
+      decidedBy: 'test-coordinator-1',
+      victim: { id: a.victimId },
+      candidate: { id: a.victimId },
+    });
     expect(Date.parse(confirmed.data?.confirmLinkReview.decidedAt)).toBeGreaterThan(Date.now() - 60_000);
     const merged = await run(VICTIM, { id: b.victimId }, COORDINATOR);
     expect(merged.data?.victim).toMatchObject({ id: a.victimId, mergedIds: [b.victimId] });
@@ -299,15 +379,34 @@ describe('a registration above the bar for two victims', () => {
 
   it('joins the likelier one and opens a link review for the pair, which explains itself in levels and weights', async () => {
     // One agency knows only her given name, another only her family name: two victims, nothing links them.
-    const given = await register('NGO', 'two-victims-given', person({ givenNames: 'Ekinadose', familyName: '', citizenships: ['NG'], birthDate: '1994-07-21' }));
-    const family = await register('POLICE', 'two-victims-family', person({ givenNames: '', familyName: 'Uwadiaefe', citizenships: ['NG'], birthDate: '1994-07-21' }));
+    const given = await register(
+      'NGO',
+      'two-victims-given',
+      person({ givenNames: 'Ekinadose', familyName: '', citizenships: ['NG'], birthDate: '1994-07-21' }),
+    );
+    const family = await register(
+      'POLICE',
+      'two-victims-family',
+      person({ givenNames: '', familyName: 'Uwadiaefe', citizenships: ['NG'], birthDate: '1994-07-21' }),
+    );
     expect(family.victimId).not.toBe(given.victimId);
     // A third knows both names: above the bar for each.
-    const both = await register('IMMIGRATION', 'two-victims-both', person({ givenNames: 'Ekinadose', familyName: 'Uwadiaefe', citizenships: ['NG'], birthDate: '1994-07-21' }));
+    const both = await register(
+      'IMMIGRATION',
+      'two-victims-both',
+      person({ givenNames: 'Ekinadose', familyName: 'Uwadiaefe', citizenships: ['NG'], birthDate: '1994-07-21' }),
+    );
     expect(both.matchedExisting).toBe(true);
     expect([given.victimId, family.victimId]).toContain(both.victimId);
     const other = both.victimId === given.victimId ? family.victimId : given.victimId;
-    const reviews: { id: string; score: number; matchWeight: number; fields: { field: string; level: string; weight: number }[]; victim: { id: string }; candidate: { id: string } }[] = [];
+    const reviews: {
+      id: string;
+      score: number;
+      matchWeight: number;
+      fields: { field: string; level: string; weight: number }[];
+      victim: { id: string };
+      candidate: { id: string };
+    }[] = [];
     let after: string | null = null;
     for (;;) {
       const page = await run(LIST, { after }, COORDINATOR);
@@ -339,7 +438,11 @@ describe('merging and splitting victims', () => {
   it('keeps every registration through a merge and a split, and the split gives the agencies their stored id back', async () => {
     const x1 = await register('POLICE', 'merge-x-000001', person({ givenNames: 'Mirela', familyName: 'Ciobanaru', birthDate: '1987-01-30' }));
     const x2 = await register('NGO', 'merge-x-000002', person({ givenNames: 'Mirela', familyName: 'Ciobanaru', birthDate: '1987-01-30' }));
-    const y = await register('CHILD_WELFARE', 'merge-y-000001', person({ givenNames: 'Desislava', familyName: 'Petrovska', citizenships: ['BG'], birthDate: '2006-05-02' }));
+    const y = await register(
+      'CHILD_WELFARE',
+      'merge-y-000001',
+      person({ givenNames: 'Desislava', familyName: 'Petrovska', citizenships: ['BG'], birthDate: '2006-05-02' }),
+    );
     expect(x2.victimId).toBe(x1.victimId);
     const before = await count();
 
@@ -366,8 +469,16 @@ describe('merging and splitting victims', () => {
   });
 
   it('splits a wrongly joined registration off into a new victim, keeping it', async () => {
-    const a = await register('POLICE', 'split-new-00001', person({ givenNames: 'Senait', familyName: 'Tesfamariam', citizenships: ['ER'], birthDate: '1996-02-10' }));
-    const b = await register('NGO', 'split-new-00002', person({ givenNames: 'Senait', familyName: 'Tesfamariam', citizenships: ['ER'], birthDate: '1996-02-10' }));
+    const a = await register(
+      'POLICE',
+      'split-new-00001',
+      person({ givenNames: 'Senait', familyName: 'Tesfamariam', citizenships: ['ER'], birthDate: '1996-02-10' }),
+    );
+    const b = await register(
+      'NGO',
+      'split-new-00002',
+      person({ givenNames: 'Senait', familyName: 'Tesfamariam', citizenships: ['ER'], birthDate: '1996-02-10' }),
+    );
     expect(b.victimId).toBe(a.victimId);
     const regs = (await run(VICTIM, { id: a.victimId }, COORDINATOR)).data?.victim.registrations as { id: string; agency: string }[];
     const ngo = regs.find((r) => r.agency === 'NGO')!;
@@ -380,9 +491,17 @@ describe('merging and splitting victims', () => {
 
   it('takes no decider from the client: a decidedBy argument is refused before anything is written', async () => {
     const a = await register('POLICE', 'spoof-000001', person({ givenNames: 'Dorina', familyName: 'Spoofaj', birthDate: '1990-03-03' }));
-    const b = await register('POLICE', 'spoof-000002', person({ givenNames: 'Ermal', familyName: 'Otherperson', gender: 'MASCULINE', birthDate: '1970-11-11' }));
+    const b = await register(
+      'POLICE',
+      'spoof-000002',
+      person({ givenNames: 'Ermal', familyName: 'Otherperson', gender: 'MASCULINE', birthDate: '1970-11-11' }),
+    );
     const before = await count();
-    const spoof = await run(`mutation($s: ID!, $m: ID!) { mergeVictims(survivorId: $s, mergedId: $m, decidedBy: "someone-else") { id } }`, { s: a.victimId, m: b.victimId }, COORDINATOR);
+    const spoof = await run(
+      `mutation($s: ID!, $m: ID!) { mergeVictims(survivorId: $s, mergedId: $m, decidedBy: "someone-else") { id } }`,
+      { s: a.victimId, m: b.victimId },
+      COORDINATOR,
+    );
     expect(spoof.data).toBeUndefined();
     expect(spoof.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(await count()).toEqual(before);
@@ -390,7 +509,11 @@ describe('merging and splitting victims', () => {
   });
 
   it('refuses to merge a victim with itself or to split off every registration', async () => {
-    const a = await register('POLICE', 'refuse-000001', person({ givenNames: 'Ilir', familyName: 'Gjokaj', gender: 'MASCULINE', citizenships: ['AL'], birthDate: '1979-12-01' }));
+    const a = await register(
+      'POLICE',
+      'refuse-000001',
+      person({ givenNames: 'Ilir', familyName: 'Gjokaj', gender: 'MASCULINE', citizenships: ['AL'], birthDate: '1979-12-01' }),
+    );
     const same = await run(MERGE, { s: a.victimId, m: a.victimId }, COORDINATOR);
     expect(same.errors?.[0]?.extensions?.code).toBe('INVALID_STATE');
     const regs = (await run(VICTIM, { id: a.victimId }, COORDINATOR)).data?.victim.registrations as { id: string }[];

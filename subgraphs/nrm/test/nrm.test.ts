@@ -79,7 +79,12 @@ describe('nrm subgraph', () => {
     const id = reg.data?.registerPotentialVictim.victimId;
     const result = await run(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { id highestStatus registeringAgencies registrations { agency status } } } }`,
-      { r: [{ __typename: 'Victim', id }, { __typename: 'Victim', id: '00000000-0000-4000-a000-00000000ffff' }] },
+      {
+        r: [
+          { __typename: 'Victim', id },
+          { __typename: 'Victim', id: '00000000-0000-4000-a000-00000000ffff' },
+        ],
+      },
     );
     expect(result.data?._entities).toEqual([
       { id, highestStatus: 'ACTUAL', registeringAgencies: ['POLICE'], registrations: [{ agency: 'POLICE', status: 'ACTUAL' }] },
@@ -117,7 +122,11 @@ describe('nrm subgraph', () => {
         ['{ _service { sdl } }'],
         [`query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { __typename } } }`, { r: [{ __typename: 'Victim', id: victimId }] }],
       ],
-      refusedRead: [`query($id: ID!) { victim(id: $id) { highestStatus } }`, { id: victimId }, { agency: 'coordinating-unit', roles: ['coordinator'], purpose: null }],
+      refusedRead: [
+        `query($id: ID!) { victim(id: $id) { highestStatus } }`,
+        { id: victimId },
+        { agency: 'coordinating-unit', roles: ['coordinator'], purpose: null },
+      ],
       personalRead: [`query NrmView($id: ID!) { victim(id: $id) { id highestStatus registrations { agency } } }`, { id: victimId }, reader],
       expectedRecord: {
         requestId: 'test-request',
@@ -167,7 +176,14 @@ describe('nrm subgraph', () => {
     expect(more.data?.auditVictim).toBeNull();
     expect(more.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await auditRecordsSince(database.db, before)).toMatchObject([
-      { subject: 'test-dpo-1', agency: 'data-protection', purpose: null, operation: 'Trail', victimIds: [victimId], fields: ['Query.auditVictim', 'Victim.id', 'Victim.nrmAuditTrail'] },
+      {
+        subject: 'test-dpo-1',
+        agency: 'data-protection',
+        purpose: null,
+        operation: 'Trail',
+        victimIds: [victimId],
+        fields: ['Query.auditVictim', 'Victim.id', 'Victim.nrmAuditTrail'],
+      },
       { subject: 'test-dpo-1', victimIds: [victimId], fields: ['Query.auditVictim'] },
     ]);
   });

@@ -9,9 +9,40 @@ import { createServer, migrationsFolder } from '../src/server.ts';
 
 // Synthetic people only; the numbers have valid check digits and belong to no one.
 const PEOPLE: [AgencyCode, PersonInput][] = [
-  ['POLICE', { givenNames: 'Yuliya Oksana', familyName: 'Kovalenko', aliases: ['Juli'], birthDate: '2000-01-01', gender: 'FEMININE', citizenships: ['UA'], identifiers: [{ type: 'FODSELSNUMMER', value: SAMPLE_IDS.fodselsnummer }] }],
-  ['IMMIGRATION', { givenNames: 'Iuliia', familyName: 'Kovalenko', birthDate: '2000-01-01', gender: 'FEMININE', citizenships: ['UA'], identifiers: [{ type: 'DUF_NUMMER', value: SAMPLE_IDS.duf }] }],
-  ['NGO', { givenNames: 'Chinyere', familyName: 'Oghomwen', birthDate: '1994-07-23', gender: 'FEMININE', citizenships: ['NG'], identifiers: [{ type: 'PASSPORT', value: 'NGX987654', issuingCountry: 'NG' }] }],
+  [
+    'POLICE',
+    {
+      givenNames: 'Yuliya Oksana',
+      familyName: 'Kovalenko',
+      aliases: ['Juli'],
+      birthDate: '2000-01-01',
+      gender: 'FEMININE',
+      citizenships: ['UA'],
+      identifiers: [{ type: 'FODSELSNUMMER', value: SAMPLE_IDS.fodselsnummer }],
+    },
+  ],
+  [
+    'IMMIGRATION',
+    {
+      givenNames: 'Iuliia',
+      familyName: 'Kovalenko',
+      birthDate: '2000-01-01',
+      gender: 'FEMININE',
+      citizenships: ['UA'],
+      identifiers: [{ type: 'DUF_NUMMER', value: SAMPLE_IDS.duf }],
+    },
+  ],
+  [
+    'NGO',
+    {
+      givenNames: 'Chinyere',
+      familyName: 'Oghomwen',
+      birthDate: '1994-07-23',
+      gender: 'FEMININE',
+      citizenships: ['NG'],
+      identifiers: [{ type: 'PASSPORT', value: 'NGX987654', issuingCountry: 'NG' }],
+    },
+  ],
   ['CHILD_WELFARE', { givenNames: 'Mỹ Trinh', familyName: 'Huỳnh', birthYear: 2007, gender: 'FEMININE', citizenships: ['VN'] }],
   ['NGO', { givenNames: 'Søren Bjørnar', familyName: 'Skjævestøl', birthDate: '1983-12-19', gender: 'MASCULINE', citizenships: ['NO'] }],
 ];
@@ -56,18 +87,22 @@ describe('the NRM database', () => {
         person: normalisePerson(input),
         decision: { status: 'POSSIBLE', decidedBy: 'OTHER', exploitationTypes: ['SEXUAL_EXPLOITATION'], decidedOn: '2021-06-01' },
       });
-      const result = await run(`mutation($input: NrmRegistrationInput!) { registerPotentialVictim(input: $input) { victimId } }`, { input: request }, { agency: CLAIM[agency], roles: ['caseworker'], service: true });
+      const result = await run(
+        `mutation($input: NrmRegistrationInput!) { registerPotentialVictim(input: $input) { victimId } }`,
+        { input: request },
+        { agency: CLAIM[agency], roles: ['caseworker'], service: true },
+      );
       expect(result.errors).toBeUndefined();
     }
     // The two Kovalenko registrations are one person; the others are not.
     expect((await database.db.select().from(schema.victims)).length).toBe(PEOPLE.length - 1);
 
-    const columns = (await database.db.execute(sql`
+    const columns = await database.db.execute(sql`
       select table_name as "table", column_name as "column", data_type as "type"
       from information_schema.columns
       where table_schema = current_schema()
         and (data_type in ('text', 'character varying', 'bytea', 'ARRAY', 'json', 'jsonb', 'date') or data_type like 'character%')
-    `));
+    `);
     const list = rowsOf<{ table: string; column: string; type: string }>(columns);
     expect(list.map((c) => `${c.table}.${c.column}`)).toEqual(expect.arrayContaining(['registrations.clk', 'match_keys.value', 'registrations.citizenships']));
 

@@ -8,7 +8,9 @@ let people = 0;
 /** A CLK of a fresh synthetic person, unlike any other made here. */
 export function freshClk(): string {
   people += 1;
-  return clkToBase64(encodeClk('test-secret', { givenNames: `Testperson${people}`, familyName: `Qx${people * 7919}`, birthYear: 1950 + people, gender: 'UNKNOWN' }));
+  return clkToBase64(
+    encodeClk('test-secret', { givenNames: `Testperson${people}`, familyName: `Qx${people * 7919}`, birthYear: 1950 + people, gender: 'UNKNOWN' }),
+  );
 }
 
 /** An `NrmRegistrationInput` as a police subgraph would send it: a fresh person, with `over` applied. */

@@ -46,7 +46,13 @@ describe('nrm safeguards', () => {
       UDI,
     );
     expect(entities.data?._entities).toEqual([
-      { victimId, reasons: ['REGISTERED_POTENTIAL_VICTIM'], contactAgencies: ['POLICE'], raisedFor: 'IMMIGRATION', history: [{ action: 'RAISED', by: 'udi-1' }] },
+      {
+        victimId,
+        reasons: ['REGISTERED_POTENTIAL_VICTIM'],
+        contactAgencies: ['POLICE'],
+        raisedFor: 'IMMIGRATION',
+        history: [{ action: 'RAISED', by: 'udi-1' }],
+      },
     ]);
   });
 
@@ -54,11 +60,19 @@ describe('nrm safeguards', () => {
     const victimId = await registered('sg-nrm-wit-1', { status: 'NOT_A_VICTIM' });
     const refused = await run(ROLES, { i: { victimId, roles: ['WITNESS'] } }, UDI_SERVICE);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const noHit = await run(CHECK, { i: { agency: 'IMMIGRATION', returnId: returnId(2), identifierHashes: [hash('sg-nrm-wit-1')], clk: freshClk() } }, UDI_SERVICE);
+    const noHit = await run(
+      CHECK,
+      { i: { agency: 'IMMIGRATION', returnId: returnId(2), identifierHashes: [hash('sg-nrm-wit-1')], clk: freshClk() } },
+      UDI_SERVICE,
+    );
     expect(noHit.data?.checkReturn).toEqual({ hit: false, alertId: null, alertState: null });
 
     expect((await run(ROLES, { i: { victimId, roles: ['WITNESS'] } }, POLICE_SERVICE)).errors).toBeUndefined();
-    const hit = await run(CHECK, { i: { agency: 'IMMIGRATION', returnId: returnId(3), identifierHashes: [hash('sg-nrm-wit-1')], clk: freshClk() } }, UDI_SERVICE);
+    const hit = await run(
+      CHECK,
+      { i: { agency: 'IMMIGRATION', returnId: returnId(3), identifierHashes: [hash('sg-nrm-wit-1')], clk: freshClk() } },
+      UDI_SERVICE,
+    );
     const alerts = await run(`{ alerts(state: OPEN) { id reasons contactAgencies } }`, {}, KOM);
     expect(alerts.data?.alerts).toContainEqual({ id: hit.data?.checkReturn.alertId, reasons: ['OPEN_CASE_WITNESS'], contactAgencies: ['POLICE'] });
   });
@@ -67,7 +81,11 @@ describe('nrm safeguards', () => {
     const child = await registered('sg-nrm-child', { birthYear: 2010 });
     const maybe = await registered('sg-nrm-maybe', { birthYear: 2003 });
     const adult = await registered('sg-nrm-adult', { birthYear: 2002 });
-    const byCw = await run(REGISTER, { input: registrationInput({ agency: 'CHILD_WELFARE', idempotencyKey: 'sg-nrm-cw', identifierHashes: [hash('sg-nrm-cw')], birthYear: null }) }, { agency: 'child-welfare', roles: ['caseworker'], service: true });
+    const byCw = await run(
+      REGISTER,
+      { input: registrationInput({ agency: 'CHILD_WELFARE', idempotencyKey: 'sg-nrm-cw', identifierHashes: [hash('sg-nrm-cw')], birthYear: null }) },
+      { agency: 'child-welfare', roles: ['caseworker'], service: true },
+    );
     const ids = (await run(`{ childVictims { id } }`, {}, KOM)).data?.childVictims.map((v: { id: string }) => v.id);
     expect(ids).toEqual(expect.arrayContaining([child, maybe, byCw.data?.registerPotentialVictim.victimId]));
     expect(ids).not.toContain(adult);

@@ -29,14 +29,25 @@ const STATISTICS = `query($year: Int!) { statistics(year: $year) {
 } }`.replace('registrations duplicates', 'registrations { value suppressed } duplicates');
 
 let serial = 0;
-async function register(agency: AgencyCode, person: Partial<PersonInput>, decision: { status?: string; decidedOn?: string; exploitationTypes?: string[] } = {}) {
+async function register(
+  agency: AgencyCode,
+  person: Partial<PersonInput>,
+  decision: { status?: string; decidedOn?: string; exploitationTypes?: string[] } = {},
+) {
   serial += 1;
   const input = nrmRegistrationRequest({
     agency,
     agencyRecordId: randomUUID(),
     idempotencyKey: `statistics-${serial}`,
     linkageSecret: LINKAGE_SECRET,
-    person: normalisePerson({ givenNames: 'Ana', familyName: `Statistescu${serial}`, birthDate: '1990-01-15', gender: 'FEMININE', citizenships: ['RO'], ...person }),
+    person: normalisePerson({
+      givenNames: 'Ana',
+      familyName: `Statistescu${serial}`,
+      birthDate: '1990-01-15',
+      gender: 'FEMININE',
+      citizenships: ['RO'],
+      ...person,
+    }),
     decision: {
       status: decision.status ?? 'POSSIBLE',
       decidedBy: agency === 'NGO' ? 'NGO' : 'POLICE',
@@ -58,12 +69,23 @@ beforeAll(async () => {
     const passport = { type: 'PASSPORT' as const, value: `RO70000${10 + i}`, issuingCountry: 'RO' };
     const given = ['Elena', 'Ioana', 'Mihaela', 'Roxana', 'Andreea', 'Cristina', 'Gabriela', 'Simona', 'Blessing', 'Joy', 'Emeka', 'Tunde'][i]!;
     const family = ['Popescu', 'Ionescu', 'Dumitru', 'Stanciu', 'Lungu', 'Matei', 'Constantin', 'Marin', 'Okafor', 'Adeyemi', 'Okonkwo', 'Balogun'][i]!;
-    const p = { givenNames: given, familyName: family, birthDate: `${1970 + 2 * i}-${String(1 + i).padStart(2, '0')}-${String(3 + 2 * i).padStart(2, '0')}`, identifiers: [passport], citizenships: [i < 8 ? 'RO' : 'NG'], gender: i < 10 ? 'FEMININE' : 'MASCULINE' } satisfies Partial<PersonInput>;
+    const p = {
+      givenNames: given,
+      familyName: family,
+      birthDate: `${1970 + 2 * i}-${String(1 + i).padStart(2, '0')}-${String(3 + 2 * i).padStart(2, '0')}`,
+      identifiers: [passport],
+      citizenships: [i < 8 ? 'RO' : 'NG'],
+      gender: i < 10 ? 'FEMININE' : 'MASCULINE',
+    } satisfies Partial<PersonInput>;
     await register('NGO', p);
     if (i < 3) await register('POLICE', p, { status: i < 2 ? 'ACTUAL' : 'POSSIBLE' });
     if (i === 0) await register('POLICE', p, { decidedOn: '2021-09-01' });
   }
-  await register('POLICE', { givenNames: 'Van Minh', familyName: 'Nguyen', birthDate: '2006-03-03', gender: 'MASCULINE', citizenships: ['VN'] }, { exploitationTypes: ['FORCED_CRIMINALITY'] });
+  await register(
+    'POLICE',
+    { givenNames: 'Van Minh', familyName: 'Nguyen', birthDate: '2006-03-03', gender: 'MASCULINE', citizenships: ['VN'] },
+    { exploitationTypes: ['FORCED_CRIMINALITY'] },
+  );
   await register('NGO', { givenNames: 'Siriporn', familyName: 'Wongsa', birthDate: '1985-11-20', citizenships: ['TH'] }, { decidedOn: '2020-03-01' });
 });
 
@@ -138,11 +160,21 @@ describe('Statistics (nrm)', () => {
     const b = await register('NGO', { givenNames: 'Arta', familyName: 'Reviewa', citizenships: ['AL'], birthDate: undefined }); // a letter missing and no birth date: uncertain
     expect(b.underReview).toBe(true);
     const open = await persons();
-    expect(open).toEqual({ count: cell(before.count.value + 2), lowerBound: cell(before.count.value + 1), upperBound: cell(before.count.value + 2), openLinkReviews: cell(1) });
+    expect(open).toEqual({
+      count: cell(before.count.value + 2),
+      lowerBound: cell(before.count.value + 1),
+      upperBound: cell(before.count.value + 2),
+      openLinkReviews: cell(1),
+    });
     const [review] = await database.db.select().from(schema.linkReviews);
     const decided = await run(`mutation($id: ID!) { confirmLinkReview(id: $id) { state } }`, { id: review!.id }, COORDINATOR);
     expect(decided.errors).toBeUndefined();
-    expect(await persons()).toEqual({ count: cell(before.count.value + 1), lowerBound: cell(before.count.value + 1), upperBound: cell(before.count.value + 1), openLinkReviews: cell(0) });
+    expect(await persons()).toEqual({
+      count: cell(before.count.value + 1),
+      lowerBound: cell(before.count.value + 1),
+      upperBound: cell(before.count.value + 1),
+      openLinkReviews: cell(0),
+    });
   });
 
   it('keeps years apart and compares them through compareTo', async () => {
@@ -153,12 +185,23 @@ describe('Statistics (nrm)', () => {
   it('refuses a year outside 1990 to 2100 as BAD_USER_INPUT, and anyone without statistics:read', async () => {
     const bad = await run(`query { statistics(year: 20210) { year } }`, {}, COORDINATOR);
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const police = await run(`query { statistics(year: 2021) { registrations { value } } }`, {}, { agency: 'police', roles: ['investigator'], purpose: 'CASE-1' });
+    const police = await run(
+      `query { statistics(year: 2021) { registrations { value } } }`,
+      {},
+      { agency: 'police', roles: ['investigator'], purpose: 'CASE-1' },
+    );
     expect(police.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('counts the persons a set of open reviews could merge as persons minus connected components', () => {
     expect(mergeableByOpenReviews([])).toBe(0);
-    expect(mergeableByOpenReviews([{ a: 'x', b: 'y' }, { a: 'y', b: 'z' }, { a: 'x', b: 'z' }, { a: 'p', b: 'q' }])).toBe(3);
+    expect(
+      mergeableByOpenReviews([
+        { a: 'x', b: 'y' },
+        { a: 'y', b: 'z' },
+        { a: 'x', b: 'z' },
+        { a: 'p', b: 'q' },
+      ]),
+    ).toBe(3);
   });
 });

@@ -16,7 +16,14 @@ const callerFor = (variables?: Record<string, unknown>): TestClaims => {
   const agency = (variables?.input as { agency?: string } | undefined)?.agency;
   return agency ? { agency: AGENCY_CLAIM[agency] ?? 'police', roles: ['caseworker'], service: true } : { agency: 'coordinating-unit', roles: ['coordinator'] };
 };
-const { run } = await subgraphTestSuite({ schema, migrationsFolder, server: createServer(), contextFactory, defaultClaims: callerFor, requestId: 'test-request' });
+const { run } = await subgraphTestSuite({
+  schema,
+  migrationsFolder,
+  server: createServer(),
+  contextFactory,
+  defaultClaims: callerFor,
+  requestId: 'test-request',
+});
 
 const REGISTER = `mutation($input: NrmRegistrationInput!) { registerPotentialVictim(input: $input) { victimId } }`;
 const LIST = `query($filter: VictimFilter, $first: Int, $after: ID) { victims(first: $first, after: $after, filter: $filter) { id highestStatus } }`;
@@ -43,13 +50,24 @@ async function ids(claims: TestClaims, filter: Record<string, unknown> | null): 
   const victims = result.data!.victims as { id: string; highestStatus: string }[];
   // The filter and the field agree: a status filter gives only victims whose highestStatus (as this caller sees it) is that status.
   if (filter?.status) for (const v of victims) expect(v.highestStatus).toBe(filter.status);
-  return victims.map((v) => v.id).filter((id) => [a, b, c].includes(id)).sort();
+  return victims
+    .map((v) => v.id)
+    .filter((id) => [a, b, c].includes(id))
+    .sort();
 }
 const sorted = (...xs: string[]) => [...xs].sort();
 
 describe('victims(filter)', () => {
   beforeAll(async () => {
-    a = await register({ agency: 'POLICE', idempotencyKey: 'filter-police-a', agencyRecordId: '00000000-0000-4000-a000-00000000000a', identifierHashes: [hash('filter-a')], status: 'POSSIBLE', decidedOn: '2021-05-01', birthYear: 2008 });
+    a = await register({
+      agency: 'POLICE',
+      idempotencyKey: 'filter-police-a',
+      agencyRecordId: '00000000-0000-4000-a000-00000000000a',
+      identifierHashes: [hash('filter-a')],
+      status: 'POSSIBLE',
+      decidedOn: '2021-05-01',
+      birthYear: 2008,
+    });
     const a2 = await register({
       agency: 'IMMIGRATION',
       idempotencyKey: 'filter-udi-a',
@@ -61,8 +79,26 @@ describe('victims(filter)', () => {
       birthYear: 1990,
     });
     expect(a2).toBe(a);
-    b = await register({ agency: 'NGO', idempotencyKey: 'filter-ngo-b', agencyRecordId: '00000000-0000-4000-a000-00000000000b', identifierHashes: [hash('filter-b')], status: 'ACTUAL', decidedBy: 'NGO', decidedOn: '2021-07-01', birthYear: 2010 });
-    c = await register({ agency: 'CHILD_WELFARE', idempotencyKey: 'filter-cw-c', agencyRecordId: '00000000-0000-4000-a000-00000000000c', identifierHashes: [hash('filter-c')], status: 'NOT_A_VICTIM', decidedBy: 'NON_POLICE_GOVERNMENT', decidedOn: '2020-03-01', birthYear: null });
+    b = await register({
+      agency: 'NGO',
+      idempotencyKey: 'filter-ngo-b',
+      agencyRecordId: '00000000-0000-4000-a000-00000000000b',
+      identifierHashes: [hash('filter-b')],
+      status: 'ACTUAL',
+      decidedBy: 'NGO',
+      decidedOn: '2021-07-01',
+      birthYear: 2010,
+    });
+    c = await register({
+      agency: 'CHILD_WELFARE',
+      idempotencyKey: 'filter-cw-c',
+      agencyRecordId: '00000000-0000-4000-a000-00000000000c',
+      identifierHashes: [hash('filter-c')],
+      status: 'NOT_A_VICTIM',
+      decidedBy: 'NON_POLICE_GOVERNMENT',
+      decidedOn: '2020-03-01',
+      birthYear: null,
+    });
   });
 
   it('lists every victim without a filter, as before', async () => {

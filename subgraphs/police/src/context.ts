@@ -7,7 +7,10 @@ export type PoliceContext = AgencyContext<PoliceDb, ReturnType<typeof createLoad
 function createLoaders(db: PoliceDb, _now: () => Date) {
   return {
     auditTrail: auditTrailLoader(db),
-    personsByVictim: groupedLoader((ids: readonly string[]) => personsWithRecords(db, { victimIds: ids }), (p) => p.victimId as string),
+    personsByVictim: groupedLoader(
+      (ids: readonly string[]) => personsWithRecords(db, { victimIds: ids }),
+      (p) => p.victimId as string,
+    ),
   };
 }
 

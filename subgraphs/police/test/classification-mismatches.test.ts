@@ -11,23 +11,22 @@ const { run } = await subgraphTestSuite({ schema, migrationsFolder, server: crea
 const FLAGS = `{ classificationMismatchFlags { person { id victimId } victim { id } mismatch { investigation { reference } offence stage rightsKept } } }`;
 
 async function investigation(reference: string, offence: string, openedAt: string): Promise<string> {
-  const r = await run(`mutation($i: PoliceOpenInvestigationInput!) { policeOpenInvestigation(input: $i) { id } }`, { i: { reference, policeDistrict: 'Oslo', offence, openedAt } });
+  const r = await run(`mutation($i: PoliceOpenInvestigationInput!) { policeOpenInvestigation(input: $i) { id } }`, {
+    i: { reference, policeDistrict: 'Oslo', offence, openedAt },
+  });
   expect(r.errors).toBeUndefined();
   return r.data!.policeOpenInvestigation.id as string;
 }
 
 async function victimIn(investigationId: string, tag: string, status = 'POSSIBLE'): Promise<{ personId: string; victimId: string }> {
-  const r = await run(
-    `mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { victimId } person { id } } }`,
-    {
-      i: {
-        idempotencyKey: `mismatch-${tag}`,
-        investigationId,
-        person: { givenNames: `Ulvira ${tag}`, familyName: `Brekkestad${tag}`, birthDate: '1996-03-04', gender: 'FEMININE', citizenships: ['BG'] },
-        decision: { status, decidedBy: 'POLICE', exploitationTypes: ['SEXUAL_EXPLOITATION'] },
-      },
+  const r = await run(`mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { outcome { victimId } person { id } } }`, {
+    i: {
+      idempotencyKey: `mismatch-${tag}`,
+      investigationId,
+      person: { givenNames: `Ulvira ${tag}`, familyName: `Brekkestad${tag}`, birthDate: '1996-03-04', gender: 'FEMININE', citizenships: ['BG'] },
+      decision: { status, decidedBy: 'POLICE', exploitationTypes: ['SEXUAL_EXPLOITATION'] },
     },
-  );
+  });
   expect(r.errors).toBeUndefined();
   return { personId: r.data!.policeRegisterPotentialVictim.person.id, victimId: r.data!.policeRegisterPotentialVictim.outcome.victimId };
 }
@@ -45,8 +44,26 @@ describe('classification mismatch flags', () => {
     const r = await run(FLAGS);
     expect(r.errors).toBeUndefined();
     expect(r.data!.classificationMismatchFlags).toEqual([
-      { person: { id: b.personId, victimId: b.victimId }, victim: { id: b.victimId }, mismatch: { investigation: { reference: 'OSL-2022-0302' }, offence: 'LABOUR_OFFENCE', stage: 'INVESTIGATED', rightsKept: ['REFLECTION_PERIOD', 'LIMITED_RESIDENCE_PERMIT', 'ASSISTANCE', 'NON_PUNISHMENT'] } },
-      { person: { id: a.personId, victimId: a.victimId }, victim: { id: a.victimId }, mismatch: { investigation: { reference: 'OSL-2021-0301' }, offence: 'PIMPING', stage: 'INVESTIGATED', rightsKept: ['REFLECTION_PERIOD', 'LIMITED_RESIDENCE_PERMIT', 'ASSISTANCE', 'NON_PUNISHMENT'] } },
+      {
+        person: { id: b.personId, victimId: b.victimId },
+        victim: { id: b.victimId },
+        mismatch: {
+          investigation: { reference: 'OSL-2022-0302' },
+          offence: 'LABOUR_OFFENCE',
+          stage: 'INVESTIGATED',
+          rightsKept: ['REFLECTION_PERIOD', 'LIMITED_RESIDENCE_PERMIT', 'ASSISTANCE', 'NON_PUNISHMENT'],
+        },
+      },
+      {
+        person: { id: a.personId, victimId: a.victimId },
+        victim: { id: a.victimId },
+        mismatch: {
+          investigation: { reference: 'OSL-2021-0301' },
+          offence: 'PIMPING',
+          stage: 'INVESTIGATED',
+          rightsKept: ['REFLECTION_PERIOD', 'LIMITED_RESIDENCE_PERMIT', 'ASSISTANCE', 'NON_PUNISHMENT'],
+        },
+      },
     ]);
     const one = await run(`{ classificationMismatchFlags(first: 1) { person { id } } }`);
     expect(one.data!.classificationMismatchFlags).toEqual([{ person: { id: b.personId } }]);
@@ -55,10 +72,15 @@ describe('classification mismatch flags', () => {
   it('follows a prosecution: an aggravated trafficking case prosecuted as pimping is a mismatch at the PROSECUTED stage', async () => {
     const id = await investigation('OSL-2021-0304', 'AGGRAVATED_TRAFFICKING_258', '2021-05-01');
     const c = await victimIn(id, 'Epsilon', 'ACTUAL');
-    const upd = await run(`mutation($i: PoliceUpdateInvestigationInput!) { policeUpdateInvestigation(input: $i) { id } }`, { i: { investigationId: id, status: 'PROSECUTED', prosecutedAs: 'PIMPING' } });
+    const upd = await run(`mutation($i: PoliceUpdateInvestigationInput!) { policeUpdateInvestigation(input: $i) { id } }`, {
+      i: { investigationId: id, status: 'PROSECUTED', prosecutedAs: 'PIMPING' },
+    });
     expect(upd.errors).toBeUndefined();
     const r = await run(FLAGS);
-    expect(r.data!.classificationMismatchFlags.find((f: { person: { id: string } }) => f.person.id === c.personId).mismatch).toMatchObject({ offence: 'PIMPING', stage: 'PROSECUTED' });
+    expect(r.data!.classificationMismatchFlags.find((f: { person: { id: string } }) => f.person.id === c.personId).mismatch).toMatchObject({
+      offence: 'PIMPING',
+      stage: 'PROSECUTED',
+    });
   });
 
   it('refuses other agencies, a caller without a purpose, and a page size out of range', async () => {

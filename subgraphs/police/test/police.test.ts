@@ -1,4 +1,10 @@
-import { expectAuditTrailServedToDataProtectionOnly, expectPersonalReadAuditedOnce, SAMPLE_IDS, subgraphTestSuite, type TestClaims } from '@nrm-hub/kit/testing';
+import {
+  expectAuditTrailServedToDataProtectionOnly,
+  expectPersonalReadAuditedOnce,
+  SAMPLE_IDS,
+  subgraphTestSuite,
+  type TestClaims,
+} from '@nrm-hub/kit/testing';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { contextFactory } from '../src/context.ts';
@@ -111,24 +117,30 @@ describe('police subgraph', () => {
     const { person, outcome } = reg.data?.policeRegisterPotentialVictim;
     const inv = await run(`{ investigations { id reference } }`);
     const investigationId = inv.data?.investigations[0].id;
-    const stay = await run(
-      `mutation($i: PoliceRecordCustodyStayInput!) { policeRecordCustodyStay(input: $i) { kind facility } }`,
-      { i: { idempotencyKey: 'stay-000001', personId: person.id, kind: 'PRISON', facility: 'Test prison', startedAt: '2021-03-01' } },
-    );
+    const stay = await run(`mutation($i: PoliceRecordCustodyStayInput!) { policeRecordCustodyStay(input: $i) { kind facility } }`, {
+      i: { idempotencyKey: 'stay-000001', personId: person.id, kind: 'PRISON', facility: 'Test prison', startedAt: '2021-03-01' },
+    });
     expect(stay.data?.policeRecordCustodyStay).toEqual({ kind: 'PRISON', facility: 'Test prison' });
-    const comp = await run(
-      `mutation($i: PoliceRecordCompensationInput!) { policeRecordCompensation(input: $i) { amountNok investigation { reference } } }`,
-      { i: { idempotencyKey: 'comp-000001', personId: person.id, investigationId, amountNok: 89200, orderedAt: '2021-06-01', paidAt: '2021-09-01' } },
-    );
+    const comp = await run(`mutation($i: PoliceRecordCompensationInput!) { policeRecordCompensation(input: $i) { amountNok investigation { reference } } }`, {
+      i: { idempotencyKey: 'comp-000001', personId: person.id, investigationId, amountNok: 89200, orderedAt: '2021-06-01', paidAt: '2021-09-01' },
+    });
     expect(comp.data?.policeRecordCompensation).toEqual({ amountNok: 89200, investigation: { reference: 'OSL-2021-0001' } });
 
     database.statements.reset();
     const result = await run(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { id police { givenNames custodyStays { kind } compensationOrders { amountNok } caseRoles { role } } } } }`,
-      { r: [{ __typename: 'Victim', id: outcome.victimId }, { __typename: 'Victim', id: '00000000-0000-4000-a000-000000000000' }] },
+      {
+        r: [
+          { __typename: 'Victim', id: outcome.victimId },
+          { __typename: 'Victim', id: '00000000-0000-4000-a000-000000000000' },
+        ],
+      },
     );
     expect(result.data?._entities).toEqual([
-      { id: outcome.victimId, police: [{ givenNames: 'Ana Maria', custodyStays: [{ kind: 'PRISON' }], compensationOrders: [{ amountNok: 89200 }], caseRoles: [] }] },
+      {
+        id: outcome.victimId,
+        police: [{ givenNames: 'Ana Maria', custodyStays: [{ kind: 'PRISON' }], compensationOrders: [{ amountNok: 89200 }], caseRoles: [] }],
+      },
       { id: '00000000-0000-4000-a000-000000000000', police: [] },
     ]);
     expect(database.statements.count).toBe(1);
@@ -141,7 +153,9 @@ describe('police subgraph', () => {
     await expectPersonalReadAuditedOnce({
       run,
       db: database.db,
-      impersonalReads: [[`query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { id } } }`, { r: [{ __typename: 'Victim', id: outcome.victimId }] }]],
+      impersonalReads: [
+        [`query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { id } } }`, { r: [{ __typename: 'Victim', id: outcome.victimId }] }],
+      ],
       refusedRead: [`query($id: ID!) { policePerson(id: $id) { givenNames } }`, { id: person.id }, { ...CALLER, purpose: null }],
       personalRead: [`query PoliceView($id: ID!) { policePerson(id: $id) { victimId givenNames familyName } }`, { id: person.id }, reader],
       expectedRecord: {
@@ -169,7 +183,13 @@ describe('police subgraph', () => {
       trailField: 'policeAuditTrail',
       // The registration answered with the person's fields: that read is the trail's one record.
       expectedTrail: [
-        expect.objectContaining({ subject: 'test-user-police', agency: 'police', purpose: 'CASE-2021-17', operation: null, fields: expect.arrayContaining(['PolicePerson.givenNames']) }),
+        expect.objectContaining({
+          subject: 'test-user-police',
+          agency: 'police',
+          purpose: 'CASE-2021-17',
+          operation: null,
+          fields: expect.arrayContaining(['PolicePerson.givenNames']),
+        }),
       ],
     });
   });

@@ -59,9 +59,9 @@ describe('the non-punishment flag', () => {
       'REGISTERED_POTENTIAL_VICTIM',
       'SCREENING_WITH_INDICATIONS',
     ]);
-    expect(nonPunishmentReasons({ status: 'NOT_A_VICTIM', victimId: registered.victimId, custodyStays: held, screenings: [{ indications: true }] }, day)).toEqual([
-      'SCREENING_WITH_INDICATIONS',
-    ]);
+    expect(
+      nonPunishmentReasons({ status: 'NOT_A_VICTIM', victimId: registered.victimId, custodyStays: held, screenings: [{ indications: true }] }, day),
+    ).toEqual(['SCREENING_WITH_INDICATIONS']);
   });
   it('does not flag a held person with neither', () => {
     expect(nonPunishmentReasons({ status: 'NOT_A_VICTIM', victimId: null, custodyStays: held, screenings: [{ indications: false }] }, day)).toBeNull();

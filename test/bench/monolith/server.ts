@@ -30,13 +30,62 @@ const verify = createTokenVerifier(loadAuthConfig());
 
 /** Field groups of the view, the scope each needs (READ_SCOPES), and the fields it serves (for the audit record). */
 const GROUPS = {
-  police: { scope: 'police:read', fields: ['Victim.police', 'PolicePerson.givenNames', 'PolicePerson.familyName', 'PolicePerson.caseRoles', 'CaseRole.role', 'CaseRole.investigation', 'PolicePerson.custodyStays', 'CustodyStay.kind', 'CustodyStay.facility', 'CustodyStay.startedAt', 'CustodyStay.endedAt', 'PolicePerson.compensationOrders', 'CompensationOrder.amountNok', 'CompensationOrder.paidAt'] },
-  immigration: { scope: 'immigration:read', fields: ['Victim.immigration', 'Applicant.dufNumber', 'Applicant.eeaCitizen', 'Applicant.reflectionPeriods', 'ReflectionPeriod.grantedAt', 'ReflectionPeriod.endsAt', 'Applicant.residencePermits', 'ResidencePermit.kind', 'ResidencePermit.validUntil'] },
-  childWelfare: { scope: 'child-welfare:read', fields: ['Victim.childWelfare', 'ChildCase.unaccompanied', 'ChildCase.placements', 'Placement.kind', 'Placement.startedAt', 'Placement.plannedEndAt'] },
-  assistance: { scope: 'ngo:read', fields: ['Victim.assistance', 'NgoClient.organisation', 'NgoClient.assistanceEpisodes', 'AssistanceEpisode.type', 'AssistanceEpisode.startedAt'] },
+  police: {
+    scope: 'police:read',
+    fields: [
+      'Victim.police',
+      'PolicePerson.givenNames',
+      'PolicePerson.familyName',
+      'PolicePerson.caseRoles',
+      'CaseRole.role',
+      'CaseRole.investigation',
+      'PolicePerson.custodyStays',
+      'CustodyStay.kind',
+      'CustodyStay.facility',
+      'CustodyStay.startedAt',
+      'CustodyStay.endedAt',
+      'PolicePerson.compensationOrders',
+      'CompensationOrder.amountNok',
+      'CompensationOrder.paidAt',
+    ],
+  },
+  immigration: {
+    scope: 'immigration:read',
+    fields: [
+      'Victim.immigration',
+      'Applicant.dufNumber',
+      'Applicant.eeaCitizen',
+      'Applicant.reflectionPeriods',
+      'ReflectionPeriod.grantedAt',
+      'ReflectionPeriod.endsAt',
+      'Applicant.residencePermits',
+      'ResidencePermit.kind',
+      'ResidencePermit.validUntil',
+    ],
+  },
+  childWelfare: {
+    scope: 'child-welfare:read',
+    fields: ['Victim.childWelfare', 'ChildCase.unaccompanied', 'ChildCase.placements', 'Placement.kind', 'Placement.startedAt', 'Placement.plannedEndAt'],
+  },
+  assistance: {
+    scope: 'ngo:read',
+    fields: ['Victim.assistance', 'NgoClient.organisation', 'NgoClient.assistanceEpisodes', 'AssistanceEpisode.type', 'AssistanceEpisode.startedAt'],
+  },
 } as const;
-const VICTIM_FIELDS = ['Query.victims', 'Victim.registrations', 'Registration.agency', 'Registration.status', 'Registration.decidedBy', 'Registration.decidedOn'];
-const CONSENT_AGENCY: Record<string, string> = { police: 'POLICE', immigration: 'IMMIGRATION', 'child-welfare': 'CHILD_WELFARE', 'coordinating-unit': 'COORDINATING_UNIT' };
+const VICTIM_FIELDS = [
+  'Query.victims',
+  'Victim.registrations',
+  'Registration.agency',
+  'Registration.status',
+  'Registration.decidedBy',
+  'Registration.decidedOn',
+];
+const CONSENT_AGENCY: Record<string, string> = {
+  police: 'POLICE',
+  immigration: 'IMMIGRATION',
+  'child-welfare': 'CHILD_WELFARE',
+  'coordinating-unit': 'COORDINATING_UNIT',
+};
 
 /**
  * The whole view in one statement. Each agency's records are those stored
@@ -89,21 +138,54 @@ interface Consent {
 function mayShare(client: { organisation: { name: string }; _consents: Consent[] }, viewer: Viewer, now: number): boolean {
   if (viewer.agencyKind === 'ngo') return viewer.agency === `ngo:${organisationCode(client.organisation.name)}`;
   const agency = CONSENT_AGENCY[viewer.agencyKind];
-  return !!agency && client._consents.some((c) => c.agency === agency && Date.parse(c.givenAt) <= now && (c.withdrawnAt === null || Date.parse(c.withdrawnAt) > now));
+  return (
+    !!agency && client._consents.some((c) => c.agency === agency && Date.parse(c.givenAt) <= now && (c.withdrawnAt === null || Date.parse(c.withdrawnAt) > now))
+  );
 }
 
 function organisationCode(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 type Json = Record<string, unknown>;
 
 async function view(viewer: Viewer | null, first: number, requestId: string): Promise<{ status: number; body: Json }> {
   const errors: Json[] = [];
-  if (!viewer) return { status: 200, body: { data: { victims: null }, errors: [{ message: 'Authentication required: send a valid bearer token.', extensions: { code: 'UNAUTHENTICATED', field: 'Query.victims' } }] } };
+  if (!viewer)
+    return {
+      status: 200,
+      body: {
+        data: { victims: null },
+        errors: [{ message: 'Authentication required: send a valid bearer token.', extensions: { code: 'UNAUTHENTICATED', field: 'Query.victims' } }],
+      },
+    };
   const purpose = viewer.policies.includes('purpose');
-  if (!viewer.scopes.includes('victim:read')) return { status: 200, body: { data: { victims: null }, errors: [{ message: 'Not permitted: your agency and role may not see Query.victims.', extensions: { code: 'FORBIDDEN', field: 'Query.victims' } }] } };
-  if (!purpose) return { status: 200, body: { data: { victims: null }, errors: [{ message: 'A purpose (case reference) is required in the token to read Query.victims.', extensions: { code: 'FORBIDDEN', field: 'Query.victims', reason: 'PURPOSE_REQUIRED' } }] } };
+  if (!viewer.scopes.includes('victim:read'))
+    return {
+      status: 200,
+      body: {
+        data: { victims: null },
+        errors: [{ message: 'Not permitted: your agency and role may not see Query.victims.', extensions: { code: 'FORBIDDEN', field: 'Query.victims' } }],
+      },
+    };
+  if (!purpose)
+    return {
+      status: 200,
+      body: {
+        data: { victims: null },
+        errors: [
+          {
+            message: 'A purpose (case reference) is required in the token to read Query.victims.',
+            extensions: { code: 'FORBIDDEN', field: 'Query.victims', reason: 'PURPOSE_REQUIRED' },
+          },
+        ],
+      },
+    };
   const allowed = Object.fromEntries(Object.entries(GROUPS).map(([k, g]) => [k, viewer.scopes.includes(g.scope)])) as Record<keyof typeof GROUPS, boolean>;
   statements += 1;
   const rows = await client.unsafe(VIEW_SQL, [first, allowed.police, allowed.immigration, allowed.childWelfare, allowed.assistance]);
@@ -122,14 +204,22 @@ async function view(viewer: Viewer | null, first: number, requestId: string): Pr
     for (const [key, group] of Object.entries(GROUPS) as [keyof typeof GROUPS, (typeof GROUPS)[keyof typeof GROUPS]][]) {
       if (!allowed[key]) {
         v[key] = null;
-        errors.push({ message: `Not permitted: your agency and role may not see Victim.${key}.`, path: ['victims', i, key], extensions: { code: 'FORBIDDEN', field: `Victim.${key}` } });
+        errors.push({
+          message: `Not permitted: your agency and role may not see Victim.${key}.`,
+          path: ['victims', i, key],
+          extensions: { code: 'FORBIDDEN', field: `Victim.${key}` },
+        });
         continue;
       }
       let records = row[key === 'childWelfare' ? 'child_welfare' : key] as Json[];
       if (key === 'assistance') {
         records = records.map((c, j) => {
           if (!mayShare(c as never, viewer, now)) {
-            errors.push({ message: 'Withheld: the client has not consented to share this record with your agency.', path: ['victims', i, 'assistance', j], extensions: { code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' } });
+            errors.push({
+              message: 'Withheld: the client has not consented to share this record with your agency.',
+              path: ['victims', i, 'assistance', j],
+              extensions: { code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' },
+            });
             return null as never;
           }
           const { _consents: _, ...shown } = c;
@@ -146,7 +236,10 @@ async function view(viewer: Viewer | null, first: number, requestId: string): Pr
   try {
     if (entry) await appendAuditBatched(db as never, entry);
   } catch {
-    return { status: 503, body: { errors: [{ message: 'The read could not be recorded in the audit log, so no data is returned.', extensions: { code: 'AUDIT_UNAVAILABLE' } }] } };
+    return {
+      status: 503,
+      body: { errors: [{ message: 'The read could not be recorded in the audit log, so no data is returned.', extensions: { code: 'AUDIT_UNAVAILABLE' } }] },
+    };
   }
   return { status: 200, body: errors.length ? { data: { victims }, errors } : { data: { victims } } };
 }
@@ -164,7 +257,8 @@ const server = createServer((req, res) => {
     try {
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { variables?: { first?: unknown } };
       const first = Number(body.variables?.first ?? 5);
-      if (!Number.isInteger(first) || first < 1 || first > 500) return send(400, { errors: [{ message: 'first must be between 1 and 500', extensions: { code: 'BAD_USER_INPUT' } }] });
+      if (!Number.isInteger(first) || first < 1 || first > 500)
+        return send(400, { errors: [{ message: 'first must be between 1 and 500', extensions: { code: 'BAD_USER_INPUT' } }] });
       let viewer: Viewer | null;
       try {
         viewer = await verify(req.headers.authorization);

@@ -29,7 +29,11 @@ async function discover(issuer: string): Promise<Discovery> {
   return (await res.json()) as Discovery;
 }
 
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 const random = (n: number) => base64url(crypto.getRandomValues(new Uint8Array(n)));
 
 /** Sends the browser to the issuer's sign-in page. */

@@ -34,11 +34,21 @@ export const ROLES: readonly RoleDefinition[] = [
   { key: 'child-welfare-caseworker', agency: 'child-welfare', roles: ['caseworker'], pages: ['victims', 'alerts'] },
   // The demo data's first organisation ('ROSA (demo)' → code rosa-demo).
   { key: 'ngo-worker', agency: 'ngo:rosa-demo', roles: ['worker'], pages: ['victims'] },
-  { key: 'coordinating-unit', agency: 'coordinating-unit', roles: ['coordinator'], pages: ['victims', 'matchReview', 'alerts', 'childCoordination', 'statistics'] },
+  {
+    key: 'coordinating-unit',
+    agency: 'coordinating-unit',
+    roles: ['coordinator'],
+    pages: ['victims', 'matchReview', 'alerts', 'childCoordination', 'statistics'],
+  },
   // The coordinating unit's child victims team signs in with the coordinating
   // unit's claim (as the safeguards work's README does), so the hub gives it
   // the same; its own page, child coordination, comes first.
-  { key: 'child-coordinating-unit', agency: 'coordinating-unit', roles: ['coordinator'], pages: ['childCoordination', 'victims', 'alerts', 'matchReview', 'statistics'] },
+  {
+    key: 'child-coordinating-unit',
+    agency: 'coordinating-unit',
+    roles: ['coordinator'],
+    pages: ['childCoordination', 'victims', 'alerts', 'matchReview', 'statistics'],
+  },
   { key: 'nrm-working-group', agency: 'nrm-working-group', roles: ['analyst'], pages: ['statistics'] },
   { key: 'data-protection', agency: 'data-protection', roles: ['officer'], pages: ['dataProtection'] },
 ];

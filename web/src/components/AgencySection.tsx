@@ -9,7 +9,21 @@ import { RefusalMarker } from './RefusalMarker.tsx';
  * three it is (tests read it): `shown` (records), `empty` (the agency holds
  * none) or `refused` (a marker says why).
  */
-export function AgencySection({ id, title, agency, refusal, empty, children }: { id: string; title: string; agency: string; refusal: Refusal | null; empty: boolean; children?: ReactNode }) {
+export function AgencySection({
+  id,
+  title,
+  agency,
+  refusal,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  agency: string;
+  refusal: Refusal | null;
+  empty: boolean;
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   const state = refusal ? 'refused' : empty ? 'empty' : 'shown';
   return (

@@ -60,7 +60,13 @@ export function Layout({ title, children }: { title: string; children: ReactNode
                 </span>
               </Paragraph>
             )}
-            <Button variant="tertiary" data-size="sm" lang={lang === 'nb' ? 'en' : 'nb'} aria-label={t('lang.switch.label')} onClick={() => setLang(lang === 'nb' ? 'en' : 'nb')}>
+            <Button
+              variant="tertiary"
+              data-size="sm"
+              lang={lang === 'nb' ? 'en' : 'nb'}
+              aria-label={t('lang.switch.label')}
+              onClick={() => setLang(lang === 'nb' ? 'en' : 'nb')}
+            >
               {t('lang.switch')}
             </Button>
             {session && (

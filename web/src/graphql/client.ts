@@ -45,7 +45,10 @@ export function createClient(url: string, token: string | null, onUnauthenticate
       // A token that no longer verifies (expired, say) is UNAUTHENTICATED with no data: back to sign-in.
       // A refused field (FORBIDDEN: no permission, purpose or consent) is not; the page shows its marker.
       if (res.status === 401) {
-        const body = (await res.clone().json().catch(() => null)) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] } | null;
+        const body = (await res
+          .clone()
+          .json()
+          .catch(() => null)) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] } | null;
         if (!body?.data && body?.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) onUnauthenticated();
       }
       return res;

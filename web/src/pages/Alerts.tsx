@@ -4,7 +4,16 @@ import { useMutation, useQuery } from 'urql';
 import { Facts, SubTable } from '../components/Facts.tsx';
 import { Layout } from '../components/Layout.tsx';
 import { RefusalMarker } from '../components/RefusalMarker.tsx';
-import { AcknowledgeAlert, AlertsList, ChildWelfareDeadlines, ClassificationMismatches, CloseAlert, CustodyFlags, ImmigrationDeadlines, UpcomingReturns } from '../graphql/operations.ts';
+import {
+  AcknowledgeAlert,
+  AlertsList,
+  ChildWelfareDeadlines,
+  ClassificationMismatches,
+  CloseAlert,
+  CustodyFlags,
+  ImmigrationDeadlines,
+  UpcomingReturns,
+} from '../graphql/operations.ts';
 import { refusalOf, rootRefusal, type Refusal } from '../graphql/refusals.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePolling } from '../live.tsx';
@@ -55,7 +64,21 @@ export function Alerts() {
 }
 
 /** One part of the page: shown, empty or refused (`data-state`, as the victim view's sections). */
-function Part({ id, title, refusal, empty, loading, children }: { id: string; title: string; refusal: Refusal | null; empty: boolean; loading: boolean; children?: ReactNode }) {
+function Part({
+  id,
+  title,
+  refusal,
+  empty,
+  loading,
+  children,
+}: {
+  id: string;
+  title: string;
+  refusal: Refusal | null;
+  empty: boolean;
+  loading: boolean;
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   const state = refusal ? 'refused' : loading ? 'loading' : empty ? 'empty' : 'shown';
   return (
@@ -64,7 +87,15 @@ function Part({ id, title, refusal, empty, loading, children }: { id: string; ti
         <Heading level={2} data-size="sm" id={`${id}-heading`}>
           {title}
         </Heading>
-        {refusal ? <RefusalMarker refusal={refusal} /> : loading ? <Spinner aria-label={t('loading')} /> : empty ? <Paragraph>{t('alerts.none')}</Paragraph> : children}
+        {refusal ? (
+          <RefusalMarker refusal={refusal} />
+        ) : loading ? (
+          <Spinner aria-label={t('loading')} />
+        ) : empty ? (
+          <Paragraph>{t('alerts.none')}</Paragraph>
+        ) : (
+          children
+        )}
       </section>
     </Card>
   );
@@ -150,7 +181,12 @@ function ReturnAlerts() {
       <SubTable
         title={t('alerts.closedList')}
         headers={[t('victims.id'), t('alerts.reasons'), t('alerts.closedBy'), t('alerts.closeNote')]}
-        rows={closed.map((a) => [<span className="mono">{a.victimId}</span>, a.reasons.map((r) => code(r)).join(', '), `${a.closedBy ?? ''}, ${dateTime(a.closedAt)}`, a.closeNote ?? ''])}
+        rows={closed.map((a) => [
+          <span className="mono">{a.victimId}</span>,
+          a.reasons.map((r) => code(r)).join(', '),
+          `${a.closedBy ?? ''}, ${dateTime(a.closedAt)}`,
+          a.closeNote ?? '',
+        ])}
       />
     </Part>
   );
@@ -193,7 +229,7 @@ function Custody() {
         title={t('alerts.custody.flags')}
         headers={[t('victims.id'), t('field.kind'), t('field.from'), t('alerts.reasons'), t('alerts.registrationOffered')]}
         rows={flags.map((f) => [
-          f.victim?.id ?? f.person.victimId ? <span className="mono">{f.victim?.id ?? f.person.victimId}</span> : t('alerts.notRegistered'),
+          (f.victim?.id ?? f.person.victimId) ? <span className="mono">{f.victim?.id ?? f.person.victimId}</span> : t('alerts.notRegistered'),
           code(f.stay.kind),
           date(f.stay.startedAt),
           f.reasons.map((r) => code(r)).join(', '),
@@ -241,7 +277,9 @@ function Deadlines({ days, which }: { days: number; which: 'immigration' | 'chil
   const { t, code, date, number } = useI18n();
   const query = which === 'immigration' ? ImmigrationDeadlines : ChildWelfareDeadlines;
   const root = which === 'immigration' ? 'immigrationDeadlines' : 'childWelfareDeadlines';
-  const [{ data, error, fetching }, refetch] = useQuery<Record<string, { kind: string; victimId?: string | null; recordId: string; dueOn: string; daysLeft: number }[] | undefined>>({
+  const [{ data, error, fetching }, refetch] = useQuery<
+    Record<string, { kind: string; victimId?: string | null; recordId: string; dueOn: string; daysLeft: number }[] | undefined>
+  >({
     query: query as never,
     variables: { withinDays: days },
   });
@@ -249,7 +287,13 @@ function Deadlines({ days, which }: { days: number; which: 'immigration' | 'chil
   usePolling(() => refetch({ requestPolicy: 'network-only' }), !refusal);
   const rows = [...(data?.[root] ?? [])].sort((a, b) => a.daysLeft - b.daysLeft);
   return (
-    <Part id={root} title={t(which === 'immigration' ? 'alerts.immigrationDeadlines' : 'alerts.childWelfareDeadlines')} refusal={refusal} empty={rows.length === 0} loading={fetching && !data}>
+    <Part
+      id={root}
+      title={t(which === 'immigration' ? 'alerts.immigrationDeadlines' : 'alerts.childWelfareDeadlines')}
+      refusal={refusal}
+      empty={rows.length === 0}
+      loading={fetching && !data}
+    >
       <SubTable
         title={t('alerts.deadlines.sub', { n: days })}
         headers={[t('field.kind'), t('alerts.dueOn'), t('alerts.daysLeft'), t('victims.id')]}

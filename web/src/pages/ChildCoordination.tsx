@@ -80,7 +80,9 @@ export function ChildCoordination() {
                   <SubTable
                     title={t('field.caseRoles')}
                     headers={[t('field.kind'), t('field.offence'), t('field.prosecutedAs'), t('field.status')]}
-                    rows={(c.police ?? []).flatMap((p) => p.caseRoles.map((r) => [code(r.role), code(r.investigation.offence), code(r.investigation.prosecutedAs), code(r.investigation.status)]))}
+                    rows={(c.police ?? []).flatMap((p) =>
+                      p.caseRoles.map((r) => [code(r.role), code(r.investigation.offence), code(r.investigation.prosecutedAs), code(r.investigation.status)]),
+                    )}
                   />
                   <SubTable
                     title={t('child.immigration')}
@@ -94,7 +96,9 @@ export function ChildCoordination() {
                   <SubTable
                     title={t('field.episodes')}
                     headers={[t('field.organisation'), t('field.kind'), t('field.from'), t('field.to')]}
-                    rows={(c.assistance ?? []).flatMap((a) => (a ? a.assistanceEpisodes.map((e) => [a.organisation.name, code(e.type), date(e.startedAt), date(e.endedAt)]) : []))}
+                    rows={(c.assistance ?? []).flatMap((a) =>
+                      a ? a.assistanceEpisodes.map((e) => [a.organisation.name, code(e.type), date(e.startedAt), date(e.endedAt)]) : [],
+                    )}
                   />
                   {(c.assistance ?? []).map((a, j) =>
                     a ? null : <RefusalMarker key={`ngo-${j}`} compact refusal={refusalAt(error, ['childVictims', i, 'assistance', j]) ?? { kind: 'OTHER' }} />,

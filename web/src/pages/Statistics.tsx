@@ -162,7 +162,12 @@ function StatisticsFigure({ table, year, previous }: { table: StatTable; year: n
     }
     return point;
   });
-  const colours = ['var(--ds-color-accent-base-default)', 'var(--ds-color-neutral-border-default)', 'var(--ds-color-success-base-default)', 'var(--ds-color-warning-base-default)'];
+  const colours = [
+    'var(--ds-color-accent-base-default)',
+    'var(--ds-color-neutral-border-default)',
+    'var(--ds-color-success-base-default)',
+    'var(--ds-color-warning-base-default)',
+  ];
   const seriesName = (id: string, y: number) => (series.length > 1 ? `${t(`stats.series.${id}` as MessageKey)} ${y}` : String(y));
   const bars = series.flatMap((sr) => [`${sr}-${year}`, `${sr}-${previous}`]);
   return (
@@ -205,10 +210,22 @@ function StatisticsFigure({ table, year, previous }: { table: StatTable; year: n
                   {series.map((sr) => {
                     const [now, before] = r.cells[sr] ?? [null, null];
                     return [
-                      <Table.Cell key={`${sr}-now`} data-series={sr} data-year={year} data-value={now?.value ?? undefined} data-suppressed={now?.suppressed ? 'true' : undefined}>
+                      <Table.Cell
+                        key={`${sr}-now`}
+                        data-series={sr}
+                        data-year={year}
+                        data-value={now?.value ?? undefined}
+                        data-suppressed={now?.suppressed ? 'true' : undefined}
+                      >
                         {cellText(now, i18n)}
                       </Table.Cell>,
-                      <Table.Cell key={`${sr}-before`} data-series={sr} data-year={previous} data-value={before?.value ?? undefined} data-suppressed={before?.suppressed ? 'true' : undefined}>
+                      <Table.Cell
+                        key={`${sr}-before`}
+                        data-series={sr}
+                        data-year={previous}
+                        data-value={before?.value ?? undefined}
+                        data-suppressed={before?.suppressed ? 'true' : undefined}
+                      >
                         {cellText(before, i18n)}
                       </Table.Cell>,
                       <Table.Cell key={`${sr}-change`} data-series={sr} data-change>

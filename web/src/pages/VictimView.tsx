@@ -51,7 +51,9 @@ export function VictimView({ id }: { id: string }) {
             <SubTable
               title={t('victim.registrations')}
               headers={[t('field.agency'), t('field.status'), t('field.decidedBy'), t('field.decidedOn'), t('field.exploitation')]}
-              rows={(v.registrations ?? []).flatMap((r) => (r ? [[code(r.agency), code(r.status), code(r.decidedBy), date(r.decidedOn), list(r.exploitationTypes)]] : []))}
+              rows={(v.registrations ?? []).flatMap((r) =>
+                r ? [[code(r.agency), code(r.status), code(r.decidedBy), date(r.decidedOn), list(r.exploitationTypes)]] : [],
+              )}
             />
             {(v.registrations ?? []).map((r, i) =>
               r ? null : <RefusalMarker key={`withheld-registration-${i}`} refusal={refusalAt(error, ['victim', 'registrations', i]) ?? { kind: 'OTHER' }} />,
@@ -79,7 +81,8 @@ export function VictimView({ id }: { id: string }) {
                   title={t('field.caseRoles')}
                   headers={[t('field.reference'), t('field.kind'), t('field.offence'), t('field.prosecutedAs')]}
                   rows={p.caseRoles.map((c) => {
-                    const mismatch = c.investigation.prosecutedAs && TRAFFICKING.includes(c.investigation.offence) && !TRAFFICKING.includes(c.investigation.prosecutedAs);
+                    const mismatch =
+                      c.investigation.prosecutedAs && TRAFFICKING.includes(c.investigation.offence) && !TRAFFICKING.includes(c.investigation.prosecutedAs);
                     return [
                       c.investigation.reference,
                       code(c.role),
@@ -121,13 +124,21 @@ export function VictimView({ id }: { id: string }) {
                     [t('field.status'), `${code(a.status)} (${code(a.decidedBy)})`],
                   ]}
                 />
-                <SubTable title={t('field.reflection')} headers={[t('field.from'), t('field.to')]} rows={a.reflectionPeriods.map((r) => [date(r.grantedAt), date(r.endsAt)])} />
+                <SubTable
+                  title={t('field.reflection')}
+                  headers={[t('field.from'), t('field.to')]}
+                  rows={a.reflectionPeriods.map((r) => [date(r.grantedAt), date(r.endsAt)])}
+                />
                 <SubTable
                   title={t('field.permits')}
                   headers={[t('field.kind'), t('field.from'), t('field.to')]}
                   rows={a.residencePermits.map((p) => [code(p.kind), date(p.grantedAt), date(p.validUntil)])}
                 />
-                <SubTable title={t('field.asylum')} headers={[t('field.kind'), t('field.decidedOn')]} rows={a.asylumDecisions.map((d) => [code(d.outcome), date(d.decidedAt)])} />
+                <SubTable
+                  title={t('field.asylum')}
+                  headers={[t('field.kind'), t('field.decidedOn')]}
+                  rows={a.asylumDecisions.map((d) => [code(d.outcome), date(d.decidedAt)])}
+                />
                 <SubTable
                   title={t('field.returns')}
                   headers={[t('field.when'), t('field.state'), t('field.screened')]}
@@ -137,7 +148,13 @@ export function VictimView({ id }: { id: string }) {
             ))}
           </AgencySection>
 
-          <AgencySection id="childWelfare" agency="CHILD_WELFARE" title={t('section.childWelfare')} refusal={at('childWelfare')} empty={!v.childWelfare?.length}>
+          <AgencySection
+            id="childWelfare"
+            agency="CHILD_WELFARE"
+            title={t('section.childWelfare')}
+            refusal={at('childWelfare')}
+            empty={!v.childWelfare?.length}
+          >
             {v.childWelfare?.map((c) => (
               <div key={c.id} className="record">
                 <Facts
@@ -155,7 +172,11 @@ export function VictimView({ id }: { id: string }) {
                   headers={[t('field.kind'), t('field.from'), t('field.to')]}
                   rows={c.placements.map((p) => [code(p.kind), date(p.startedAt), date(p.endedAt ?? p.plannedEndAt)])}
                 />
-                <SubTable title={t('field.measures')} headers={[t('field.kind'), t('field.when')]} rows={c.measures.map((m) => [code(m.kind), date(m.takenAt)])} />
+                <SubTable
+                  title={t('field.measures')}
+                  headers={[t('field.kind'), t('field.when')]}
+                  rows={c.measures.map((m) => [code(m.kind), date(m.takenAt)])}
+                />
               </div>
             ))}
           </AgencySection>

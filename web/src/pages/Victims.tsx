@@ -140,7 +140,9 @@ export function Victims() {
               ))}
             </Table.Body>
           </Table>
-          {rows.length === 0 && <Paragraph data-testid="victims-empty">{Object.keys(filter).length ? t('victims.emptyFiltered') : t('victims.empty')}</Paragraph>}
+          {rows.length === 0 && (
+            <Paragraph data-testid="victims-empty">{Object.keys(filter).length ? t('victims.emptyFiltered') : t('victims.empty')}</Paragraph>
+          )}
           <nav aria-label={t('victims.page', { n: trail.length + 1 })} className="pager">
             <Button variant="secondary" disabled={trail.length === 0} onClick={() => go(trail.slice(0, -1))}>
               {t('victims.previous')}

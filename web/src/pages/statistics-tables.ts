@@ -83,7 +83,11 @@ export function statisticsTables(now: Figures, before: Figures | null): StatTabl
       { key: 'duplicates', label: message('duplicates'), cells: { count: f.duplicates } },
     ]),
     table('byAgency', ['registrations', 'persons', 'duplicates'], now, before, (f) =>
-      f.byRegisteringAgency.map((r) => ({ key: r.agency, label: { codes: [r.agency] }, cells: { registrations: r.registrations, persons: r.persons, duplicates: r.duplicates } })),
+      f.byRegisteringAgency.map((r) => ({
+        key: r.agency,
+        label: { codes: [r.agency] },
+        cells: { registrations: r.registrations, persons: r.persons, duplicates: r.duplicates },
+      })),
     ),
     table('exploitation', ['persons'], now, before, (f) => rowsOf(f.personsByExploitation)),
     table('gender', ['persons'], now, before, (f) => rowsOf(f.personsByGender)),
@@ -116,7 +120,9 @@ export function statisticsTables(now: Figures, before: Figures | null): StatTabl
               { key: 'victimsInCustodyOrPrison', label: message('victimsInCustodyOrPrison'), cells: { count: f.police.victimsInCustodyOrPrison } },
             ]
           : []),
-        ...(f.childWelfare ? [{ key: 'childVictimsAssisted', label: message('childVictimsAssisted'), cells: { count: f.childWelfare.childVictimsAssisted } }] : []),
+        ...(f.childWelfare
+          ? [{ key: 'childVictimsAssisted', label: message('childVictimsAssisted'), cells: { count: f.childWelfare.childVictimsAssisted } }]
+          : []),
         ...(f.ngo ? [{ key: 'ngoPersonsAssisted', label: message('ngoPersonsAssisted'), cells: { count: f.ngo.personsAssisted } }] : []),
       ],
       false,

@@ -20,7 +20,11 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) 
  * through `/graphql` on the same origin. `before` runs first (the test's
  * `/config.json` and `/dev/token`).
  */
-export async function serveApp(options: { dir: string; gatewayUrl: string; before: Middleware }): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+export async function serveApp(options: {
+  dir: string;
+  gatewayUrl: string;
+  before: Middleware;
+}): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     options.before(req, res, () => {
       const path = (req.url ?? '/').split('?')[0]!;

@@ -17,10 +17,7 @@ export async function startPlacement(
     await requireCase(tx, input.caseId);
     return insertOnce(tx, placements, input, {
       sameRequest: (first) =>
-        first.caseId === input.caseId &&
-        first.kind === input.kind &&
-        first.startedAt === input.startedAt &&
-        first.plannedEndAt === input.plannedEndAt,
+        first.caseId === input.caseId && first.kind === input.kind && first.startedAt === input.startedAt && first.plannedEndAt === input.plannedEndAt,
       what: 'placement',
     });
   });
@@ -44,10 +41,7 @@ export async function endPlacement(db: ChildWelfareDb, input: { placementId: str
 }
 
 /** Records a measure; the same idempotency key returns the first measure. */
-export async function recordMeasure(
-  db: ChildWelfareDb,
-  input: { idempotencyKey: string; caseId: string; kind: string; takenAt: string },
-): Promise<MeasureRow> {
+export async function recordMeasure(db: ChildWelfareDb, input: { idempotencyKey: string; caseId: string; kind: string; takenAt: string }): Promise<MeasureRow> {
   return db.transaction(async (tx) => {
     await requireCase(tx, input.caseId);
     return insertOnce(tx, measures, input, {

@@ -24,6 +24,9 @@ export async function childWelfareFigures(db: ChildWelfareDb, year: number): Pro
   );
   const counts = new Map<string, number>(rows.map((r) => [r.key, r.count]));
   for (const k of PLACEMENT_KINDS) if (!counts.has(`placements:${k}`)) counts.set(`placements:${k}`, 0);
-  counts.set('placements', PLACEMENT_KINDS.reduce((s, k) => s + counts.get(`placements:${k}`)!, 0));
+  counts.set(
+    'placements',
+    PLACEMENT_KINDS.reduce((s, k) => s + counts.get(`placements:${k}`)!, 0),
+  );
   return { counts, equations: [{ total: 'placements', parts: PLACEMENT_KINDS.map((k) => `placements:${k}`) }] };
 }

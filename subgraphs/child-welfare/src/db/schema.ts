@@ -25,9 +25,13 @@ export const childCases = pgTable(
 export const placements = pgTable(
   'placements',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     idempotencyKey: text().notNull().unique(),
-    caseId: uuid().notNull().references(() => childCases.id),
+    caseId: uuid()
+      .notNull()
+      .references(() => childCases.id),
     kind: text().notNull(),
     startedAt: date().notNull(),
     plannedEndAt: date().notNull(),
@@ -40,9 +44,13 @@ export const placements = pgTable(
 export const measures = pgTable(
   'measures',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     idempotencyKey: text().notNull().unique(),
-    caseId: uuid().notNull().references(() => childCases.id),
+    caseId: uuid()
+      .notNull()
+      .references(() => childCases.id),
     kind: text().notNull(),
     takenAt: date().notNull(),
   },

@@ -8,7 +8,6 @@ function checkDays(days: number): number {
   return days;
 }
 
-
 function withDaysLeft(rows: PlacementDeadline[], today: string) {
   return rows.map((r) => ({ ...r, daysLeft: Math.round((Date.parse(r.dueOn) - Date.parse(today)) / 86_400_000) }));
 }
@@ -26,7 +25,10 @@ export const SafeguardsVictim = {
       if (l instanceof Error) throw l;
       return l;
     });
-    return withDaysLeft(rows.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.recordId.localeCompare(b.recordId)), todayOf(ctx.now));
+    return withDaysLeft(
+      rows.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.recordId.localeCompare(b.recordId)),
+      todayOf(ctx.now),
+    );
   },
 };
 

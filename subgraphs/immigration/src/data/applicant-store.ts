@@ -6,13 +6,7 @@ import { applicants, type ApplicantRow } from '../db/schema.ts';
 export type ImmigrationDb = Db<typeof schema>;
 
 /** Inserts UDI's record of a registered applicant (inside the registration transaction). */
-export async function insertApplicant(
-  tx: ImmigrationDb,
-  recordId: string,
-  victimId: string,
-  person: Person,
-  decision: StatusDecision,
-): Promise<void> {
+export async function insertApplicant(tx: ImmigrationDb, recordId: string, victimId: string, person: Person, decision: StatusDecision): Promise<void> {
   await tx.insert(applicants).values({
     id: recordId,
     victimId,

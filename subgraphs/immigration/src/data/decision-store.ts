@@ -23,7 +23,11 @@ export async function grantReflectionPeriod(db: ImmigrationDb, input: { idempote
     await requireApplicant(tx, input.applicantId);
     const endsAt = addMonths(input.grantedAt, REFLECTION_PERIOD_MONTHS);
     // No conflict target: either unique constraint (key or applicant) makes this a no-op.
-    const [inserted] = await tx.insert(reflectionPeriods).values({ ...input, endsAt }).onConflictDoNothing().returning();
+    const [inserted] = await tx
+      .insert(reflectionPeriods)
+      .values({ ...input, endsAt })
+      .onConflictDoNothing()
+      .returning();
     if (inserted) return inserted;
     const [first] = await tx.select().from(reflectionPeriods).where(eq(reflectionPeriods.idempotencyKey, input.idempotencyKey));
     if (first) {
@@ -46,10 +50,7 @@ export async function grantResidencePermit(
 }
 
 /** Records an asylum decision; the same idempotency key returns the first decision. */
-export async function recordAsylumDecision(
-  db: ImmigrationDb,
-  input: { idempotencyKey: string; applicantId: string; outcome: string; decidedAt: string },
-) {
+export async function recordAsylumDecision(db: ImmigrationDb, input: { idempotencyKey: string; applicantId: string; outcome: string; decidedAt: string }) {
   return db.transaction(async (tx) => {
     await requireApplicant(tx, input.applicantId);
     return insertOnce(tx, asylumDecisions, input, { sameRequest: (first) => first.applicantId === input.applicantId, what: 'decision' });
@@ -57,15 +58,17 @@ export async function recordAsylumDecision(
 }
 
 /** Plans a return (deportation); the same idempotency key returns the first proceeding. */
-export async function planReturn(
-  db: ImmigrationDb,
-  input: { idempotencyKey: string; applicantId: string; departureDate: string; screened: boolean },
-) {
+export async function planReturn(db: ImmigrationDb, input: { idempotencyKey: string; applicantId: string; departureDate: string; screened: boolean }) {
   return db.transaction(async (tx) => {
     await requireApplicant(tx, input.applicantId);
-    return insertOnce(tx, returnProceedings, { ...input, status: 'PLANNED' }, {
-      sameRequest: (first) => first.applicantId === input.applicantId,
-      what: 'return',
-    });
+    return insertOnce(
+      tx,
+      returnProceedings,
+      { ...input, status: 'PLANNED' },
+      {
+        sameRequest: (first) => first.applicantId === input.applicantId,
+        what: 'return',
+      },
+    );
   });
 }

@@ -1,5 +1,15 @@
 import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
-import { hubError, personMatchKeys, possiblyChildOn, recordScreening, type NrmClient, type OnBehalf, type Person, type ScreeningInput, type ScreeningRow } from '@nrm-hub/kit';
+import {
+  hubError,
+  personMatchKeys,
+  possiblyChildOn,
+  recordScreening,
+  type NrmClient,
+  type OnBehalf,
+  type Person,
+  type ScreeningInput,
+  type ScreeningRow,
+} from '@nrm-hub/kit';
 import { applicants, reflectionPeriods, residencePermits, returnChecks, returnOverrides, returnProceedings, screenings } from '../db/schema.ts';
 import { executionBlock, returnCheckStatus } from '../rules/return-check.ts';
 import { applicantById, type ImmigrationDb } from './applicant-store.ts';
@@ -40,7 +50,9 @@ export async function checkReturnWithNrm(
     const [applicant] = await tx.select().from(applicants).where(eq(applicants.id, proceeding.applicantId));
     const keys = personMatchKeys(input.linkageSecret, applicant as unknown as Person);
     const answer = await input.nrm.checkReturn({ agency: 'IMMIGRATION', returnId: proceeding.id, ...keys }, input.onBehalf);
-    await tx.insert(returnChecks).values({ returnId: proceeding.id, hit: answer.hit, alertId: answer.alertId, alertState: answer.alertState, checkedBy: input.by });
+    await tx
+      .insert(returnChecks)
+      .values({ returnId: proceeding.id, hit: answer.hit, alertId: answer.alertId, alertState: answer.alertState, checkedBy: input.by });
     await tx.update(returnProceedings).set({ screened: true }).where(eq(returnProceedings.id, proceeding.id));
   });
 }
@@ -118,4 +130,3 @@ export async function immigrationDeadlines(db: ImmigrationDb, today: string, to:
   ];
   return rows.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.recordId.localeCompare(b.recordId));
 }
-

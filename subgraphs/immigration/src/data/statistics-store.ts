@@ -24,7 +24,10 @@ export async function immigrationFigures(db: ImmigrationDb, year: number): Promi
   );
   const counts = new Map<string, number>(rows.map((r) => [r.key, r.count]));
   for (const k of PERMIT_KINDS) if (!counts.has(`permits:${k}`)) counts.set(`permits:${k}`, 0);
-  counts.set('permits', PERMIT_KINDS.reduce((s, k) => s + counts.get(`permits:${k}`)!, 0));
+  counts.set(
+    'permits',
+    PERMIT_KINDS.reduce((s, k) => s + counts.get(`permits:${k}`)!, 0),
+  );
   counts.set('returnsNotScreened', counts.get('returns')! - counts.get('returnsScreened')!);
   return {
     counts,

@@ -21,7 +21,9 @@ export const applicants = pgTable(
 
 /** Reflection periods: six months, not renewable, so at most one per applicant. */
 export const reflectionPeriods = pgTable('reflection_periods', {
-  id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid()
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   idempotencyKey: text().notNull().unique(),
   applicantId: uuid()
     .notNull()
@@ -35,7 +37,9 @@ export const reflectionPeriods = pgTable('reflection_periods', {
 export const residencePermits = pgTable(
   'residence_permits',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     idempotencyKey: text().notNull().unique(),
     applicantId: uuid()
       .notNull()
@@ -51,7 +55,9 @@ export const residencePermits = pgTable(
 export const asylumDecisions = pgTable(
   'asylum_decisions',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     idempotencyKey: text().notNull().unique(),
     applicantId: uuid()
       .notNull()
@@ -70,7 +76,9 @@ export const asylumDecisions = pgTable(
 export const returnProceedings = pgTable(
   'return_proceedings',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     idempotencyKey: text().notNull().unique(),
     applicantId: uuid()
       .notNull()
@@ -92,7 +100,9 @@ export const screenings = pgTable('screenings', screeningColumns(), (t) => [
 export const returnChecks = pgTable(
   'return_checks',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     returnId: uuid()
       .notNull()
       .references(() => returnProceedings.id),
@@ -107,7 +117,9 @@ export const returnChecks = pgTable(
 
 /** A caseworker's reasoned override to execute a return that is unchecked or has an open alert (at most one per return). */
 export const returnOverrides = pgTable('return_overrides', {
-  id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid()
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   returnId: uuid()
     .notNull()
     .unique()

@@ -2,13 +2,7 @@ import { addMonths, badInput, checkIdempotencyKey, checkUuid, registerPotentialV
 import type { ImmigrationContext } from '../context.ts';
 import type { MutationImmigrationRegisterPotentialVictimArgs } from '../generated/resolvers-types.ts';
 import { applicantsWithRecords, insertApplicant } from '../data/applicant-store.ts';
-import {
-  grantReflectionPeriod,
-  grantResidencePermit,
-  LIMITED_PERMIT_MAX_MONTHS,
-  planReturn,
-  recordAsylumDecision,
-} from '../data/decision-store.ts';
+import { grantReflectionPeriod, grantResidencePermit, LIMITED_PERMIT_MAX_MONTHS, planReturn, recordAsylumDecision } from '../data/decision-store.ts';
 
 type RegisterInput = MutationImmigrationRegisterPotentialVictimArgs['input'];
 

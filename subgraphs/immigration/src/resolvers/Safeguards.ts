@@ -49,8 +49,7 @@ async function proceedingById(ctx: ImmigrationContext, id: string): Promise<Proc
 
 /** A proceeding with its checks, override and applicant, loading them when the parent came without (e.g. from `immigrationPlanReturn`). */
 type AnyProceeding = Proceeding | ApplicantProceeding | { id: string };
-const full = async (p: AnyProceeding, ctx: ImmigrationContext): Promise<Proceeding> =>
-  'applicant' in p && 'checks' in p ? (p) : proceedingById(ctx, p.id);
+const full = async (p: AnyProceeding, ctx: ImmigrationContext): Promise<Proceeding> => ('applicant' in p && 'checks' in p ? p : proceedingById(ctx, p.id));
 
 export const ReturnProceeding = {
   applicantId: async (p: AnyProceeding, _: unknown, ctx: ImmigrationContext) => (await full(p, ctx)).applicantId,
@@ -74,7 +73,10 @@ export const SafeguardsVictim = {
       if (l instanceof Error) throw l;
       return l;
     });
-    return withDaysLeft(rows.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.recordId.localeCompare(b.recordId)), todayOf(ctx.now));
+    return withDaysLeft(
+      rows.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.recordId.localeCompare(b.recordId)),
+      todayOf(ctx.now),
+    );
   },
 };
 

@@ -9,8 +9,10 @@ const figures = (parent: StatisticsParent, ctx: ImmigrationContext, field: strin
   releasedFigures(parent, ctx, `immigration.${field}`, THRESHOLD, (year) => immigrationFigures(ctx.db, year));
 
 /** A resolver of one figure of `ImmigrationStatistics`. */
-const figure = (field: string, key = field) => async (parent: StatisticsParent, _: unknown, ctx: ImmigrationContext) =>
-  (await figures(parent, ctx, field))(key);
+const figure =
+  (field: string, key = field) =>
+  async (parent: StatisticsParent, _: unknown, ctx: ImmigrationContext) =>
+    (await figures(parent, ctx, field))(key);
 
 export const Statistics = {
   __resolveReference: statisticsReference,

@@ -30,26 +30,24 @@ export async function endAssistance(db: NgoDb, input: { episodeId: string; ended
     if (input.endedAt < episode.startedAt) throw badInput('input.endedAt', 'must not be before startedAt');
     if (episode.endedAt === input.endedAt) return episode;
     if (episode.endedAt) throw hubError('INVALID_STATE', 'The assistance episode has already ended on another day.');
-    const [row] = await tx
-      .update(assistanceEpisodes)
-      .set({ endedAt: input.endedAt })
-      .where(eq(assistanceEpisodes.id, input.episodeId))
-      .returning();
+    const [row] = await tx.update(assistanceEpisodes).set({ endedAt: input.endedAt }).where(eq(assistanceEpisodes.id, input.episodeId)).returning();
     return row!;
   });
 }
 
 /** Records a client's consent; the same idempotency key returns the first consent. */
-export async function recordConsent(
-  db: NgoDb,
-  input: { idempotencyKey: string; clientId: string; agency: string; purpose: string; givenAt?: Date | null },
-) {
+export async function recordConsent(db: NgoDb, input: { idempotencyKey: string; clientId: string; agency: string; purpose: string; givenAt?: Date | null }) {
   return db.transaction(async (tx) => {
     await requireClient(tx, input.clientId);
-    return insertOnce(tx, consents, { ...input, givenAt: input.givenAt ?? undefined }, {
-      sameRequest: (first) => first.clientId === input.clientId && first.agency === input.agency,
-      what: 'consent',
-    });
+    return insertOnce(
+      tx,
+      consents,
+      { ...input, givenAt: input.givenAt ?? undefined },
+      {
+        sameRequest: (first) => first.clientId === input.clientId && first.agency === input.agency,
+        what: 'consent',
+      },
+    );
   });
 }
 

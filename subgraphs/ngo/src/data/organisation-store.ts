@@ -35,10 +35,7 @@ export function grantsForYear(db: NgoDb, year: number) {
 }
 
 /** Records a grant; the same idempotency key returns the first grant. */
-export async function recordGrant(
-  db: NgoDb,
-  input: { idempotencyKey: string; organisationId: string; year: number; amountNok: number; grantor: string },
-) {
+export async function recordGrant(db: NgoDb, input: { idempotencyKey: string; organisationId: string; year: number; amountNok: number; grantor: string }) {
   return db.transaction(async (tx) => {
     const organisation = await organisationById(tx, input.organisationId);
     if (!organisation) throw hubError('NOT_FOUND', 'No organisation with that id.');

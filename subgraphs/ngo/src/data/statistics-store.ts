@@ -3,7 +3,17 @@ import { selectRows, yearRange, type FigureSystem } from '@nrm-hub/kit';
 import type { NgoDb } from './client-store.ts';
 
 /** Assistance types (the `AssistanceType` enum). */
-export const ASSISTANCE_TYPES = ['SHELTER', 'LEGAL', 'MEDICAL', 'PSYCHOLOGICAL', 'LANGUAGE_CLASSES', 'FINANCIAL', 'INTERNSHIP', 'COUNSELLING', 'OTHER'] as const;
+export const ASSISTANCE_TYPES = [
+  'SHELTER',
+  'LEGAL',
+  'MEDICAL',
+  'PSYCHOLOGICAL',
+  'LANGUAGE_CLASSES',
+  'FINANCIAL',
+  'INTERNSHIP',
+  'COUNSELLING',
+  'OTHER',
+] as const;
 
 /**
  * The NGOs' figures for one calendar year, computed in the NGO database (one
@@ -30,7 +40,13 @@ export async function ngoFigures(db: NgoDb, year: number): Promise<FigureSystem 
   );
   const counts = new Map<string, number>(rows.map((r) => [r.key, Number(r.count)]));
   for (const t of ASSISTANCE_TYPES) if (!counts.has(`assistance:${t}`)) counts.set(`assistance:${t}`, 0);
-  const grantSources = rows.filter((r) => r.key.startsWith('grants:')).map((r) => r.key.slice('grants:'.length)).sort();
-  counts.set('grants', grantSources.reduce((s, g) => s + counts.get(`grants:${g}`)!, 0));
+  const grantSources = rows
+    .filter((r) => r.key.startsWith('grants:'))
+    .map((r) => r.key.slice('grants:'.length))
+    .sort();
+  counts.set(
+    'grants',
+    grantSources.reduce((s, g) => s + counts.get(`grants:${g}`)!, 0),
+  );
   return { counts, equations: [], exempt: ['grants', ...grantSources.map((g) => `grants:${g}`)], grantSources };
 }

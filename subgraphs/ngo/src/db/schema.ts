@@ -6,7 +6,9 @@ export { auditLog } from '@nrm-hub/kit';
 
 /** NGOs and municipal crisis centres that assist clients; the name is unique. */
 export const organisations = pgTable('organisations', {
-  id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid()
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   name: text().notNull().unique(),
   kind: text().notNull(),
 });
@@ -31,7 +33,9 @@ export const clients = pgTable(
 export const consents = pgTable(
   'consents',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     idempotencyKey: text().notNull().unique(),
     clientId: uuid()
       .notNull()
@@ -48,7 +52,9 @@ export const consents = pgTable(
 export const assistanceEpisodes = pgTable(
   'assistance_episodes',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     idempotencyKey: text().notNull().unique(),
     clientId: uuid()
       .notNull()
@@ -64,7 +70,9 @@ export const assistanceEpisodes = pgTable(
 export const grants = pgTable(
   'grants',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     idempotencyKey: text().notNull().unique(),
     organisationId: uuid()
       .notNull()

@@ -15,7 +15,10 @@ const figures = (parent: StatisticsParent, ctx: NgoContext, field: string) =>
   });
 
 /** A resolver of one figure of `NgoStatistics`. */
-const figure = (field: string, key = field) => async (parent: StatisticsParent, _: unknown, ctx: NgoContext) => (await figures(parent, ctx, field))(key);
+const figure =
+  (field: string, key = field) =>
+  async (parent: StatisticsParent, _: unknown, ctx: NgoContext) =>
+    (await figures(parent, ctx, field))(key);
 
 export const Statistics = {
   __resolveReference: statisticsReference,

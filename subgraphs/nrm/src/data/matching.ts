@@ -154,7 +154,12 @@ export function scoreVictims(
       if (penalty === 0) return v;
       const weight = v.weight + penalty;
       const odds = 2 ** weight;
-      return { ...v, weight, probability: odds / (1 + odds), fields: [...v.fields, { field: 'date' as const, level: 'CONFLICTS_WITH_ANOTHER_REGISTRATION', weight: Math.round(penalty * 100) / 100 }] };
+      return {
+        ...v,
+        weight,
+        probability: odds / (1 + odds),
+        fields: [...v.fields, { field: 'date' as const, level: 'CONFLICTS_WITH_ANOTHER_REGISTRATION', weight: Math.round(penalty * 100) / 100 }],
+      };
     })
     .sort((a, b) => b.weight - a.weight);
 }
@@ -202,7 +207,14 @@ export async function decideMatch(db: NrmDb, clk: Uint8Array): Promise<MatchDeci
  * pair's per-field levels and weights, its match weight and posterior. No plaintext.
  */
 export function explainPair(clk: Uint8Array, others: readonly Uint8Array[], n: number): VictimScore | null {
-  return scoreVictims(activeModel, clk, others.map((c) => ({ victimId: '', clk: c })), n)[0] ?? null;
+  return (
+    scoreVictims(
+      activeModel,
+      clk,
+      others.map((c) => ({ victimId: '', clk: c })),
+      n,
+    )[0] ?? null
+  );
 }
 
 /** The bucket rows of a registration. */
@@ -214,4 +226,3 @@ export function bucketRows(registrationId: string, clk: Uint8Array): { bucket: n
 export async function insertBuckets(db: NrmDb, registrationId: string, clk: Uint8Array): Promise<void> {
   await db.insert(lshBuckets).values(bucketRows(registrationId, clk));
 }
-

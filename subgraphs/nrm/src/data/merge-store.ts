@@ -80,10 +80,7 @@ export async function mergeWithin(tx: NrmDb, input: MergeInput): Promise<VictimR
  * split victim's own id keeps showing under that id in its agency's view
  * until the agency re-points its record.
  */
-export async function splitVictim(
-  db: NrmDb,
-  input: { victimId: string; registrationIds: string[]; decidedBy: string },
-): Promise<VictimRow> {
+export async function splitVictim(db: NrmDb, input: { victimId: string; registrationIds: string[]; decidedBy: string }): Promise<VictimRow> {
   return db.transaction(async (tx) => {
     await lockMatching(tx);
     const victim = await resolveVictim(tx, input.victimId);
@@ -107,11 +104,7 @@ export async function splitVictim(
     let target: VictimRow;
     if (revivable && followers.length > 0) {
       const earliest = [...followers].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0]!;
-      [target] = (await tx
-        .update(victims)
-        .set({ mergedInto: null, mergedAt: null })
-        .where(eq(victims.id, earliest.id))
-        .returning()) as [VictimRow];
+      [target] = (await tx.update(victims).set({ mergedInto: null, mergedAt: null }).where(eq(victims.id, earliest.id)).returning()) as [VictimRow];
     } else {
       [target] = (await tx.insert(victims).values({}).returning()) as [VictimRow];
     }
@@ -120,7 +113,10 @@ export async function splitVictim(
       await tx.update(victims).set({ mergedInto: target.id, mergedAt: now }).where(inArray(victims.id, redirect));
     }
     await withSummaryOf(tx, [victim.id, target.id], async () => ({
-      result: await tx.update(registrations).set({ victimId: target.id }).where(inArray(registrations.id, [...moving])),
+      result: await tx
+        .update(registrations)
+        .set({ victimId: target.id })
+        .where(inArray(registrations.id, [...moving])),
     }));
     await tx.insert(victimEvents).values({
       kind: 'SPLIT',

@@ -14,18 +14,20 @@ export function referralsOfVictims(db: NrmDb, victimIds: readonly string[]): Pro
 }
 
 /** Sends a referral; the same idempotency key returns the first referral. */
-export async function sendReferral(
-  db: NrmDb,
-  input: { victimId: string; fromAgency: string; target: string; idempotencyKey: string },
-): Promise<ReferralRow> {
+export async function sendReferral(db: NrmDb, input: { victimId: string; fromAgency: string; target: string; idempotencyKey: string }): Promise<ReferralRow> {
   return db.transaction(async (tx) => {
     const [victim] = await tx.select({ id: victims.id }).from(victims).where(eq(victims.id, input.victimId));
     if (!victim) throw hubError('NOT_FOUND', 'No victim with that id.');
-    return insertOnce(tx, referrals, { ...input, state: 'SENT' }, {
-      sameRequest: (first) => first.victimId === input.victimId && first.target === input.target,
-      what: 'referral',
-      message: 'This idempotency key was already used for a different referral.',
-    });
+    return insertOnce(
+      tx,
+      referrals,
+      { ...input, state: 'SENT' },
+      {
+        sameRequest: (first) => first.victimId === input.victimId && first.target === input.target,
+        what: 'referral',
+        message: 'This idempotency key was already used for a different referral.',
+      },
+    );
   });
 }
 

@@ -190,13 +190,17 @@ export async function withdrawRegistration(db: NrmDb, agency: string, idempotenc
     if (!row.matchedExisting) {
       // The victim this registration created goes too, unless something else now refers to it.
       const victimId = row.issuedVictimId;
-      const [used] = await tx.execute(sql`
+      const [used] = await tx
+        .execute(
+          sql`
         select 1 from registrations where victim_id = ${victimId} or issued_victim_id = ${victimId}
         union all select 1 from referrals where victim_id = ${victimId}
         union all select 1 from link_reviews where victim_id = ${victimId} or candidate_victim_id = ${victimId}
         union all select 1 from victims where merged_into = ${victimId}
         union all select 1 from victim_events where victim_id = ${victimId} or other_victim_id = ${victimId}
-        limit 1`).then((r): unknown[] => (Array.isArray(r) ? (r as unknown[]) : (r as { rows: unknown[] }).rows));
+        limit 1`,
+        )
+        .then((r): unknown[] => (Array.isArray(r) ? (r as unknown[]) : (r as { rows: unknown[] }).rows));
       if (!used) await tx.delete(victims).where(eq(victims.id, victimId));
     }
     return true;

@@ -85,7 +85,11 @@ async function findings(db: NrmDb, victimIds: string[]): Promise<Finding[]> {
  * a repeated check never raises a second one. Returns whether it was a hit
  * and the proceeding's alert, if any.
  */
-export async function checkReturn(db: NrmDb, req: ReturnCheckRequest, caller: { by: string; agency: string }): Promise<{ hit: boolean; alert: AlertRow | null }> {
+export async function checkReturn(
+  db: NrmDb,
+  req: ReturnCheckRequest,
+  caller: { by: string; agency: string },
+): Promise<{ hit: boolean; alert: AlertRow | null }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`return|${req.agency}|${req.returnId}`}))`);
     const found = await findings(tx, await matchingVictims(tx, req.identifierHashes, req.clk));
@@ -128,17 +132,28 @@ export function listAlerts(db: NrmDb, audience: AlertAudience, filter: { state?:
 
 /** Alerts of many victims, for a loader. */
 export function alertsOfVictims(db: NrmDb, victimIds: readonly string[]): Promise<AlertRow[]> {
-  return db.select().from(alerts).where(inArray(alerts.victimId, [...victimIds])).orderBy(asc(alerts.raisedAt));
+  return db
+    .select()
+    .from(alerts)
+    .where(inArray(alerts.victimId, [...victimIds]))
+    .orderBy(asc(alerts.raisedAt));
 }
 
 /** Alerts by id, for a loader. */
 export function alertsByIds(db: NrmDb, ids: readonly string[]): Promise<AlertRow[]> {
-  return db.select().from(alerts).where(inArray(alerts.id, [...ids]));
+  return db
+    .select()
+    .from(alerts)
+    .where(inArray(alerts.id, [...ids]));
 }
 
 /** The history of alerts, for a loader. */
 export function eventsOfAlerts(db: NrmDb, alertIds: readonly string[]) {
-  return db.select().from(alertEvents).where(inArray(alertEvents.alertId, [...alertIds])).orderBy(asc(alertEvents.at));
+  return db
+    .select()
+    .from(alertEvents)
+    .where(inArray(alertEvents.alertId, [...alertIds]))
+    .orderBy(asc(alertEvents.at));
 }
 
 const NEXT: Record<string, readonly string[]> = { OPEN: ['ACKNOWLEDGED', 'CLOSED'], ACKNOWLEDGED: ['CLOSED'], CLOSED: [] };
@@ -155,7 +170,11 @@ export async function moveAlert(
   audience: AlertAudience,
 ): Promise<AlertRow> {
   return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(alerts).where(and(eq(alerts.id, input.alertId), visibleTo(audience))).for('update');
+    const [current] = await tx
+      .select()
+      .from(alerts)
+      .where(and(eq(alerts.id, input.alertId), visibleTo(audience)))
+      .for('update');
     if (!current) throw hubError('NOT_FOUND', 'No alert with that id.');
     if (!NEXT[current.state]?.includes(input.to)) throw hubError('INVALID_STATE', `A ${current.state} alert cannot become ${input.to}.`);
     const now = new Date();

@@ -24,8 +24,35 @@ import type { NrmDb } from './db.ts';
 
 /** EEA states other than Norway (EU 27, Iceland, Liechtenstein), ISO 3166-1 alpha-2. */
 export const EEA_COUNTRIES = [
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO',
-  'SK', 'SI', 'ES', 'SE', 'IS', 'LI',
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
+  'IS',
+  'LI',
 ] as const;
 
 /** Age bands on the decision day (from the birth year), children first. */
@@ -65,7 +92,11 @@ function scopeFilter(scope: Scope) {
     const { from, to } = yearRange(scope.year);
     return sql`decided_on >= ${from}::date and decided_on < ${to}::date`;
   }
-  if ('victimIds' in scope) return sql`victim_id in (${sql.join(scope.victimIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
+  if ('victimIds' in scope)
+    return sql`victim_id in (${sql.join(
+      scope.victimIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`;
   return sql`true`;
 }
 

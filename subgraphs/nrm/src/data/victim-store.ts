@@ -24,7 +24,10 @@ export function eventsOfVictims(db: NrmDb, victimIds: readonly string[], role: '
 
 /** Registrations by id, for a loader. */
 export function registrationsByIds(db: NrmDb, ids: readonly string[]): Promise<RegistrationRow[]> {
-  return db.select().from(registrations).where(inArray(registrations.id, [...ids]));
+  return db
+    .select()
+    .from(registrations)
+    .where(inArray(registrations.id, [...ids]));
 }
 
 /** Victims by id, for a loader. */
@@ -60,12 +63,11 @@ export function listVictims(db: NrmDb, first: number, after?: string | null, fil
   const active = filter && (filter.status || filter.ageGroup || filter.year || filter.agency);
   if (!active) return after ? victimsPageAfter(db).execute({ first, after }) : victimsFirstPage(db).execute({ first });
   if (!viewer) throw hubError('FORBIDDEN', 'A filtered list needs a caller.');
-  const visible = viewer.coordinatingUnit
-    ? sql`true`
-    : sql`(${registrations.agency} <> 'NGO' or ${registrations.registeredBy} = ${viewer.agencyClaim})`;
+  const visible = viewer.coordinatingUnit ? sql`true` : sql`(${registrations.agency} <> 'NGO' or ${registrations.registeredBy} = ${viewer.agencyClaim})`;
   const rank = sql`case ${registrations.status} when 'ACTUAL' then 3 when 'POSSIBLE' then 2 when 'NOT_A_VICTIM' then 1 end`;
   const conditions = [];
-  if (filter.status) conditions.push(sql`coalesce(max(${rank}), 1) = ${({ ACTUAL: 3, POSSIBLE: 2, NOT_A_VICTIM: 1 } as Record<string, number>)[filter.status] ?? 0}`);
+  if (filter.status)
+    conditions.push(sql`coalesce(max(${rank}), 1) = ${({ ACTUAL: 3, POSSIBLE: 2, NOT_A_VICTIM: 1 } as Record<string, number>)[filter.status] ?? 0}`);
   if (filter.agency || filter.year) {
     const byAgency = filter.agency ? sql`${registrations.agency} = ${filter.agency}` : sql`true`;
     const inYear = filter.year ? sql`extract(year from ${registrations.decidedOn})::int = ${filter.year}` : sql`true`;

@@ -32,7 +32,9 @@ const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 export const victims = pgTable(
   'victims',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** The surviving victim this one was merged into; always a victim that is not merged itself. */
     mergedInto: uuid().references((): AnyPgColumn => victims.id),
@@ -45,11 +47,17 @@ export const victims = pgTable(
 export const registrations = pgTable(
   'registrations',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     /** The victim the registration belongs to now (moves on merge and split). */
-    victimId: uuid().notNull().references(() => victims.id),
+    victimId: uuid()
+      .notNull()
+      .references(() => victims.id),
     /** The victim id handed to the agency when it registered; never changes. */
-    issuedVictimId: uuid().notNull().references(() => victims.id),
+    issuedVictimId: uuid()
+      .notNull()
+      .references(() => victims.id),
     agency: text().notNull(),
     /**
      * The registering user's agency claim (e.g. `ngo:rosa`), from the service credential: an NGO's registration is shown only to
@@ -79,7 +87,9 @@ export const matchKeys = pgTable(
   'match_keys',
   {
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    registrationId: uuid().notNull().references(() => registrations.id),
+    registrationId: uuid()
+      .notNull()
+      .references(() => registrations.id),
     kind: text().notNull(),
     value: text().notNull(),
   },
@@ -95,7 +105,9 @@ export const lshBuckets = pgTable(
   'lsh_buckets',
   {
     bucket: bigint({ mode: 'number' }).notNull(),
-    registrationId: uuid().notNull().references(() => registrations.id),
+    registrationId: uuid()
+      .notNull()
+      .references(() => registrations.id),
   },
   (t) => [primaryKey({ columns: [t.bucket, t.registrationId] })],
 );
@@ -107,12 +119,20 @@ export const lshBuckets = pgTable(
 export const linkReviews = pgTable(
   'link_reviews',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
-    registrationId: uuid().notNull().references(() => registrations.id),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    registrationId: uuid()
+      .notNull()
+      .references(() => registrations.id),
     /** The victim created for the registration. */
-    victimId: uuid().notNull().references(() => victims.id),
+    victimId: uuid()
+      .notNull()
+      .references(() => victims.id),
     /** The already registered victim it resembles. */
-    candidateVictimId: uuid().notNull().references(() => victims.id),
+    candidateVictimId: uuid()
+      .notNull()
+      .references(() => victims.id),
     score: doublePrecision().notNull(),
     /** OPEN, CONFIRMED (merged) or REJECTED (kept apart). */
     state: text().notNull().default('OPEN'),
@@ -127,13 +147,19 @@ export const linkReviews = pgTable(
 export const victimEvents = pgTable(
   'victim_events',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     /** MERGE or SPLIT. */
     kind: text().notNull(),
     /** MERGE: the survivor; SPLIT: the victim split. */
-    victimId: uuid().notNull().references(() => victims.id),
+    victimId: uuid()
+      .notNull()
+      .references(() => victims.id),
     /** MERGE: the victim merged away; SPLIT: the victim that received the registrations. */
-    otherVictimId: uuid().notNull().references(() => victims.id),
+    otherVictimId: uuid()
+      .notNull()
+      .references(() => victims.id),
     registrationIds: uuid().array().notNull(),
     /** Victim ids that now resolve to a different victim. */
     redirectedIds: uuid().array().notNull(),
@@ -148,8 +174,12 @@ export const victimEvents = pgTable(
 export const referrals = pgTable(
   'referrals',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
-    victimId: uuid().notNull().references(() => victims.id),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    victimId: uuid()
+      .notNull()
+      .references(() => victims.id),
     fromAgency: text().notNull(),
     target: text().notNull(),
     state: text().notNull(),
@@ -219,10 +249,14 @@ export const openCaseRoles = pgTable('open_case_roles', {
 export const alerts = pgTable(
   'alerts',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     kind: text().notNull(),
     state: text().notNull().default('OPEN'),
-    victimId: uuid().notNull().references(() => victims.id),
+    victimId: uuid()
+      .notNull()
+      .references(() => victims.id),
     reasons: text().array().notNull(),
     contactAgencies: text().array().notNull(),
     raisedFor: text().notNull(),
@@ -241,8 +275,12 @@ export const alerts = pgTable(
 export const alertEvents = pgTable(
   'alert_events',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
-    alertId: uuid().notNull().references(() => alerts.id),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    alertId: uuid()
+      .notNull()
+      .references(() => alerts.id),
     action: text().notNull(),
     by: text().notNull(),
     agency: text().notNull(),

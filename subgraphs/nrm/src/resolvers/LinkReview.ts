@@ -27,5 +27,9 @@ export const LinkReview = {
   candidate: (review: LinkReviewRow, _: unknown, ctx: NrmContext) => survivorOf(review.candidateVictimId, ctx),
   matchWeight: async (review: LinkReviewRow, _: unknown, ctx: NrmContext) => Math.round(((await explain(review, ctx))?.weight ?? 0) * 100) / 100,
   fields: async (review: LinkReviewRow, _: unknown, ctx: NrmContext) =>
-    ((await explain(review, ctx))?.fields ?? []).map((f) => ({ field: f.field === 'citizenship' ? 'CITIZENSHIP' : f.field.toUpperCase(), level: f.level, weight: f.weight })),
+    ((await explain(review, ctx))?.fields ?? []).map((f) => ({
+      field: f.field === 'citizenship' ? 'CITIZENSHIP' : f.field.toUpperCase(),
+      level: f.level,
+      weight: f.weight,
+    })),
 };

@@ -55,7 +55,7 @@ function decider(ctx: NrmContext): string {
  */
 function requireAgencyService(ctx: NrmContext, agency: string): void {
   if (!ctx.viewer) throw unauthenticated();
-  if (!ctx.viewer.service) throw hubError('FORBIDDEN', 'Only an agency subgraph\'s service credential may call this; end-user tokens may not.');
+  if (!ctx.viewer.service) throw hubError('FORBIDDEN', "Only an agency subgraph's service credential may call this; end-user tokens may not.");
   if (registeringAgency(ctx.viewer) !== agency) throw hubError('FORBIDDEN', 'An agency may only register potential victims in its own name.');
 }
 
@@ -66,11 +66,7 @@ export const Mutation = {
     if (!answer.replayed) ctx.maintenance.registered();
     return { ...answer, underReview: answer.reviewId !== null };
   },
-  sendReferral: (
-    _: unknown,
-    args: { input: { victimId: string; fromAgency: string; target: string; idempotencyKey: string } },
-    ctx: NrmContext,
-  ) => {
+  sendReferral: (_: unknown, args: { input: { victimId: string; fromAgency: string; target: string; idempotencyKey: string } }, ctx: NrmContext) => {
     checkIdempotencyKey(args.input.idempotencyKey);
     // Agencies refer in their own name; the coordinating unit refers for any of them.
     const own = registeringAgency(ctx.viewer);

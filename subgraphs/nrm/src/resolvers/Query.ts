@@ -12,7 +12,8 @@ function checkFirst(first: number): number {
 /** The filter's year must be a calendar year the NRM can hold (as `statistics(year)`). */
 function checkFilter(filter: VictimListFilter | null | undefined): VictimListFilter | null {
   if (!filter) return null;
-  if (filter.year !== null && filter.year !== undefined && (filter.year < 1990 || filter.year > 2100)) throw badInput('filter.year', 'must be between 1990 and 2100');
+  if (filter.year !== null && filter.year !== undefined && (filter.year < 1990 || filter.year > 2100))
+    throw badInput('filter.year', 'must be between 1990 and 2100');
   return filter;
 }
 

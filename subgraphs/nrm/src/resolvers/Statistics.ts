@@ -31,12 +31,15 @@ async function compute(db: NrmContext['db'], parent: StatisticsParent) {
   return figures;
 }
 
-const figures = (parent: StatisticsParent, ctx: NrmContext, field: string) =>
-  releasedFigures(parent, ctx, field, THRESHOLD, () => compute(ctx.db, parent));
+const figures = (parent: StatisticsParent, ctx: NrmContext, field: string) => releasedFigures(parent, ctx, field, THRESHOLD, () => compute(ctx.db, parent));
 
 const AREA_LABELS: Record<string, string> = { NO: 'Norway', EEA: 'Other EEA state', NON_EEA: 'Outside the EEA', UNKNOWN: 'Unknown' };
 const AGENCY_LABELS: Record<string, string> = { POLICE: 'police', IMMIGRATION: 'UDI', CHILD_WELFARE: 'child welfare', NGO: 'NGO' };
-const comboLabel = (combo: string) => combo.split('+').map((a) => AGENCY_LABELS[a]).join(' and ');
+const comboLabel = (combo: string) =>
+  combo
+    .split('+')
+    .map((a) => AGENCY_LABELS[a])
+    .join(' and ');
 
 /** A breakdown by a person dimension; with a status, the slice of the dimension × status cross table. */
 function breakdown(field: string, dimension: PersonDimension, labels: Record<string, string> = {}) {

@@ -96,7 +96,6 @@ function segmentEmpty(clk: Uint8Array, seg: { start: number; length: number }): 
   return true;
 }
 
-
 /** The blocking keys of a CLK, without repeats (see the passes above). */
 export function blockingKeys(clk: Uint8Array): number[] {
   const keys: number[] = [];

@@ -282,7 +282,11 @@ export function expectationMaximisation(
  * `candidatePairs` are index pairs into `clks` (each unordered pair once),
  * as the blocking would propose them.
  */
-export function fitModel(clks: readonly Uint8Array[], candidatePairs: readonly (readonly [number, number])[], options: { randomPairs?: number; seed?: number } = {}): MatchModel {
+export function fitModel(
+  clks: readonly Uint8Array[],
+  candidatePairs: readonly (readonly [number, number])[],
+  options: { randomPairs?: number; seed?: number } = {},
+): MatchModel {
   const rnd = seededRandom(options.seed ?? 0x464d);
   const randomVectors: ComparisonVector[] = [];
   const nRandom = clks.length < 2 ? 0 : (options.randomPairs ?? 200_000);

@@ -16,8 +16,20 @@ export const AGE_GROUPS = ['CHILD', 'ADULT', 'UNKNOWN'] as const;
 export const AREAS = ['NO', 'EEA', 'NON_EEA', 'UNKNOWN'] as const;
 export const DECIDERS = ['POLICE', 'NGO', 'COURT_OR_PROSECUTION', 'NON_POLICE_GOVERNMENT', 'OTHER'] as const;
 export const EXPLOITATION = [
-  'FORCED_LABOUR', 'SEXUAL_EXPLOITATION', 'CHILD_LABOUR', 'FORCED_MARRIAGE', 'SERVITUDE', 'FORCED_MILITARY_SERVICE', 'ORGAN_REMOVAL',
-  'FORCED_BEGGING', 'FORCED_CRIMINALITY', 'FORCED_ADOPTION', 'SURROGACY', 'OTHER', 'MULTIPLE', 'NONE',
+  'FORCED_LABOUR',
+  'SEXUAL_EXPLOITATION',
+  'CHILD_LABOUR',
+  'FORCED_MARRIAGE',
+  'SERVITUDE',
+  'FORCED_MILITARY_SERVICE',
+  'ORGAN_REMOVAL',
+  'FORCED_BEGGING',
+  'FORCED_CRIMINALITY',
+  'FORCED_ADOPTION',
+  'SURROGACY',
+  'OTHER',
+  'MULTIPLE',
+  'NONE',
 ] as const;
 export const SECTORS = ['NGO', 'GOVERNMENT'] as const;
 
@@ -145,7 +157,10 @@ export function nrmFigures(input: NrmFigureInput): NrmFigures {
   }
   // Persons known only to NGOs, by age group and area: never published, but they tie the sector tables to the
   // breakdowns of all persons (all children = NGO-only children + children known to a government body).
-  for (const [dimension, rows, sectorKey] of [['ageGroup', AGE_GROUPS, 'ageGroup'], ['area', AREAS, 'area']] as const) {
+  for (const [dimension, rows, sectorKey] of [
+    ['ageGroup', AGE_GROUPS, 'ageGroup'],
+    ['area', AREAS, 'area'],
+  ] as const) {
     for (const k of rows) {
       const ngoOnly = `NGO_ONLY:${sectorKey}:${k}`;
       counts.set(ngoOnly, counts.get(`${dimension}:${k}`)! - counts.get(`GOVERNMENT:${sectorKey}:${k}`)!);

@@ -6,13 +6,7 @@ import { persons, type PersonRow } from '../db/schema.ts';
 export type PoliceDb = Db<typeof schema>;
 
 /** Inserts the police's record of a registered person (inside the registration transaction). */
-export async function insertPerson(
-  tx: PoliceDb,
-  recordId: string,
-  victimId: string,
-  person: Person,
-  decision: StatusDecision,
-): Promise<void> {
+export async function insertPerson(tx: PoliceDb, recordId: string, victimId: string, person: Person, decision: StatusDecision): Promise<void> {
   await tx.insert(persons).values({
     id: recordId,
     victimId,

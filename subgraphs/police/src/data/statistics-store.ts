@@ -40,7 +40,10 @@ export async function policeFigures(db: PoliceDb, year: number): Promise<FigureS
   const equations: Equation[] = [];
   for (const table of ['investigations', 'prosecutions']) {
     for (const o of OFFENCES) if (!counts.has(`${table}:${o}`)) counts.set(`${table}:${o}`, 0);
-    counts.set(table, OFFENCES.reduce((s, o) => s + counts.get(`${table}:${o}`)!, 0));
+    counts.set(
+      table,
+      OFFENCES.reduce((s, o) => s + counts.get(`${table}:${o}`)!, 0),
+    );
     equations.push({ total: table, parts: OFFENCES.map((o) => `${table}:${o}`) });
   }
   // Amounts are not counts: they follow the count of victims they were paid to (`amountCell`), never thresholded themselves.

@@ -19,7 +19,9 @@ export const persons = pgTable(
 
 /** Investigations. */
 export const investigations = pgTable('investigations', {
-  id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid()
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   reference: text().notNull().unique(),
   policeDistrict: text().notNull(),
   offence: text().notNull(),
@@ -33,9 +35,15 @@ export const investigations = pgTable('investigations', {
 export const caseRoles = pgTable(
   'case_roles',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
-    personId: uuid().notNull().references(() => persons.id),
-    investigationId: uuid().notNull().references(() => investigations.id),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    personId: uuid()
+      .notNull()
+      .references(() => persons.id),
+    investigationId: uuid()
+      .notNull()
+      .references(() => investigations.id),
     role: text().notNull(),
   },
   (t) => [unique().on(t.personId, t.investigationId, t.role)],
@@ -45,9 +53,13 @@ export const caseRoles = pgTable(
 export const custodyStays = pgTable(
   'custody_stays',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     idempotencyKey: text().notNull().unique(),
-    personId: uuid().notNull().references(() => persons.id),
+    personId: uuid()
+      .notNull()
+      .references(() => persons.id),
     kind: text().notNull(),
     facility: text().notNull(),
     startedAt: date().notNull(),
@@ -60,10 +72,16 @@ export const custodyStays = pgTable(
 export const compensationOrders = pgTable(
   'compensation_orders',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     idempotencyKey: text().notNull().unique(),
-    personId: uuid().notNull().references(() => persons.id),
-    investigationId: uuid().notNull().references(() => investigations.id),
+    personId: uuid()
+      .notNull()
+      .references(() => persons.id),
+    investigationId: uuid()
+      .notNull()
+      .references(() => investigations.id),
     amountNok: integer().notNull(),
     orderedAt: date().notNull(),
     paidAt: date(),

@@ -64,11 +64,15 @@ export const Mutation = {
   ) => updateInvestigation(ctx.db, { ...input, investigationId: checkUuid(input.investigationId, 'input.investigationId') }, tellNrm(ctx)),
 
   policeAddCaseRole: (_: unknown, { input }: { input: { personId: string; investigationId: string; role: string } }, ctx: PoliceContext) =>
-    addCaseRole(ctx.db, {
-      personId: checkUuid(input.personId, 'input.personId'),
-      investigationId: checkUuid(input.investigationId, 'input.investigationId'),
-      role: input.role,
-    }, tellNrm(ctx)),
+    addCaseRole(
+      ctx.db,
+      {
+        personId: checkUuid(input.personId, 'input.personId'),
+        investigationId: checkUuid(input.investigationId, 'input.investigationId'),
+        role: input.role,
+      },
+      tellNrm(ctx),
+    ),
 
   policeRecordCustodyStay: (
     _: unknown,
@@ -86,9 +90,7 @@ export const Mutation = {
 
   policeRecordCompensation: (
     _: unknown,
-    {
-      input,
-    }: { input: { idempotencyKey: string; personId: string; investigationId: string; amountNok: number; orderedAt: string; paidAt?: string | null } },
+    { input }: { input: { idempotencyKey: string; personId: string; investigationId: string; amountNok: number; orderedAt: string; paidAt?: string | null } },
     ctx: PoliceContext,
   ) => {
     if (input.amountNok <= 0) throw badInput('input.amountNok', 'must be positive');

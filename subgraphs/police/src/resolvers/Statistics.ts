@@ -9,7 +9,10 @@ const figures = (parent: StatisticsParent, ctx: PoliceContext, field: string) =>
   releasedFigures(parent, ctx, `police.${field}`, THRESHOLD, (year) => policeFigures(ctx.db, year));
 
 /** A resolver of one figure of `PoliceStatistics`. */
-const figure = (field: string, key = field) => async (parent: StatisticsParent, _: unknown, ctx: PoliceContext) => (await figures(parent, ctx, field))(key);
+const figure =
+  (field: string, key = field) =>
+  async (parent: StatisticsParent, _: unknown, ctx: PoliceContext) =>
+    (await figures(parent, ctx, field))(key);
 
 export const Statistics = {
   __resolveReference: statisticsReference,
