@@ -8,6 +8,7 @@
  * step by step and, as a last resort, left out. Pure functions; the command
  * is `export-htcds.ts`.
  */
+import { EEA_COUNTRIES } from '@nrm-hub/kit/agency';
 
 /** A person as the NRM's statistics store gives it (see `personRecords`). */
 export interface HtcdsSource {
@@ -91,38 +92,6 @@ export const HTCDS_CODES = {
   nrm_RegisteringAgencies: { POLICE: 'Police', IMMIGRATION: 'Immigration', CHILD_WELFARE: 'ChildWelfare', NGO: 'NGO' },
 } as const;
 
-const EEA = new Set([
-  'AT',
-  'BE',
-  'BG',
-  'HR',
-  'CY',
-  'CZ',
-  'DK',
-  'EE',
-  'FI',
-  'FR',
-  'DE',
-  'GR',
-  'HU',
-  'IE',
-  'IT',
-  'LV',
-  'LT',
-  'LU',
-  'MT',
-  'NL',
-  'PL',
-  'PT',
-  'RO',
-  'SK',
-  'SI',
-  'ES',
-  'SE',
-  'IS',
-  'LI',
-]);
-
 const code = <T extends Record<string, string>>(table: T, value: string): string => {
   const mapped = table[value as keyof T];
   if (mapped === undefined) throw new Error(`HTCDS export: no code for ${value}`);
@@ -176,7 +145,7 @@ export const classKey = (row: HtcdsRow) => QUASI_IDENTIFIERS.map((q) => row[q]).
 const STEPS: ((row: HtcdsRow) => void)[] = [
   (r) => {
     if (r.prs_Citizenship && r.prs_Citizenship !== 'NO' && r.prs_Citizenship !== 'EEA' && r.prs_Citizenship !== 'NON_EEA')
-      r.prs_Citizenship = EEA.has(r.prs_Citizenship) ? 'EEA' : 'NON_EEA';
+      r.prs_Citizenship = EEA_COUNTRIES.has(r.prs_Citizenship) ? 'EEA' : 'NON_EEA';
   },
   (r) => {
     if (r.nrm_AgeBand) r.nrm_AgeBand = r.nrm_AgeBand === '0-8' || r.nrm_AgeBand === '9-17' || r.nrm_AgeBand === '0-17' ? '0-17' : '18+';

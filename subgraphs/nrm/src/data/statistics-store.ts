@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { selectRows, yearRange } from '@nrm-hub/kit';
+import { EEA_COUNTRIES as EEA_MEMBERS, selectRows, yearRange } from '@nrm-hub/kit';
 import { statisticsCounts, statisticsSummary } from '../db/schema.ts';
 import { lockMatching } from './matching-lock.ts';
 import type { NrmDb } from './db.ts';
@@ -23,37 +23,7 @@ import type { NrmDb } from './db.ts';
  */
 
 /** EEA states other than Norway (EU 27, Iceland, Liechtenstein), ISO 3166-1 alpha-2. */
-export const EEA_COUNTRIES = [
-  'AT',
-  'BE',
-  'BG',
-  'HR',
-  'CY',
-  'CZ',
-  'DK',
-  'EE',
-  'FI',
-  'FR',
-  'DE',
-  'GR',
-  'HU',
-  'IE',
-  'IT',
-  'LV',
-  'LT',
-  'LU',
-  'MT',
-  'NL',
-  'PL',
-  'PT',
-  'RO',
-  'SK',
-  'SI',
-  'ES',
-  'SE',
-  'IS',
-  'LI',
-] as const;
+export const EEA_COUNTRIES = [...EEA_MEMBERS].filter((c) => c !== 'NO');
 
 /** Age bands on the decision day (from the birth year), children first. */
 export const AGE_BANDS = ['0-11', '12-17', '18-24', '25-34', '35-44', '45-54', '55+', 'UNKNOWN'] as const;
