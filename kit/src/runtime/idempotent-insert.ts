@@ -36,9 +36,9 @@ export async function insertOnce<TTable extends IdempotentTable>(
   // drizzle cannot follow a generic table through insert and select; the rows are `table`'s.
   const [inserted] = (await tx.insert(table).values(values).onConflictDoNothing({ target: table.idempotencyKey }).returning()) as Row[];
   if (inserted) return inserted;
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it: drizzle cannot narrow a generic table here
   const [first] = (await tx
     .select()
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it: drizzle cannot narrow a generic table here
     .from(table as PgTable)
     .where(eq(table.idempotencyKey, values.idempotencyKey))) as Row[];
   if (!first || !options.sameRequest(first)) {
