@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import http from '@graphql-mesh/transport-http';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import type { TokenVerifier, Viewer } from '@nrm-hub/kit/auth';
-import { closeGracefully, httpDuration, httpRequests, log, metricsText, setLogService, setMetricsService } from '@nrm-hub/kit/runtime';
+import { acceptRequestId, closeGracefully, metricsText, observeRequest, setLogService, setMetricsService } from '@nrm-hub/kit/runtime';
 import { subgraphMetricsPlugin } from './metrics.ts';
 import { readSupergraph } from '@nrm-hub/schema';
 import { authError, authNullsPlugin } from './auth-errors.ts';
@@ -70,15 +69,13 @@ function verifyOncePerRequest(verifier: TokenVerifier) {
   };
 }
 
-const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
 const requestIds = new WeakMap<Request, string>();
 
 /** The client's `x-request-id` when it is a plain token, else one made for this request. */
 function requestIdOf(request: Request): string {
   let id = requestIds.get(request);
   if (!id) {
-    const given = request.headers.get('x-request-id');
-    id = given && REQUEST_ID_RE.test(given) ? given : randomUUID();
+    id = acceptRequestId(request.headers.get('x-request-id'));
     requestIds.set(request, id);
   }
   return id;
@@ -261,18 +258,10 @@ export async function startGateway(
     if (req.url === GRAPHQL_ENDPOINT || req.url?.startsWith(`${GRAPHQL_ENDPOINT}?`)) {
       // The request's id: the client's when it is a plain token, else a new one. Set on the request here, so the
       // runtime forwards this same id to every subgraph (`propagateHeaders`), and returned to the client.
-      const given = req.headers['x-request-id'];
-      const requestId = typeof given === 'string' && REQUEST_ID_RE.test(given) ? given : randomUUID();
+      const requestId = acceptRequestId(req.headers['x-request-id']);
       req.headers['x-request-id'] = requestId;
       res.setHeader('x-request-id', requestId);
-      const started = performance.now();
-      const endTimer = httpDuration.startTimer();
-      res.once('finish', () => {
-        endTimer();
-        httpRequests.inc({ status: String(res.statusCode) });
-        // No operation name, variables or errors: they can carry personal data.
-        log.info({ requestId, method: req.method, status: res.statusCode, durationMs: Math.round(performance.now() - started) }, 'graphql request');
-      });
+      observeRequest(req, res, requestId);
     }
     void guarded(req, res);
   });

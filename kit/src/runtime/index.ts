@@ -11,3 +11,4 @@ export * from './sql-rows.ts';
 export * from './window-loader.ts';
 export * from './prepared.ts';
 export * from './logger.ts';
+export * from './request-log.ts';

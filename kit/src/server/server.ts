@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
@@ -13,7 +12,8 @@ import { redactVariableError } from '../runtime/errors.ts';
 import { errorSummary } from '../runtime/log-safe.ts';
 import { DEFAULT_LIMITS, limitRules, type QueryLimits } from '../guards/query-limits.ts';
 import { closeGracefully } from '../runtime/graceful-close.ts';
-import { httpDuration, httpRequests, metricsText } from '../runtime/metrics.ts';
+import { metricsText } from '../runtime/metrics.ts';
+import { acceptRequestId, observeRequest } from '../runtime/request-log.ts';
 import { log } from '../runtime/logger.ts';
 import { scalarResolvers } from '../schema/scalars.ts';
 import { redactValueEcho } from '../guards/value-errors.ts';
@@ -169,16 +169,8 @@ export async function listen<TContext extends BaseContext>(options: {
       }
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found' });
       // A caller's request id (the gateway's) goes into the audit log and every log line: accept only a plain token.
-      const given = req.headers['x-request-id'];
-      const requestId = typeof given === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
-      const started = performance.now();
-      const endTimer = httpDuration.startTimer();
-      res.once('finish', () => {
-        endTimer();
-        httpRequests.inc({ status: String(res.statusCode) });
-        // No operation name, variables or errors here: they can carry personal data.
-        log.info({ requestId, method: req.method, status: res.statusCode, durationMs: Math.round(performance.now() - started) }, 'graphql request');
-      });
+      const requestId = acceptRequestId(req.headers['x-request-id']);
+      observeRequest(req, res, requestId);
       const declared = Number(req.headers['content-length'] ?? 0);
       if (declared > MAX_BODY_BYTES) {
         res.setHeader('connection', 'close');
