@@ -9,17 +9,10 @@
  * is `export-htcds.ts`.
  */
 import { EEA_COUNTRIES } from '@nrm-hub/kit/agency';
+import type { PersonRecord } from '@nrm-hub/nrm/statistics';
 
-/** A person as the NRM's statistics store gives it (see `personRecords`). */
-export interface HtcdsSource {
-  status: string;
-  decidedBy: string;
-  gender: string;
-  age: number | null;
-  country: string | null;
-  exploitationTypes: string[];
-  agencies: string;
-}
+/** A person as the NRM's statistics store gives it (`personRecords`). */
+export type HtcdsSource = PersonRecord;
 
 /** One exported row: every column a string ('' = not given or suppressed). */
 export type HtcdsRow = Record<(typeof HTCDS_COLUMNS)[number]['name'], string>;

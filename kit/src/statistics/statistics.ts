@@ -1,6 +1,6 @@
 import type { AuditCollector } from '../audit/index.ts';
 import type { Viewer } from '../auth/auth.ts';
-import { disclosureFor, releaseCells, type Cell, type Equation } from './disclosure-control.ts';
+import { disclosureFor, releaseCells, statisticsThreshold, type Cell, type Equation } from './disclosure-control.ts';
 import { badInput } from '../runtime/errors.ts';
 
 /**
@@ -76,4 +76,24 @@ export function statisticsRows(
   labels: Record<string, string> = {},
 ): StatisticsRow[] {
   return keys.map((key) => ({ key, label: labels[key] ?? null, count: cell(figure(key)) }));
+}
+
+/**
+ * An agency subgraph's figure resolvers over its `compute`: the disclosure
+ * threshold read once at start (a bad value stops the subgraph there),
+ * `figures(parent, ctx, field)` the caller's released cells, and
+ * `figure(field, key?)` a resolver of one figure.
+ */
+export function agencyFigures<TCtx extends { viewer: Viewer | null; audit: AuditCollector }>(
+  prefix: string,
+  compute: (ctx: TCtx, year: number, parent: StatisticsParent) => Promise<FigureSystem>,
+) {
+  const threshold = statisticsThreshold();
+  const figures = (parent: StatisticsParent, ctx: TCtx, field: string) =>
+    releasedFigures(parent, ctx, `${prefix}.${field}`, threshold, (year) => compute(ctx, year, parent));
+  const figure =
+    (field: string, key = field) =>
+    async (parent: StatisticsParent, _: unknown, ctx: TCtx) =>
+      (await figures(parent, ctx, field))(key);
+  return { figures, figure };
 }

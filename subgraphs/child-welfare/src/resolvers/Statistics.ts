@@ -1,12 +1,9 @@
-import { releasedFigures, statisticsReference, statisticsRows, statisticsThreshold, type StatisticsParent } from '@nrm-hub/kit';
+import { agencyFigures, statisticsReference, statisticsRows, type StatisticsParent } from '@nrm-hub/kit';
 import type { ChildWelfareContext } from '../context.ts';
 import { childWelfareFigures, PLACEMENT_KINDS } from '../data/statistics-store.ts';
 
-/** Read once at start: a bad value stops the subgraph here. */
-const THRESHOLD = statisticsThreshold();
-
-const figures = (parent: StatisticsParent, ctx: ChildWelfareContext, field: string) =>
-  releasedFigures(parent, ctx, `childWelfare.${field}`, THRESHOLD, (year) => childWelfareFigures(ctx.db, year));
+/** The caller's released figures of `ChildWelfareStatistics`. */
+const { figures } = agencyFigures('childWelfare', (ctx: ChildWelfareContext, year) => childWelfareFigures(ctx.db, year));
 
 export const Statistics = {
   __resolveReference: statisticsReference,

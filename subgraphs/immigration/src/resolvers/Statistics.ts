@@ -1,18 +1,9 @@
-import { releasedFigures, statisticsReference, statisticsRows, statisticsThreshold, type StatisticsParent } from '@nrm-hub/kit';
+import { agencyFigures, statisticsReference, statisticsRows, type StatisticsParent } from '@nrm-hub/kit';
 import type { ImmigrationContext } from '../context.ts';
 import { immigrationFigures, PERMIT_KINDS } from '../data/statistics-store.ts';
 
-/** Read once at start: a bad value stops the subgraph here. */
-const THRESHOLD = statisticsThreshold();
-
-const figures = (parent: StatisticsParent, ctx: ImmigrationContext, field: string) =>
-  releasedFigures(parent, ctx, `immigration.${field}`, THRESHOLD, (year) => immigrationFigures(ctx.db, year));
-
-/** A resolver of one figure of `ImmigrationStatistics`. */
-const figure =
-  (field: string, key = field) =>
-  async (parent: StatisticsParent, _: unknown, ctx: ImmigrationContext) =>
-    (await figures(parent, ctx, field))(key);
+/** The caller's released figures of `ImmigrationStatistics`, and a resolver of one figure. */
+const { figures, figure } = agencyFigures('immigration', (ctx: ImmigrationContext, year) => immigrationFigures(ctx.db, year));
 
 export const Statistics = {
   __resolveReference: statisticsReference,

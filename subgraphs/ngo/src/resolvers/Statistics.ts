@@ -1,24 +1,15 @@
-import { releasedFigures, statisticsReference, statisticsRows, statisticsThreshold, type StatisticsParent } from '@nrm-hub/kit';
+import { agencyFigures, statisticsReference, statisticsRows, type StatisticsParent } from '@nrm-hub/kit';
 import type { NgoContext } from '../context.ts';
 import { ASSISTANCE_TYPES, ngoFigures } from '../data/statistics-store.ts';
 
-/** Read once at start: a bad value stops the subgraph here. */
-const THRESHOLD = statisticsThreshold();
-
 const grantSources = new WeakMap<StatisticsParent, string[]>();
 
-const figures = (parent: StatisticsParent, ctx: NgoContext, field: string) =>
-  releasedFigures(parent, ctx, `ngo.${field}`, THRESHOLD, async (year) => {
-    const f = await ngoFigures(ctx.db, year);
-    grantSources.set(parent, f.grantSources);
-    return f;
-  });
-
-/** A resolver of one figure of `NgoStatistics`. */
-const figure =
-  (field: string, key = field) =>
-  async (parent: StatisticsParent, _: unknown, ctx: NgoContext) =>
-    (await figures(parent, ctx, field))(key);
+/** The caller's released figures of `NgoStatistics`, and a resolver of one figure. */
+const { figures, figure } = agencyFigures('ngo', async (ctx: NgoContext, year, parent) => {
+  const f = await ngoFigures(ctx.db, year);
+  grantSources.set(parent, f.grantSources);
+  return f;
+});
 
 export const Statistics = {
   __resolveReference: statisticsReference,

@@ -1,18 +1,9 @@
-import { amountCell, releasedFigures, statisticsReference, statisticsRows, statisticsThreshold, type StatisticsParent } from '@nrm-hub/kit';
+import { agencyFigures, amountCell, statisticsReference, statisticsRows, type StatisticsParent } from '@nrm-hub/kit';
 import type { PoliceContext } from '../context.ts';
 import { OFFENCES, policeFigures } from '../data/statistics-store.ts';
 
-/** Read once at start: a bad value stops the subgraph here. */
-const THRESHOLD = statisticsThreshold();
-
-const figures = (parent: StatisticsParent, ctx: PoliceContext, field: string) =>
-  releasedFigures(parent, ctx, `police.${field}`, THRESHOLD, (year) => policeFigures(ctx.db, year));
-
-/** A resolver of one figure of `PoliceStatistics`. */
-const figure =
-  (field: string, key = field) =>
-  async (parent: StatisticsParent, _: unknown, ctx: PoliceContext) =>
-    (await figures(parent, ctx, field))(key);
+/** The caller's released figures of `PoliceStatistics`, and a resolver of one figure. */
+const { figures, figure } = agencyFigures('police', (ctx: PoliceContext, year) => policeFigures(ctx.db, year));
 
 export const Statistics = {
   __resolveReference: statisticsReference,
