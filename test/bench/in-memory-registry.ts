@@ -10,7 +10,8 @@
 import type { DecodedRegistration } from '@nrm-hub/nrm/registration';
 import { bothCertain, CANDIDATE_LIMIT, decide, scoreVictims } from '@nrm-hub/nrm/matching';
 import { blockingKeys, keyRank, NAME_BANDS } from '@nrm-hub/nrm/blocking';
-import type { MatchModel } from '@nrm-hub/nrm/match-model';
+import { dependsOnNameFrequency, type MatchModel } from '@nrm-hub/nrm/match-model';
+import { shouldRefit } from '@nrm-hub/nrm/maintenance';
 
 export interface InMemoryResult {
   /** Victim of each registration at the end (after merges). */
@@ -20,7 +21,9 @@ export interface InMemoryResult {
   merges: number;
 }
 
-export function replay(requests: readonly DecodedRegistration[], model: MatchModel): InMemoryResult {
+export function replay(requests: readonly DecodedRegistration[], initialModel: MatchModel, refit?: (upTo: number) => MatchModel | null): InMemoryResult {
+  let model = initialModel;
+  let fittedAt = 0;
   const index = new Map<number, number[]>();
   const byHash = new Map<string, number>();
   const victimOf: number[] = [];
@@ -29,6 +32,10 @@ export function replay(requests: readonly DecodedRegistration[], model: MatchMod
   const reviews: [number, number][] = [];
   let merges = 0;
   requests.forEach((req, i) => {
+    if (refit && shouldRefit(i, fittedAt)) {
+      model = refit(i) ?? model;
+      fittedAt = i;
+    }
     const keys = blockingKeys(req.clk);
     let victim: number | undefined;
     for (const h of req.identifierHashes) {
@@ -48,7 +55,7 @@ export function replay(requests: readonly DecodedRegistration[], model: MatchMod
       const candidates = ranked.map(([j]) => ({ victimId: String(find(victimOf[j]!)), clk: requests[j]!.clk }));
       const n = i;
       let scored = scoreVictims(model, req.clk, candidates, n);
-      if (scored.some((v) => v.fields.some((f) => f.field === 'name' && f.level === 'EXACT'))) {
+      if (scored.some((v) => dependsOnNameFrequency(v.fields))) {
         // Other victims in the smallest name bucket (the candidate's own left out), as `nameFrequency` counts them.
         const buckets = keys.slice(0, NAME_BANDS).map((k) => index.get(k) ?? []);
         const smallest = buckets.reduce((a, b) => (b.length < a.length ? b : a));

@@ -33,7 +33,7 @@ import { clkFromBase64, normalisePerson, nrmRegistrationRequest, type Database }
 import { createTestDatabase } from '@nrm-hub/kit/testing';
 import { register, registrationRow, type DecodedRegistration } from '@nrm-hub/nrm/registration';
 import * as schema from '@nrm-hub/nrm/db';
-import { bucketRows, CANDIDATE_LIMIT, setMatchModel } from '@nrm-hub/nrm/matching';
+import { bucketRows, CANDIDATE_LIMIT, matchModel, setMatchModel } from '@nrm-hub/nrm/matching';
 import { blockingRecall, candidatePairs, NAME_BANDS, NAME_BITS_PER_BAND, YEAR_NAME_BANDS, YEAR_NAME_BITS } from '@nrm-hub/nrm/blocking';
 import { compareForModel, fitModel, LEVELS, FIELDS, MATCH_PROBABILITY, REVIEW_PROBABILITY, type MatchModel } from '@nrm-hub/nrm/match-model';
 import { maintainMatchingTables, MAINTENANCE_EVERY } from '@nrm-hub/nrm/maintenance';
@@ -47,6 +47,10 @@ const { values: args } = parseArgs({
     'print-model': { type: 'boolean', default: false },
     // Replays the NRM's decision in memory (in-memory-registry.ts) instead of `register` on a database: quick figures.
     'in-memory': { type: 'boolean', default: false },
+    // Decides with the committed default model instead of one fitted to the population (what the NRM does before its first refit).
+    'default-model': { type: 'boolean', default: false },
+    // Starts from the default model and refits it on the registrations so far as the NRM's maintenance does (in-memory only).
+    refit: { type: 'boolean', default: false },
   },
 });
 const POPULATION = args.population as PopulationName;
@@ -159,13 +163,15 @@ async function accuracy(): Promise<{ f1: number; countError: number; blocking: n
   let candidatesTrue = 0;
   for (const [a, b] of candidates) if (trueSet.has(a * 1e6 + b)) candidatesTrue += 1;
   const candidateRecall = candidatesTrue / Math.max(truePairs.length, 1);
-  const model = fitModel(clks, candidates);
+  const model = args['default-model'] ? matchModel() : fitModel(clks, candidates);
   const fitMs = performance.now() - t0;
   fitted = model;
   setMatchModel(model);
   if (args['in-memory']) {
     const t1 = performance.now();
-    const result = replay(reqs, model);
+    const result = args.refit
+      ? replay(reqs, matchModel(), (upTo) => fitModel(clks.slice(0, upTo), candidatePairs(clks.slice(0, upTo), CANDIDATE_LIMIT)))
+      : replay(reqs, model);
     const s = score(
       kept.map((r) => r.personKey),
       result.victims.map(String),

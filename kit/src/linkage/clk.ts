@@ -23,8 +23,10 @@ import { consonantSkeleton, isParticle, nameTokens } from './name-normalisation.
  * year shares most of its bits, and its last two digits (by position and as
  * a pair, in their own segment), so a year with one digit mistyped or two
  * digits transposed still shares some; day and month as an unordered
- * pair plus each number alone, so a day/month swap encodes identically. A
- * birth year without a date fills only the year segment.
+ * set of two numbers, so a day/month swap encodes identically, and their
+ * digits by position in a segment of their own, so a date with one digit
+ * mistyped is told from another date. A birth year
+ * without a date fills only the year segments.
  */
 
 /** Length of a CLK in bits. */
@@ -42,17 +44,22 @@ export const CLK_BYTES = CLK_BITS / 8;
  */
 export const CLK_SEGMENTS = {
   /** Name bigrams, consonant skeletons and tokens of all name tokens. */
-  name: { start: 0, length: 480 },
+  name: { start: 0, length: 448 },
   /** Birth year and its neighbours. */
-  birthYear: { start: 480, length: 192 },
-  /** Birth day and month. */
-  dayMonth: { start: 672, length: 160 },
+  birthYear: { start: 448, length: 192 },
+  /** Birth day and month, as an unordered set of two numbers. */
+  dayMonth: { start: 640, length: 128 },
+  /**
+   * The month's and the day's digits by position: tells a date with one digit mistyped (03-15 /
+   * 03-16, 03-15 / 03-25) from another date that only shares the month.
+   */
+  dayMonthDigits: { start: 768, length: 96 },
   /** The birth year's last two digits, by position and as an unordered pair: tells a mistyped year (1985 / 1988, 1956 / 1965) from another year. */
-  yearDigits: { start: 832, length: 96 },
+  yearDigits: { start: 864, length: 96 },
   /** Sex. */
-  sex: { start: 928, length: 32 },
+  sex: { start: 960, length: 16 },
   /** Citizenships. */
-  citizenship: { start: 960, length: 64 },
+  citizenship: { start: 976, length: 48 },
 } as const;
 
 export type ClkSegment = keyof typeof CLK_SEGMENTS;
@@ -76,7 +83,9 @@ export const CLK_WEIGHTS = {
   /** Each of birth year −1, 0 and +1: the same year shares all three, years one apart two, two apart one. */
   birthYear: 14,
   /** Each of the day and the month, as numbers in one set: swaps share all, one wrong number shares half. */
-  dayMonth: 24,
+  dayMonth: 16,
+  /** Each digit of the month and the day by position: one digit off shares three of four, another day in the same month two. */
+  dayMonthDigit: 8,
   /** The year's tens digit, its units digit and the two as an unordered pair: one digit off shares one of three, two digits transposed the pair. */
   yearDigit: 4,
   /** Sex, when known. */
@@ -137,6 +146,8 @@ export function clkFeatures(person: ClkPerson): ClkFeature[] {
     // The day and the month as a set of numbers: a day/month swap encodes identically.
     features.push([`dm:${day}`, 'dayMonth', w.dayMonth]);
     features.push([`dm:${month}`, 'dayMonth', w.dayMonth]);
+    const digits = `${person.birthDate.slice(5, 7)}${person.birthDate.slice(8, 10)}`;
+    for (let i = 0; i < 4; i += 1) features.push([`dd${i}:${digits[i]}`, 'dayMonthDigits', w.dayMonthDigit]);
   }
   if (person.gender && person.gender !== 'UNKNOWN') features.push([`g:${person.gender}`, 'sex', w.sex]);
   for (const c of person.citizenships ?? []) features.push([`c:${c.toUpperCase()}`, 'citizenship', w.citizenship]);

@@ -7,7 +7,7 @@ import { contextFactory } from '../src/context.ts';
 import { classifyPair, decideMatch } from '../src/data/matching.ts';
 import { blockingKeys, DAY_MONTH_NAME_BAND, YEAR_NAME_BANDS } from '../src/rules/blocking.ts';
 import { DEFAULT_MODEL } from '../src/rules/default-model.ts';
-import { compareForModel, LEVELS, MATCH_PROBABILITY, REVIEW_PROBABILITY } from '../src/rules/match-model.ts';
+import { compareForModel, LEVELS, MATCH_PROBABILITY, REVIEW_PROBABILITY, scorePair } from '../src/rules/match-model.ts';
 import * as schema from '../src/db/schema.ts';
 import { createServer, migrationsFolder } from '../src/server.ts';
 
@@ -93,10 +93,17 @@ describe('CLK similarity of the same person written differently', () => {
     expect(verdict(a, b)).toBe('MATCH');
   });
 
-  it('sends the same name without any birth date to review: in a registry of 10,000 a name alone is not enough to join', () => {
-    // The model's posterior for an exact name and nothing else is about 0.2 there (namesakes are that common).
-    expect(verdict(person(), person({ birthDate: null }))).toBe('REVIEW');
-    expect(verdict(person(), person({ birthDate: null, familyName: 'Popescu' }))).toBe('NONE');
+  it('does not join on a common name alone: in a registry of 10,000 the same name without any birth date goes to review at most', () => {
+    // Thirty other victims with the name: an exact name is then weak evidence, as it is among namesakes.
+    const common = 30 / 10_000;
+    const undated = person({ birthDate: null });
+    expect(classifyPair(clk(person()), clk(undated), 10_000, DEFAULT_MODEL, common)).not.toBe('MATCH');
+    expect(classifyPair(clk(person()), clk({ ...undated, familyName: 'Popescu' }), 10_000, DEFAULT_MODEL, common)).toBe('NONE');
+    // The rarer the name, the stronger the same evidence: a name no other victim holds weighs most.
+    const weight = (frequency: number) => scorePair(DEFAULT_MODEL, compareForModel(clk(person()), clk(undated)), 10_000, frequency).weight;
+    expect(weight(0)).toBeGreaterThan(weight(1 / 10_000));
+    expect(weight(1 / 10_000)).toBeGreaterThan(weight(common));
+    expect(weight(common) - weight(0)).toBeLessThan(-4);
   });
 
   it('does not match two people with the same common name and birth year', () => {
@@ -181,16 +188,44 @@ describe('CLK similarity of the same person written differently', () => {
     expect(takenForTypo / unrelated).toBeLessThan(0.1);
   });
 
+  it('tells a day or month with one digit mistyped from another day in the same year', () => {
+    expect(dateLevel('1990-03-15', '1990-03-16')).toBe('SAME_YEAR_ONE_DIGIT_OFF');
+    expect(dateLevel('1990-03-15', '1990-03-25')).toBe('SAME_YEAR_ONE_DIGIT_OFF');
+    expect(dateLevel('1990-01-15', '1990-07-15')).toBe('SAME_YEAR_ONE_DIGIT_OFF');
+    expect(dateLevel('1990-03-15', '1990-03-27')).toBe('SAME_YEAR_DAY_OR_MONTH_OFF');
+    expect(dateLevel('1990-03-15', '1990-11-15')).toBe('SAME_YEAR_DAY_OR_MONTH_OFF');
+    // Over every day of one month against the 14th: each one-digit change is caught; few others are taken for one.
+    let typos = 0;
+    let caught = 0;
+    let others = 0;
+    let takenForTypo = 0;
+    for (let day = 1; day <= 31; day += 1) {
+      if (day === 14) continue;
+      const d = String(day).padStart(2, '0');
+      const level = dateLevel('1990-05-14', `1990-05-${d}`);
+      if (d[0] === '1' || d[1] === '4') {
+        typos += 1;
+        if (level === 'SAME_YEAR_ONE_DIGIT_OFF') caught += 1;
+      } else {
+        others += 1;
+        if (level === 'SAME_YEAR_ONE_DIGIT_OFF') takenForTypo += 1;
+      }
+    }
+    expect(caught).toBe(typos);
+    expect(takenForTypo / others).toBeLessThan(0.15);
+  });
+
   it('keeps a year one apart with known, different days and months apart from a year one apart with no date', () => {
     expect(dateLevel('1990-03-05', '1991-11-22')).toBe('YEAR_OFF_BY_ONE_DAY_MONTH_DIFFERENT');
     expect(dateLevel('1990-03-05', '1991-03-22')).toBe('YEAR_OFF_BY_ONE_DAY_OR_MONTH_OFF');
     expect(LEVELS.date[compareForModel(clk(person({ birthDate: '1990-03-05' })), clk(person({ birthDate: null, birthYear: 1991 }))).date]).toBe(
       'YEAR_OFF_BY_ONE_ONLY_ONE_DATED',
     );
-    // Namesakes one year apart, both with full dates: not one person.
+    // Namesakes one year apart, both with full dates, on a common name (thirty other victims of 10,000 hold it): not one person.
     const a = person({ givenNames: 'Thị Lan', familyName: 'Nguyễn', citizenships: ['VN'], birthDate: '1990-03-05' });
-    expect(verdict(a, { ...a, birthDate: '1991-11-22' })).toBe('NONE');
-    expect(verdict(a, { ...a, givenNames: 'Thị Mai', birthDate: '1991-11-22' })).toBe('NONE');
+    const namesake = (b: PersonInput) => classifyPair(clk(a), clk(b), 10_000, DEFAULT_MODEL, 30 / 10_000);
+    expect(namesake({ ...a, birthDate: '1991-11-22' })).toBe('NONE');
+    expect(namesake({ ...a, givenNames: 'Thị Mai', birthDate: '1991-11-22' })).toBe('NONE');
   });
 
   it('lets a mistyped birth year and a name typo still meet in a block (day and month + name pass)', () => {

@@ -276,6 +276,7 @@ export const en: Record<MessageKey, string> = {
   'match.level.SOME_SHARED': 'Some shared',
   'match.level.DIFFERENT': 'Different',
   'match.level.EXACT_OR_DAY_MONTH_SWAPPED': 'Exact (or day and month swapped)',
+  'match.level.SAME_YEAR_ONE_DIGIT_OFF': 'Same year, day or month one digit off',
   'match.level.SAME_YEAR_DAY_OR_MONTH_OFF': 'Same year, day or month off',
   'match.level.SAME_YEAR_ONLY_ONE_DATED': 'Same year, only one dated',
   'match.level.YEAR_OFF_BY_ONE_SAME_DAY_MONTH': 'Year off by one, same day and month',

@@ -275,6 +275,7 @@ export const nb = {
   'match.level.SOME_SHARED': 'Noe felles',
   'match.level.DIFFERENT': 'Ulik',
   'match.level.EXACT_OR_DAY_MONTH_SWAPPED': 'Lik (eller dag/måned byttet)',
+  'match.level.SAME_YEAR_ONE_DIGIT_OFF': 'Samme år, dag eller måned ett siffer feil',
   'match.level.SAME_YEAR_DAY_OR_MONTH_OFF': 'Samme år, dag eller måned avviker',
   'match.level.SAME_YEAR_ONLY_ONE_DATED': 'Samme år, bare én har dato',
   'match.level.YEAR_OFF_BY_ONE_SAME_DAY_MONTH': 'Ett år fra, samme dag og måned',

@@ -6,6 +6,16 @@ import type { NrmDb } from './db.ts';
 /** New registrations between two maintenance runs of the matching tables. */
 export const MAINTENANCE_EVERY = 1000;
 
+/** The NRM fits its own match model once its registry holds this many registrations. */
+export const REFIT_FROM = 300;
+/** ...and again whenever the registry has grown by this factor since the last fit. */
+export const REFIT_GROWTH = 1.25;
+
+/** True when a registry of `size` registrations, last fitted at `fittedAt` (0: never), is due a refit. */
+export function shouldRefit(size: number, fittedAt: number): boolean {
+  return size >= REFIT_FROM && size >= fittedAt * REFIT_GROWTH;
+}
+
 /**
  * Vacuums and analyses the tables matching reads on every registration.
  *

@@ -5,6 +5,7 @@ import { DEFAULT_MODEL } from '../rules/default-model.ts';
 import {
   CERTAIN_PROBABILITY,
   compareForModel,
+  dependsOnNameFrequency,
   MATCH_PROBABILITY,
   REVIEW_PROBABILITY,
   scorePair,
@@ -175,10 +176,17 @@ export function decide(victims: readonly VictimScore[]): MatchDecision {
 
 /**
  * How the model classifies two CLKs alone, in a registry of `registrySize`: MATCH at posterior
- * ≥ `MATCH_PROBABILITY`, REVIEW from `REVIEW_PROBABILITY`, else NONE.
+ * ≥ `MATCH_PROBABILITY`, REVIEW from `REVIEW_PROBABILITY`, else NONE. `nameFrequency` as for
+ * `scorePair` (the share of the registry's other persons with the name; unknown when omitted).
  */
-export function classifyPair(a: Uint8Array, b: Uint8Array, registrySize: number, model: MatchModel = activeModel): 'MATCH' | 'REVIEW' | 'NONE' {
-  return decide(scoreVictims(model, a, [{ victimId: 'candidate', clk: b }], registrySize)).kind;
+export function classifyPair(
+  a: Uint8Array,
+  b: Uint8Array,
+  registrySize: number,
+  model: MatchModel = activeModel,
+  nameFrequency?: number,
+): 'MATCH' | 'REVIEW' | 'NONE' {
+  return decide(scoreVictims(model, a, [{ victimId: 'candidate', clk: b }], registrySize, nameFrequency)).kind;
 }
 
 /** True when a MATCH's second victim is certain enough, with the best, to merge without review. */
@@ -195,7 +203,7 @@ export async function decideMatch(db: NrmDb, clk: Uint8Array): Promise<MatchDeci
   let victims = scoreVictims(model, clk, candidates, n);
   // A name match on a common name is weaker evidence, on a name no other victim holds stronger:
   // rescore with its frequency when there is an exact name.
-  if (victims.some((v) => v.fields.some((f) => f.field === 'name' && f.level === 'EXACT'))) {
+  if (victims.some((v) => dependsOnNameFrequency(v.fields))) {
     // Over the same registry size the prior uses (never below the size the model was fitted on).
     victims = scoreVictims(model, clk, candidates, n, await nameFrequency(db, clk, Math.max(n, model.fittedOn)));
   }

@@ -11,7 +11,9 @@ import { CLK_SEGMENTS, seededRandom, type ClkSegment } from '@nrm-hub/kit';
  *   other's: a missing given or family name), down to about one token in
  *   common (a given name replaced, the family name kept); the birth date by the year
  *   segment (same year, one apart, further) crossed with the day/month
- *   segment (both numbers, one, none, unknown in one record), and for years
+ *   segment (both numbers, one, none, unknown in one record; in the same
+ *   year, one number off by a mistyped digit is its own level,
+ *   told by the day/month-digit segment), and for years
  *   further apart the year-digit segment: when the last two digits share a
  *   position or their pair (1985 / 1988, 1956 / 1965) the year may be
  *   mistyped, its own levels, not a veto; any other year conflicts. So a
@@ -52,6 +54,7 @@ export const LEVELS: Readonly<Record<Field, readonly string[]>> = {
   name: ['EXACT', 'CLOSE', 'SIMILAR', 'SUBSET', 'WEAK', 'SOME_SHARED', 'DIFFERENT'],
   date: [
     'EXACT_OR_DAY_MONTH_SWAPPED',
+    'SAME_YEAR_ONE_DIGIT_OFF',
     'SAME_YEAR_DAY_OR_MONTH_OFF',
     'SAME_YEAR_ONLY_ONE_DATED',
     'SAME_YEAR_DAY_MONTH_DIFFERENT',
@@ -108,6 +111,8 @@ export const NAME_CUTS = { exact: 0.97, close: 0.88, similar: 0.76, subsetOverla
 export const YEAR_CUTS = { same: 0.97, near: 0.6 } as const;
 /** Day/month segment: both numbers at or above `both` (a swap too), one number at or above `one`. */
 export const DAY_MONTH_CUTS = { both: 0.97, one: 0.5 } as const;
+/** Day/month-digit segment: at or above this, the day or month differs by one mistyped digit (three of four digits agree by position; two when only the month agrees). */
+export const DAY_MONTH_DIGIT_CUT = 0.67;
 /** Year-digit segment: years further apart than one whose last two digits share one position or their pair (one of three features) are a possible typing error. */
 export const YEAR_DIGIT_CUT = 0.3;
 
@@ -129,13 +134,16 @@ export function compareForModel(a: Uint8Array, b: Uint8Array): ComparisonVector 
     const dm = da > 0 && db > 0 ? (2 * dboth) / (da + db) : null;
     // Day and month: 0 both (or swapped), 1 one of the two, 2 unknown in one record, 3 neither.
     const d = dm === null ? 2 : dm >= DAY_MONTH_CUTS.both ? 0 : dm >= DAY_MONTH_CUTS.one ? 1 : 3;
-    if (year >= YEAR_CUTS.same) v.date = [0, 1, 2, 3][d]!;
-    else if (year >= YEAR_CUTS.near) v.date = [4, 6, 5, 7][d]!;
+    // One number off: by one mistyped digit (03-15 / 03-16, 03-15 / 03-25), or another number.
+    const [ta, tb, tboth] = d === 1 ? counts(a, b, 'dayMonthDigits') : [0, 0, 0];
+    const typo = ta > 0 && tb > 0 && (2 * tboth) / (ta + tb) >= DAY_MONTH_DIGIT_CUT;
+    if (year >= YEAR_CUTS.same) v.date = typo ? 1 : [0, 2, 3, 4][d]!;
+    else if (year >= YEAR_CUTS.near) v.date = [5, 7, 6, 8][d]!;
     else {
       // Years further apart: a typing error when the last two digits still share a position or their pair.
       const [ga, gb, gboth] = counts(a, b, 'yearDigits');
       const mistyped = ga > 0 && gb > 0 && (2 * gboth) / (ga + gb) >= YEAR_DIGIT_CUT;
-      v.date = mistyped && d < 3 ? [8, 9, 10][d]! : 11;
+      v.date = mistyped && d < 3 ? [9, 10, 11][d]! : 12;
     }
   }
   const [sa, sb, sboth] = counts(a, b, 'sex');
@@ -146,6 +154,14 @@ export function compareForModel(a: Uint8Array, b: Uint8Array): ComparisonVector 
     v.citizenship = dice >= 0.9 ? 0 : dice >= 0.45 ? 1 : 2;
   }
   return v;
+}
+
+/** Name levels (EXACT, CLOSE, SIMILAR) whose weight depends on how common the name is. */
+export const TERM_FREQUENCY_LEVELS = 3;
+
+/** True when a scored pair's name level is one whose weight depends on the name's frequency. */
+export function dependsOnNameFrequency(fields: readonly FieldWeight[]): boolean {
+  return fields.some((f) => f.field === 'name' && LEVELS.name.indexOf(f.level) < TERM_FREQUENCY_LEVELS);
 }
 
 /** A fitted model: m and u per field and level, and how many earlier records a registration matches on average. */
@@ -196,6 +212,10 @@ export function scorePair(model: MatchModel, v: ComparisonVector, registrySize: 
     let u = model.u[field][level]!;
     if (field === 'name' && level === 0 && nameFrequency !== undefined) {
       u = nameFrequency > 0 ? Math.max(u, nameFrequency) : u * Math.min(model.rareNameFactor ?? 1, 1);
+    } else if (field === 'name' && level < TERM_FREQUENCY_LEVELS && nameFrequency !== undefined && nameFrequency > 0) {
+      // A near match (a typo) of a common name is as much weaker evidence as an exact one: the
+      // namesakes' share times how often a name is near rather than exact among non-matches.
+      u = Math.max(u, (nameFrequency * u) / model.u.name[0]!);
     }
     const w = Math.log2(model.m[field][level]! / u);
     weight += w;
@@ -220,6 +240,16 @@ export function estimateU(vectors: readonly ComparisonVector[]): Record<Field, n
     u[field] = frequencies(c, 0.5);
   }
   return u;
+}
+
+/** u per field from random pairs, each field from the pairs that disagree on another (see `fitModel`). */
+export function estimateNonMatchU(randomVectors: readonly ComparisonVector[], minimum = 1000): Record<Field, number[]> {
+  const all = estimateU(randomVectors);
+  const conflictingDates = randomVectors.filter((v) => v.date === LEVELS.date.length - 1);
+  const differentNames = randomVectors.filter((v) => v.name === LEVELS.name.length - 1);
+  const byDate = conflictingDates.length >= minimum ? estimateU(conflictingDates) : all;
+  const byName = differentNames.length >= minimum ? estimateU(differentNames) : all;
+  return { name: byDate.name, date: byName.date, sex: byName.sex, citizenship: byName.citizenship };
 }
 
 /** Starting m: most mass on the most alike level. */
@@ -296,28 +326,47 @@ export function fitModel(
     if (b >= a) b += 1;
     randomVectors.push(compareForModel(clks[a]!, clks[b]!));
   }
-  const u = estimateU(randomVectors);
+  // Random pairs hold the registry's matches too: few in a large registry, but a registry with
+  // many registrations per person (several agencies, repeated contacts) has enough of them to make
+  // a rare level (the same birth date) look common among non-matches. So each field's u comes from
+  // the random pairs that clearly disagree on another field (conditional independence among
+  // non-matches, as the model assumes anyway): names from pairs whose birth dates conflict, the
+  // rest from pairs whose names differ. Falls back to all random pairs when too few are left.
+  const u = estimateNonMatchU(randomVectors);
   const vectors = candidatePairs.map(([a, b]) => compareForModel(clks[a]!, clks[b]!));
   // Session 1: pairs whose names agree closely train the date, sex and citizenship levels. Sex and
   // citizenship go with names (gendered given names, names of one country), so among these pairs
   // their u is taken from the pairs whose birth dates conflict (nearly all different persons).
   const byName = vectors.filter((v) => v.name >= 0 && v.name <= 1);
-  const conflicting = byName.filter((v) => v.date === LEVELS.date.length - 1);
+  const CONFLICTING = LEVELS.date.length - 1;
+  // In a small registry few such pairs conflict: then all candidate pairs whose dates conflict
+  // (alike names too, by the blocking) stand in, never the random pairs, whose sex and
+  // citizenship agree far less often than namesakes' do (that evidence is the names' already).
+  let conflicting = byName.filter((v) => v.date === CONFLICTING);
+  if (conflicting.length < 50) conflicting = vectors.filter((v) => v.date === CONFLICTING);
+  const near = conflicting.length >= 20;
   const uNear = estimateU(conflicting);
   const u1 = { ...u, sex: uNear.sex, citizenship: uNear.citizenship };
-  const s1 = expectationMaximisation(byName, ['date', 'sex', 'citizenship'], conflicting.length >= 50 ? u1 : u, initialM());
+  const s1 = expectationMaximisation(byName, ['date', 'sex', 'citizenship'], near ? u1 : u, initialM());
   // Session 2: pairs born the same day train the name, sex and citizenship levels.
   const byDate = vectors.filter((v) => v.date === 0);
   const s2 = expectationMaximisation(byDate, ['name', 'sex', 'citizenship'], u, initialM());
   // Only pairs with alike names are ever scored (the blocking sees to that): there, sex and
   // citizenship agree more often by chance than in random pairs, so their u is the near one.
-  const uScored = conflicting.length >= 50 ? u1 : u;
+  const uScored = structuredClone(near ? u1 : u);
   const m: Record<Field, number[]> = {
     name: s2.m.name,
     date: s1.m.date,
     sex: s1.m.sex.map((x, i) => (x + s2.m.sex[i]!) / 2),
     citizenship: s1.m.citizenship.map((x, i) => (x + s2.m.citizenship[i]!) / 2),
   };
+  // Agreeing on sex or citizenship is no evidence among alike names (gendered given names, names
+  // of one country: namesakes agree on them as often as matches do, as fits on large registries
+  // find); a small registry has too few conflicting pairs to show it, so its AGREE weight is at most 0.
+  for (const f of ['sex', 'citizenship'] as const) {
+    uScored[f] = uScored[f].slice();
+    uScored[f][0] = Math.max(uScored[f][0]!, m[f][0]!);
+  }
   // How many pairs match: session 2 found share·|pairs born the same day| of them, which are the
   // matches whose dates are both known (presence, from session 1) and agree exactly (m).
   const matchPairs = (s2.share * byDate.length) / Math.max(m.date[0]! * s1.presence.date, 1e-6);
