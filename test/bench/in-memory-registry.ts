@@ -11,7 +11,7 @@ import type { DecodedRegistration } from '@nrm-hub/nrm/registration';
 import { bothCertain, CANDIDATE_LIMIT, decide, scoreVictims } from '@nrm-hub/nrm/matching';
 import { blockingKeys, keyRank, NAME_BANDS } from '@nrm-hub/nrm/blocking';
 import { dependsOnNameFrequency, type MatchModel } from '@nrm-hub/nrm/match-model';
-import { shouldRefit } from '@nrm-hub/nrm/maintenance';
+import { shouldRefit } from '@nrm-hub/nrm/match-model-store';
 
 export interface InMemoryResult {
   /** Victim of each registration at the end (after merges). */

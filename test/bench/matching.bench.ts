@@ -37,6 +37,8 @@ import { bucketRows, CANDIDATE_LIMIT, matchModel, setMatchModel } from '@nrm-hub
 import { blockingRecall, candidatePairs, NAME_BANDS, NAME_BITS_PER_BAND, YEAR_NAME_BANDS, YEAR_NAME_BITS } from '@nrm-hub/nrm/blocking';
 import { compareForModel, fitModel, LEVELS, FIELDS, MATCH_PROBABILITY, REVIEW_PROBABILITY, type MatchModel } from '@nrm-hub/nrm/match-model';
 import { maintainMatchingTables, MAINTENANCE_EVERY } from '@nrm-hub/nrm/maintenance';
+import { plausibleModel } from '@nrm-hub/nrm/match-model-store';
+import { fitRegistry } from '@nrm-hub/nrm/fit-registry';
 import { replay } from './in-memory-registry.ts';
 import { febrl, generated, generatorFor, POPULATIONS, type BenchRegistration, type PopulationName } from './populations.ts';
 
@@ -170,7 +172,10 @@ async function accuracy(): Promise<{ f1: number; countError: number; blocking: n
   if (args['in-memory']) {
     const t1 = performance.now();
     const result = args.refit
-      ? replay(reqs, matchModel(), (upTo) => fitModel(clks.slice(0, upTo), candidatePairs(clks.slice(0, upTo), CANDIDATE_LIMIT)))
+      ? replay(reqs, matchModel(), (upTo) => {
+          const refitted = fitRegistry(clks.slice(0, upTo));
+          return plausibleModel(refitted) ? refitted : null;
+        })
       : replay(reqs, model);
     const s = score(
       kept.map((r) => r.personKey),

@@ -81,8 +81,14 @@ export async function subgraphTestSuite<TSchema extends Record<string, unknown>,
   };
   const claimsFor = (variables?: Record<string, unknown>) => (typeof defaultClaims === 'function' ? defaultClaims(variables) : defaultClaims);
   const anonymous = { headers: {} } as unknown as IncomingMessage;
+  // One context builder per database, as a server builds it once at start (so per-process state such as the NRM's maintenance counters lives on).
+  let builder: { db: Db<TSchema>; build: (req: IncomingMessage, requestId: string) => Promise<TContext> } | undefined;
+  const contextOf = (db: Db<TSchema>) => {
+    if (builder?.db !== db) builder = { db, build: contextFactory(settings)(db) };
+    return builder.build;
+  };
   const run: TestRun = async (query, variables, claims = claimsFor(variables)) =>
-    execute(server, await contextFactory(settings)(open().db)(claims ? await issuer.request(claims) : anonymous, requestId), query, variables);
+    execute(server, await contextOf(open().db)(claims ? await issuer.request(claims) : anonymous, requestId), query, variables);
 
   beforeAll(async () => {
     opened = await createTestDatabase(schema, migrationsFolder);

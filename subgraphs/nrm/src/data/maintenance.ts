@@ -2,19 +2,10 @@ import { errorSummary } from '@nrm-hub/kit';
 import { sql } from 'drizzle-orm';
 import { lshBuckets, matchKeys, registrations } from '../db/schema.ts';
 import type { NrmDb } from './db.ts';
+import { refitIfDue } from './match-model-store.ts';
 
 /** New registrations between two maintenance runs of the matching tables. */
 export const MAINTENANCE_EVERY = 1000;
-
-/** The NRM fits its own match model once its registry holds this many registrations. */
-export const REFIT_FROM = 300;
-/** ...and again whenever the registry has grown by this factor since the last fit. */
-export const REFIT_GROWTH = 1.25;
-
-/** True when a registry of `size` registrations, last fitted at `fittedAt` (0: never), is due a refit. */
-export function shouldRefit(size: number, fittedAt: number): boolean {
-  return size >= REFIT_FROM && size >= fittedAt * REFIT_GROWTH;
-}
 
 /**
  * Vacuums and analyses the tables matching reads on every registration.
@@ -35,40 +26,65 @@ export async function maintainMatchingTables(db: NrmDb): Promise<void> {
   await db.execute(sql`vacuum (analyze) ${lshBuckets}, ${registrations}, ${matchKeys}`);
 }
 
-/** Runs `maintainMatchingTables` after every `every` new registrations, in the background. */
+/** New registrations between two checks whether the match model is due a refit (`refitIfDue`). */
+export const REFIT_CHECK_EVERY = 25;
+
+/**
+ * Background upkeep of matching: `maintainMatchingTables` after every `every` new registrations,
+ * and every `REFIT_CHECK_EVERY` a check whether the registry has grown enough to fit its match
+ * model again (`match-model-store.ts`). One run at a time.
+ */
 export interface MatchingMaintenance {
-  /** Counts one new registration; starts a run when `every` have accumulated and none is running. */
+  /** Counts one new registration; starts a run when one is due and none is running. */
   registered(): void;
   /** Resolves when no run is in progress (for shutdown and tests). */
   idle(): Promise<void>;
-  /** Completed runs so far. */
+  /** Completed vacuum runs so far. */
   readonly runs: number;
+  /** Models fitted and stored so far by this process. */
+  readonly refits: number;
 }
 
-export function matchingMaintenance(db: NrmDb, every = MAINTENANCE_EVERY): MatchingMaintenance {
+export function matchingMaintenance(db: NrmDb, every = MAINTENANCE_EVERY, refitCheckEvery = REFIT_CHECK_EVERY): MatchingMaintenance {
   let since = 0;
+  let sinceCheck = 0;
   let runs = 0;
+  let refits = 0;
   let running: Promise<void> | null = null;
+  const start = (what: string, job: () => Promise<void>) => {
+    running = job()
+      .catch((error: unknown) => {
+        // Maintenance affects speed and the model's fit, never a decision already made: a failed run is reported and retried later.
+        console.error(`[nrm] ${what} failed: ${errorSummary(error)}`);
+      })
+      .finally(() => {
+        running = null;
+      });
+  };
   return {
     registered() {
       since += 1;
-      if (since < every || running) return;
-      since = 0;
-      running = maintainMatchingTables(db)
-        .then(() => {
+      sinceCheck += 1;
+      if (running) return;
+      if (since >= every) {
+        since = 0;
+        start('maintenance of the matching tables', async () => {
+          await maintainMatchingTables(db);
           runs += 1;
-        })
-        .catch((error: unknown) => {
-          // Maintenance only affects speed: a failed run is reported and retried after the next `every` registrations.
-          console.error(`[nrm] maintenance of the matching tables failed: ${errorSummary(error)}`);
-        })
-        .finally(() => {
-          running = null;
         });
+      } else if (sinceCheck >= refitCheckEvery) {
+        sinceCheck = 0;
+        start('refit of the match model', async () => {
+          if (await refitIfDue(db)) refits += 1;
+        });
+      }
     },
     idle: () => running ?? Promise.resolve(),
     get runs() {
       return runs;
+    },
+    get refits() {
+      return refits;
     },
   };
 }

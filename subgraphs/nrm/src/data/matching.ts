@@ -13,6 +13,7 @@ import {
   type MatchModel,
 } from '../rules/match-model.ts';
 import type { NrmDb } from './db.ts';
+import { modelById, newestModel, newestModelId } from './match-model-store.ts';
 
 /**
  * Matching of CLKs (the agencies' Bloom-filter encodings of a person) in the
@@ -40,16 +41,24 @@ import type { NrmDb } from './db.ts';
 /** At most this many candidates (ranked by shared blocking keys) are compared per registration. */
 export const CANDIDATE_LIMIT = 150;
 
-let activeModel: MatchModel = DEFAULT_MODEL;
+let override: MatchModel | null = null;
 
-/** The model the NRM decides with (the committed default until `setMatchModel` installs a fitted one). */
+/** The model set with `setMatchModel`, else the committed default (a registry's own fits are in `match_models`). */
 export function matchModel(): MatchModel {
-  return activeModel;
+  return override ?? DEFAULT_MODEL;
 }
 
-/** Installs a model fitted on the registry (`fitModel`), or the default again with `null`. */
+/**
+ * Decides with this model in every registry of the process, instead of each registry's newest
+ * fitted one (`match-model-store.ts`); `null` goes back to those. For benchmarks and tests.
+ */
 export function setMatchModel(model: MatchModel | null): void {
-  activeModel = model ?? DEFAULT_MODEL;
+  override = model;
+}
+
+/** The model a registry decides with now: the override, else its newest fitted model, else the default. */
+export async function currentModel(db: NrmDb): Promise<MatchModel> {
+  return override ?? (await newestModel(db));
 }
 
 /** One victim's score for a registration: its best registration's. */
@@ -106,7 +115,10 @@ async function nameFrequency(db: NrmDb, clk: Uint8Array, n: number): Promise<num
 }
 
 /** The ranked candidates of a CLK: registrations sharing blocking keys, at most `CANDIDATE_LIMIT`. */
-export async function candidatesOf(db: NrmDb, clk: Uint8Array): Promise<{ registrationId: string; victimId: string; clk: Uint8Array; registry: number }[]> {
+export async function candidatesOf(
+  db: NrmDb,
+  clk: Uint8Array,
+): Promise<{ registrationId: string; victimId: string; clk: Uint8Array; registry: number; modelId: string | null }[]> {
   const keys = blockingKeys(clk);
   const rank = sql<number>`sum(case when ${lshBuckets.bucket} >= ${DATE_KEY_START} and ${lshBuckets.bucket} < ${DATE_KEY_END} then ${NAME_BANDS} else 1 end)`;
   const shared = db
@@ -122,8 +134,9 @@ export async function candidatesOf(db: NrmDb, clk: Uint8Array): Promise<{ regist
       registrationId: registrations.id,
       victimId: registrations.victimId,
       clk: registrations.clk,
-      // The registry size in the same round trip (see `registrySize`).
+      // The registry size and its newest fitted model in the same round trip (see `registrySize`, `modelById`).
       registry: sql<number>`(select greatest(reltuples, 0)::float8 from pg_class where oid = 'registrations'::regclass)`.mapWith(Number),
+      modelId: newestModelId,
     })
     .from(shared)
     .innerJoin(registrations, eq(registrations.id, shared.registrationId));
@@ -183,7 +196,7 @@ export function classifyPair(
   a: Uint8Array,
   b: Uint8Array,
   registrySize: number,
-  model: MatchModel = activeModel,
+  model: MatchModel = matchModel(),
   nameFrequency?: number,
 ): 'MATCH' | 'REVIEW' | 'NONE' {
   return decide(scoreVictims(model, a, [{ victimId: 'candidate', clk: b }], registrySize, nameFrequency)).kind;
@@ -198,7 +211,7 @@ export function bothCertain(decision: MatchDecision): boolean {
 export async function decideMatch(db: NrmDb, clk: Uint8Array): Promise<MatchDecision> {
   const candidates = await candidatesOf(db, clk);
   if (candidates.length === 0) return { kind: 'NONE' };
-  const model = activeModel;
+  const model = override ?? (await modelById(db, candidates[0]!.modelId));
   const n = candidates[0]!.registry;
   let victims = scoreVictims(model, clk, candidates, n);
   // A name match on a common name is weaker evidence, on a name no other victim holds stronger:
@@ -214,10 +227,10 @@ export async function decideMatch(db: NrmDb, clk: Uint8Array): Promise<MatchDeci
  * Explains a registration against a victim's registrations now (for the review queue): the best
  * pair's per-field levels and weights, its match weight and posterior. No plaintext.
  */
-export function explainPair(clk: Uint8Array, others: readonly Uint8Array[], n: number): VictimScore | null {
+export function explainPair(model: MatchModel, clk: Uint8Array, others: readonly Uint8Array[], n: number): VictimScore | null {
   return (
     scoreVictims(
-      activeModel,
+      model,
       clk,
       others.map((c) => ({ victimId: '', clk: c })),
       n,

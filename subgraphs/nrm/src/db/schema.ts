@@ -7,6 +7,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -219,6 +220,22 @@ export const statisticsSummary = pgTable('statistics_summary', {
   id: integer().primaryKey(),
   version: integer().notNull(),
   rebuiltAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Match models the NRM fitted to its own registry (EM without labels, `fitModel`), newest last:
+ * every replica decides with the newest (`data/match-model-store.ts`); before the first, with the
+ * committed default. Kept, not overwritten, so a decision can be traced to the model it used.
+ */
+export const matchModels = pgTable('match_models', {
+  id: uuid()
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
+  /** Registrations in the registry when it was fitted. */
+  fittedOn: integer().notNull(),
+  /** The model (`MatchModel`): m and u per field and level, matches per registration, rare-name factor. */
+  model: jsonb().notNull(),
+  fittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
 export type VictimRow = typeof victims.$inferSelect;

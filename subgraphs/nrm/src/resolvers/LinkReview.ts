@@ -1,5 +1,5 @@
 import type { NrmContext } from '../context.ts';
-import { explainPair, registrySize, type VictimScore } from '../data/matching.ts';
+import { currentModel, explainPair, registrySize, type VictimScore } from '../data/matching.ts';
 import type { LinkReviewRow } from '../db/schema.ts';
 import { survivorOf } from './Victim.ts';
 
@@ -14,7 +14,7 @@ function explain(review: LinkReviewRow, ctx: NrmContext): Promise<VictimScore | 
       const candidate = await survivorOf(review.candidateVictimId, ctx);
       if (!registration || !candidate) return null;
       const others = (await ctx.loaders.registrations.load(candidate.id)).filter((r) => r.id !== registration.id).map((r) => r.clk);
-      return explainPair(registration.clk, others, await registrySize(ctx.db));
+      return explainPair(await currentModel(ctx.db), registration.clk, others, await registrySize(ctx.db));
     })();
     explanations.set(review, explained);
   }
