@@ -145,7 +145,7 @@ describe('when the NRM fits its match model again', () => {
       expect(model.fittedOn).toBe(stored!.fittedOn);
       expect(model).toEqual(await modelById(database.db, stored!.id));
       // Not grown enough since: no second fit.
-      expect(await refitIfDue(database.db)).toBe(false);
+      expect(await refitIfDue(database.db)).toBeNull();
       expect(await models()).toHaveLength(1);
     },
   );

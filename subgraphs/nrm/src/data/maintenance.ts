@@ -1,4 +1,4 @@
-import { errorSummary } from '@nrm-hub/kit';
+import { errorSummary, log } from '@nrm-hub/kit';
 import { sql } from 'drizzle-orm';
 import { lshBuckets, matchKeys, registrations } from '../db/schema.ts';
 import type { NrmDb } from './db.ts';
@@ -75,7 +75,13 @@ export function matchingMaintenance(db: NrmDb, every = MAINTENANCE_EVERY, refitC
       } else if (sinceCheck >= refitCheckEvery) {
         sinceCheck = 0;
         start('refit of the match model', async () => {
-          if (await refitIfDue(db)) refits += 1;
+          const fitted = await refitIfDue(db);
+          if (!fitted) return;
+          refits += 1;
+          log.info(
+            { fittedOn: fitted.fittedOn, matchesPerRegistration: Number(fitted.matchesPerRegistration.toFixed(4)) },
+            'match model fitted to the registry',
+          );
         });
       }
     },

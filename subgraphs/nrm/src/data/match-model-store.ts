@@ -71,16 +71,16 @@ export async function refitMatchModel(db: NrmDb): Promise<MatchModel | null> {
   return model;
 }
 
-/** Refits when the registry has grown enough since the newest stored model (`shouldRefit`); true when it stored one. */
-export async function refitIfDue(db: NrmDb): Promise<boolean> {
+/** Refits when the registry has grown enough since the newest stored model (`shouldRefit`); the model it stored, else null. */
+export async function refitIfDue(db: NrmDb): Promise<MatchModel | null> {
   const [row] = await db
     .select({
       size: sql<number>`(select count(*) from ${registrations})`.mapWith(Number),
       fittedOn: sql<number>`coalesce((select ${matchModels.fittedOn} from ${matchModels} order by ${matchModels.fittedAt} desc limit 1), 0)`.mapWith(Number),
     })
     .from(sql`(select 1) as one`);
-  if (!row || !shouldRefit(row.size, row.fittedOn)) return false;
-  return (await refitMatchModel(db)) !== null;
+  if (!row || !shouldRefit(row.size, row.fittedOn)) return null;
+  return refitMatchModel(db);
 }
 
 /** The newest stored model's id, as a subquery for the candidates' round trip (null before the first fit). */
