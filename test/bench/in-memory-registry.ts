@@ -2,13 +2,13 @@
  * The NRM's matching decision replayed in memory, for quick accuracy figures
  * on a loaded machine: the same blocking keys, candidate ranking and cap, the
  * same model, the same victim scoring and decision (`scoreVictims`, `decide`)
- * and the same name-frequency estimate (smallest name bucket over registry
- * size) as `register` does through SQL, without the database. Identifier
+ * and the same name-frequency estimate (namesakes among the candidates over
+ * registry size) as `register` does through SQL, without the database. Identifier
  * hashes join first, as in `register`. Automatic merges of two certain
  * victims are applied; link reviews are counted.
  */
 import type { DecodedRegistration } from '@nrm-hub/nrm/registration';
-import { bothCertain, CANDIDATE_LIMIT, decide, scoreVictims } from '@nrm-hub/nrm/matching';
+import { bothCertain, CANDIDATE_LIMIT, decide, namesakesAmong, scoreVictims } from '@nrm-hub/nrm/matching';
 import { blockingKeys, keyRank, NAME_BANDS } from '@nrm-hub/nrm/blocking';
 import { dependsOnNameFrequency, type MatchModel } from '@nrm-hub/nrm/match-model';
 import { shouldRefit } from '@nrm-hub/nrm/match-model-store';
@@ -56,10 +56,8 @@ export function replay(requests: readonly DecodedRegistration[], initialModel: M
       const n = i;
       let scored = scoreVictims(model, req.clk, candidates, n);
       if (scored.some((v) => dependsOnNameFrequency(v.fields))) {
-        // Other victims in the smallest name bucket (the candidate's own left out), as `nameFrequency` counts them.
-        const buckets = keys.slice(0, NAME_BANDS).map((k) => index.get(k) ?? []);
-        const smallest = buckets.reduce((a, b) => (b.length < a.length ? b : a));
-        const victims = smallest.length === 0 ? 0 : new Set(smallest.map((j) => find(victimOf[j]!))).size;
+        // The other victims among the candidates with the same name (the candidate's own left out), as `decideMatch` counts them.
+        const victims = namesakesAmong(req.clk, candidates);
         scored = scoreVictims(model, req.clk, candidates, n, Math.max(victims - 1, 0) / Math.max(n, model.fittedOn));
       }
       const decision = decide(scored);

@@ -1,6 +1,6 @@
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { lshBuckets, registrations } from '../db/schema.ts';
-import { blockingKeys, nameKeys, DATE_KEY_END, DATE_KEY_START, NAME_BANDS } from '../rules/blocking.ts';
+import { blockingKeys, DATE_KEY_END, DATE_KEY_START, NAME_BANDS } from '../rules/blocking.ts';
 import { DEFAULT_MODEL } from '../rules/default-model.ts';
 import {
   CERTAIN_PROBABILITY,
@@ -28,8 +28,9 @@ import { modelById, newestModel, newestModelId } from './match-model-store.ts';
  * - Each candidate pair is scored by the Fellegi-Sunter model
  *   (`rules/match-model.ts`): per-field comparison levels, their weights,
  *   a prior that falls as the registry grows, and a term-frequency
- *   adjustment for common names: the other victims in the name's smallest
- *   bucket (the candidate's own left out, so a rare name stays rare).
+ *   adjustment for common names: the other victims among the candidates
+ *   whose names compare EXACT (the candidate's own left out, so a rare name
+ *   stays rare; namesakes share every name key, so they rank first).
  * - A victim's score is the best of its registrations'. The registration
  *   joins the best victim at posterior ≥ `MATCH_PROBABILITY`. When a second
  *   victim is above that bar too, the two are merged when both are certain
@@ -89,31 +90,6 @@ export async function registrySize(db: NrmDb): Promise<number> {
   return Number(list[0]?.est ?? 0);
 }
 
-/**
- * Share of the registry's *other* persons with the same name as `clk`, blind: the victims filed
- * in its smallest name bucket (the records whose names are nearly identical), less the one the
- * candidate belongs to, over the registry size. Leaving the candidate out matters: a name seen
- * once in the registry is rare, and counting the candidate's own record as its frequency would
- * make every rare name look as common as one in `n` (a leave-one-out estimate, as for term
- * frequencies in deduplication). Several registrations of one victim count once.
- */
-async function nameFrequency(db: NrmDb, clk: Uint8Array, n: number): Promise<number> {
-  const keys = nameKeys(clk);
-  if (n === 0 || keys.length === 0) return 0;
-  const rows: unknown = await db.execute(sql`
-    with sizes as (
-      select ${lshBuckets.bucket} as bucket, count(*) as members from ${lshBuckets}
-      where ${inArray(lshBuckets.bucket, keys)} group by ${lshBuckets.bucket}
-    ), smallest as (select bucket from sizes order by members limit 1)
-    select (select count(*) from sizes)::int as filled,
-      (select count(distinct r.victim_id) from ${lshBuckets} b join ${registrations} r on r.id = b.registration_id
-        where b.bucket = (select bucket from smallest))::int as victims`);
-  const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { filled: number; victims: number }[];
-  const { filled, victims } = list[0] ?? { filled: 0, victims: 0 };
-  if (Number(filled) < keys.length) return 0;
-  return Math.max(Number(victims) - 1, 0) / n;
-}
-
 /** The ranked candidates of a CLK: registrations sharing blocking keys, at most `CANDIDATE_LIMIT`. */
 export async function candidatesOf(
   db: NrmDb,
@@ -140,6 +116,17 @@ export async function candidatesOf(
     })
     .from(shared)
     .innerJoin(registrations, eq(registrations.id, shared.registrationId));
+}
+
+/**
+ * Victims among the candidates whose names are the same as `clk`'s (EXACT level): the name's
+ * namesakes in the registry, as far as the ranked candidates reach (namesakes share every name
+ * key, so they rank first; past `CANDIDATE_LIMIT` the name is common in any case).
+ */
+export function namesakesAmong(clk: Uint8Array, candidates: readonly { victimId: string; clk: Uint8Array }[]): number {
+  const victims = new Set<string>();
+  for (const c of candidates) if (compareForModel(clk, c.clk).name === 0) victims.add(c.victimId);
+  return victims.size;
 }
 
 /** Scores a CLK against candidate CLKs, victim by victim (best registration), most likely first. */
@@ -207,7 +194,7 @@ export function bothCertain(decision: MatchDecision): boolean {
   return !!decision.second && decision.best!.probability >= CERTAIN_PROBABILITY && decision.second.probability >= CERTAIN_PROBABILITY;
 }
 
-/** Decides a CLK against the registry (two or three SQL statements, comparisons in memory). */
+/** Decides a CLK against the registry (one SQL statement; a newly fitted model is loaded once), comparisons in memory. */
 export async function decideMatch(db: NrmDb, clk: Uint8Array): Promise<MatchDecision> {
   const candidates = await candidatesOf(db, clk);
   if (candidates.length === 0) return { kind: 'NONE' };
@@ -218,7 +205,8 @@ export async function decideMatch(db: NrmDb, clk: Uint8Array): Promise<MatchDeci
   // rescore with its frequency when there is an exact name.
   if (victims.some((v) => dependsOnNameFrequency(v.fields))) {
     // Over the same registry size the prior uses (never below the size the model was fitted on).
-    victims = scoreVictims(model, clk, candidates, n, await nameFrequency(db, clk, Math.max(n, model.fittedOn)));
+    const others = Math.max(namesakesAmong(clk, candidates) - 1, 0);
+    victims = scoreVictims(model, clk, candidates, n, others / Math.max(n, model.fittedOn));
   }
   return decide(victims);
 }

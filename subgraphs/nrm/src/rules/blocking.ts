@@ -132,11 +132,6 @@ export function blockingKeys(clk: Uint8Array): number[] {
   return [...new Set(keys)];
 }
 
-/** The name-pass keys of a CLK (the first `NAME_BANDS` of `blockingKeys`). */
-export function nameKeys(clk: Uint8Array): number[] {
-  return blockingKeys(clk).slice(0, NAME_BANDS);
-}
-
 /** How much a shared key counts when ranking candidates: a shared birth date outranks any number of name bands. */
 export function keyRank(key: number): number {
   return key >= DATE_KEY_START && key < DATE_KEY_END ? NAME_BANDS : 1;

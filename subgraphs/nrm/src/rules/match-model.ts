@@ -35,10 +35,11 @@ import { CLK_SEGMENTS, seededRandom, type ClkSegment } from '@nrm-hub/kit';
  *   whose dates agree exactly (session 1).
  * - Term frequency: a name match is weaker evidence when the name is common.
  *   For the EXACT name level `u` becomes the share of the registry's other
- *   persons with that name, estimated blind: the victims in its smallest name
- *   bucket, less the candidate's own (leave-one-out: a name held by one
- *   victim only is not taken for a common one), over the registry size;
- *   never below the level's average `u`.
+ *   persons with that name, estimated blind: the victims among the ranked
+ *   candidates whose names compare EXACT, less the candidate's own
+ *   (leave-one-out: a name held by one victim only is not taken for a common
+ *   one), over the registry size; never below the level's average `u`. CLOSE
+ *   and SIMILAR scale it by their own u against EXACT's.
  * - Prior: `matchesPerRegistration / max(registry size, fitted size)` per
  *   pair (a new registration is a duplicate of about that many records, one
  *   of n), so the bar rises with the registry as namesakes grow common.
