@@ -9,7 +9,7 @@
  */
 import type { DecodedRegistration } from '@nrm-hub/nrm/registration';
 import { bothCertain, CANDIDATE_LIMIT, decide, namesakesAmong, scoreVictims } from '@nrm-hub/nrm/matching';
-import { blockingKeys, keyRank, NAME_BANDS } from '@nrm-hub/nrm/blocking';
+import { blockingKeys, keyRank } from '@nrm-hub/nrm/blocking';
 import { dependsOnNameFrequency, type MatchModel } from '@nrm-hub/nrm/match-model';
 import { shouldRefit } from '@nrm-hub/nrm/match-model-store';
 
