@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway, type RunningGateway } from '@nrm-hub/gateway';
+import type { TestClaims } from '@nrm-hub/kit/testing';
+import { startHub, type Hub } from '../support/hub.ts';
+import { seedVictim, type SeededVictim } from './seed.ts';
+
+/**
+ * The auth directives take every denied field out of the operation before
+ * it is planned, and a parent left with no field with it; a whole subgraph
+ * request, or the whole operation, can go. Hive Router's Rust planner
+ * (`queryPlanner: 'rust'`) once turned such an operation into a masked
+ * INTERNAL_SERVER_ERROR in place of the auth errors. Here both planners run
+ * side by side over the same subgraphs: under the Rust planner every
+ * auth-removed request answers with the auth errors only (never an internal
+ * error) and exactly what the JS planner answers.
+ */
+
+let hub: Hub;
+let seed: SeededVictim;
+const gateways = {} as Record<'rust' | 'js', RunningGateway>;
+
+interface Answer {
+  status: number;
+  body: { data?: unknown; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] };
+}
+
+async function ask(planner: 'rust' | 'js', query: string, variables: Record<string, unknown>, claims?: TestClaims): Promise<Answer> {
+  const res = await fetch(gateways[planner].url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(claims ? await hub.as(claims) : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, body: (await res.json()) as Answer['body'] };
+}
+
+/** Errors in a fixed order (the planners may report them in another). */
+const sorted = (answer: Answer) => ({
+  ...answer,
+  body: { ...answer.body, errors: [...(answer.body.errors ?? [])].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) },
+});
+
+const VIEW = `query($id: ID!) {
+  victim(id: $id) {
+    id
+    registrations { agency status }
+    police { givenNames familyName custodyStays { facility } }
+    immigration { givenNames dufNumber }
+    childWelfare { givenNames municipality }
+    assistance { givenNames familyName }
+  }
+}`;
+const ONLY_POLICE = `query($id: ID!) { victim(id: $id) { police { givenNames } } }`;
+const LIST_ONLY_POLICE = `query { victims(first: 5) { police { givenNames } } }`;
+const LIST_WITH_ID = `query { victims(first: 5) { id police { givenNames } childWelfare { givenNames } } }`;
+const TWO_ROOTS = `query($id: ID!) { victim(id: $id) { police { givenNames } } other: victim(id: $id) { immigration { dufNumber } } }`;
+const MERGE = `mutation($s: ID!, $m: ID!) { mergeVictims(survivorId: $s, mergedId: $m) { id mergedIds } }`;
+const REGISTER = `mutation($i: PoliceRegisterPotentialVictimInput!) { policeRegisterPotentialVictim(input: $i) { person { id } } }`;
+
+const UDI: TestClaims = { agency: 'immigration', roles: ['caseworker'] };
+const CASES: [name: string, query: string, variables: () => Record<string, unknown>, claims: TestClaims | undefined, code: string][] = [
+  ['no token, the whole view (every root field removed)', VIEW, () => ({ id: seed.victimId }), undefined, 'UNAUTHENTICATED'],
+  ['no token, only the police record', ONLY_POLICE, () => ({ id: seed.victimId }), undefined, 'UNAUTHENTICATED'],
+  ['the NRM working group, the whole view', VIEW, () => ({ id: seed.victimId }), { agency: 'nrm-working-group', roles: ['analyst'] }, 'FORBIDDEN'],
+  ['data protection, only the police record', ONLY_POLICE, () => ({ id: seed.victimId }), { agency: 'data-protection', roles: ['officer'] }, 'FORBIDDEN'],
+  ['immigration, only the police record (the victim itself removed)', ONLY_POLICE, () => ({ id: seed.victimId }), UDI, 'FORBIDDEN'],
+  ['immigration, a list of police records only', LIST_ONLY_POLICE, () => ({}), UDI, 'FORBIDDEN'],
+  ['immigration, a list with ids: the police and child-welfare requests removed', LIST_WITH_ID, () => ({}), UDI, 'FORBIDDEN'],
+  ['immigration, two root fields, one removed entirely', TWO_ROOTS, () => ({ id: seed.victimId }), UDI, 'FORBIDDEN'],
+  [
+    'a police investigator without a purpose, the whole view',
+    VIEW,
+    () => ({ id: seed.victimId }),
+    { agency: 'police', roles: ['investigator'], purpose: null },
+    'FORBIDDEN',
+  ],
+  ['no token, a write (mergeVictims)', MERGE, () => ({ s: seed.victimId, m: seed.victimId }), undefined, 'UNAUTHENTICATED'],
+  [
+    'a read-only role, a registration',
+    REGISTER,
+    () => ({
+      i: {
+        idempotencyKey: 'planner-readonly-1',
+        person: { givenNames: 'Readonly', familyName: 'Planner', gender: 'FEMININE', citizenships: ['NO'] },
+        decision: { status: 'POSSIBLE', decidedBy: 'POLICE', exploitationTypes: [] },
+      },
+    }),
+    { agency: 'police', roles: ['analyst'] },
+    'FORBIDDEN',
+  ],
+];
+
+beforeAll(async () => {
+  hub = await startHub();
+  seed = await seedVictim(hub, 'planner');
+  const subgraphUrls = Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.url]));
+  for (const queryPlanner of ['rust', 'js'] as const) {
+    gateways[queryPlanner] = await startGateway({ port: 0, production: false, verifier: hub.issuer.verifier, subgraphUrls, queryPlanner });
+  }
+}, 240_000);
+
+afterAll(async () => {
+  await gateways.rust?.close();
+  await gateways.js?.close();
+  await hub?.stop();
+});
+
+describe('the Rust query planner, when the auth directives remove fields, whole subgraph requests or every root field', () => {
+  for (const [name, query, variables, claims, code] of CASES) {
+    it(`${name}: ${code} only, never an internal error, and the same answer as the JS planner`, async () => {
+      const rust = await ask('rust', query, variables(), claims);
+      const codes = [...new Set((rust.body.errors ?? []).map((e) => e.extensions?.code))];
+      expect({ status: rust.status, codes }).toEqual({ status: 200, codes: [code] });
+      expect(sorted(rust)).toEqual(sorted(await ask('js', query, variables(), claims)));
+    });
+  }
+
+  it('a viewer allowed some of the view still gets those fields through the Rust planner', async () => {
+    const rust = await ask('rust', VIEW, { id: seed.victimId }, { ...UDI, purpose: 'CASE-2021-17' });
+    expect((rust.body.data as { victim: Record<string, unknown> }).victim).toMatchObject({ id: seed.victimId, police: null, childWelfare: null });
+    expect((rust.body.data as { victim: { immigration: unknown } }).victim.immigration).not.toBeNull();
+    expect(sorted(rust)).toEqual(sorted(await ask('js', VIEW, { id: seed.victimId }, { ...UDI, purpose: 'CASE-2021-17' })));
+  });
+});
