@@ -1,10 +1,14 @@
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
-import { Kind, type DocumentNode } from 'graphql';
+import { getOperationAST, GraphQLError, Kind, type DocumentNode, type ExecutionResult, type SelectionSetNode } from 'graphql';
+
+/** The query planner when none is chosen (`GatewayOptions.queryPlanner`, `GATEWAY_QUERY_PLANNER`). */
+export const DEFAULT_QUERY_PLANNER: 'rust' | 'js' = 'rust';
 
 type HandlerOptions = Parameters<typeof unifiedGraphHandler>[0];
 type Handler = Awaited<ReturnType<typeof unifiedGraphHandler>>;
 type Executor = NonNullable<Handler['executor']>;
 type ExecutionRequest = Parameters<Executor>[0];
+type SubgraphExecute = HandlerOptions['onSubgraphExecute'];
 
 /**
  * Whether the operation to run selects nothing. The auth directives
@@ -19,24 +23,136 @@ export function selectsNothing(document: DocumentNode, operationName?: string): 
   return operation !== undefined && operation.selectionSet.selections.length === 0;
 }
 
+/** Response keys an `_entities` subrequest fetches on its entities (`police` in `_entities { ... on Victim { police { … } } }`); empty for any other request. */
+const entityFieldsOf = new WeakMap<DocumentNode, string[]>();
+export function entityFields(document: DocumentNode): string[] {
+  let keys = entityFieldsOf.get(document);
+  if (keys) return keys;
+  const found = new Set<string>();
+  const collect = (set: SelectionSetNode | undefined) => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === Kind.FIELD && s.name.value !== '__typename') found.add((s.alias ?? s.name).value);
+      else if (s.kind === Kind.INLINE_FRAGMENT) collect(s.selectionSet);
+    }
+  };
+  const operation = getOperationAST(document);
+  for (const s of operation?.selectionSet.selections ?? []) if (s.kind === Kind.FIELD && s.name.value === '_entities') collect(s.selectionSet);
+  keys = [...found];
+  entityFieldsOf.set(document, keys);
+  return keys;
+}
+
+/** The subrequest's document under the client operation's name (one copy per document and name, so it is printed once). */
+const namedCopies = new WeakMap<DocumentNode, Map<string, DocumentNode>>();
+const MAX_NAMES_PER_DOCUMENT = 1000;
+function named(document: DocumentNode, name: string): DocumentNode {
+  let copies = namedCopies.get(document);
+  const cached = copies?.get(name);
+  if (cached) return cached;
+  const copy: DocumentNode = {
+    ...document,
+    definitions: document.definitions.map((d) => (d.kind === Kind.OPERATION_DEFINITION && !d.name ? { ...d, name: { kind: Kind.NAME, value: name } } : d)),
+  };
+  if (!copies) namedCopies.set(document, (copies = new Map<string, DocumentNode>()));
+  if (copies.size < MAX_NAMES_PER_DOCUMENT) copies.set(name, copy);
+  return copy;
+}
+
 /**
- * Hive Router's Rust query planner (`@graphql-hive/router-runtime`), made
- * safe for the auth directives: an operation the directives emptied is not
- * sent to the planner, which cannot parse an operation without a selection
- * set (it printed `query($id: ID!)` and failed with "Failed to parse query",
- * which the error mask turned into INTERNAL_SERVER_ERROR in place of the
- * auth errors). Such an operation has nothing to fetch, so its result is an
- * empty `data`, as graphql-js gives for an empty selection set (the JS
- * planner's path); the auth plugin then adds its errors and the nulls
- * (`authNullsPlugin` puts them where the spec wants them).
+ * Marks a failed `_entities` subrequest's error with the fields it was to
+ * fetch. The runtime places such an error (no path of its own) at its
+ * entities' list, `["victims"]`; `placeSubgraphErrors` then adds the field,
+ * `["victims", "police"]`, as the JS planner does: one error for the list,
+ * naming the fields that are null because of it.
+ */
+const FIELDS = Symbol('nrm-hub.subrequest-fields');
+type Marked = Record<typeof FIELDS, string[] | undefined>;
+
+function markedErrors(errors: readonly unknown[], fields: string[], subgraphName: string): GraphQLError[] {
+  return errors.map((e) => {
+    const error =
+      e instanceof GraphQLError
+        ? e
+        : // As the runtime does for a thrown error that is not a GraphQL error: the subgraph could not be asked.
+          new GraphQLError(e instanceof Error ? e.message : String(e), {
+            originalError: e instanceof Error ? e : undefined,
+            extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: subgraphName },
+          });
+    if (error.path) return error;
+    const extensions = { ...error.extensions, [FIELDS]: fields };
+    return new GraphQLError(error.message, { nodes: error.nodes, originalError: error.originalError ?? undefined, extensions });
+  });
+}
+
+/** Puts each marked error at its fields (see `markedErrors`) and drops the mark. */
+export function placeSubgraphErrors(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.some((e) => (e.extensions as Marked | undefined)?.[FIELDS])) return result;
+  const errors = result.errors.flatMap((error) => {
+    const fields = (error.extensions as Marked | undefined)?.[FIELDS];
+    if (!fields) return [error];
+    const extensions: Record<string, unknown> = { ...error.extensions };
+    delete (extensions as Partial<Marked>)[FIELDS];
+    const base = error.path ?? [];
+    const paths = fields.length ? fields.map((f) => [...base, f]) : [base];
+    return paths.map((path) => new GraphQLError(error.message, { nodes: error.nodes, path, originalError: error.originalError ?? undefined, extensions }));
+  });
+  return { ...result, errors };
+}
+
+const isPromiseLike = (x: unknown): x is PromiseLike<unknown> => typeof (x as PromiseLike<unknown> | null)?.then === 'function';
+const isAsyncIterable = (x: unknown): x is AsyncIterable<unknown> => typeof (x as AsyncIterable<unknown> | null)?.[Symbol.asyncIterator] === 'function';
+
+/**
+ * Hive Router's Rust query planner (`@graphql-hive/router-runtime`), made to
+ * answer as the JS planner does where the hub depends on it:
+ *
+ * - **An operation the auth directives emptied is not planned.** The planner
+ *   cannot parse an operation without a selection set (printed as
+ *   `query($id: ID!)`, "Failed to parse query"), which the error mask turned
+ *   into INTERNAL_SERVER_ERROR in place of the auth errors. Such an operation
+ *   has nothing to fetch: its result is an empty `data`, as graphql-js gives
+ *   for an empty selection set (the JS planner's path), and the auth plugin
+ *   then adds its errors and nulls (`authNullsPlugin` puts them where the
+ *   spec wants them).
+ * - **Subrequests carry the client's operation name**, which every subgraph
+ *   writes into its audit record (the planner's subrequests are anonymous).
+ * - **A subgraph that fails** (unreachable, timed out, no answer) has its
+ *   error at the fields it was to fetch (`["victims", "police"]`), not at the
+ *   entity list above them (`["victims"]`) or nowhere (a timeout), so a
+ *   client sees which fields are null and why.
  */
 export async function rustPlannerHandler(options: HandlerOptions): Promise<Handler> {
-  const handler = await unifiedGraphHandler(options);
+  const operationNames = new WeakMap<object, string>();
+  const subgraphExecute = options.onSubgraphExecute;
+  const onSubgraphExecute = ((subgraphName, request) => {
+    const name = request.context ? operationNames.get(request.context as object) : undefined;
+    if (name && !request.operationName) {
+      request = { ...request, document: named(request.document, name), operationName: name };
+    }
+    const fields = Array.isArray((request.variables as Record<string, unknown> | undefined)?.representations) ? entityFields(request.document) : undefined;
+    if (!fields) return subgraphExecute(subgraphName, request);
+    const failed = (error: unknown): ExecutionResult => ({ errors: markedErrors([error], fields, subgraphName) });
+    const answered = (result: unknown) =>
+      isAsyncIterable(result) || !(result as ExecutionResult).errors?.length
+        ? result
+        : { ...(result as ExecutionResult), errors: markedErrors((result as ExecutionResult).errors!, fields, subgraphName) };
+    try {
+      const result = subgraphExecute(subgraphName, request);
+      return (isPromiseLike(result) ? Promise.resolve(result).then(answered, failed) : answered(result)) as ReturnType<SubgraphExecute>;
+    } catch (error) {
+      return failed(error) as ReturnType<SubgraphExecute>;
+    }
+  }) as SubgraphExecute;
+  const handler = await unifiedGraphHandler({ ...options, onSubgraphExecute });
   const execute = handler.executor;
   if (!execute) return handler;
   const executor = ((request: ExecutionRequest) => {
     if (selectsNothing(request.document, request.operationName)) return { data: {} };
-    return execute(request);
+    const name = request.operationName ?? getOperationAST(request.document)?.name?.value;
+    if (name && request.context) operationNames.set(request.context as object, name);
+    const result = execute(request);
+    const placed = (r: unknown) => (isAsyncIterable(r) ? r : placeSubgraphErrors(r as ExecutionResult));
+    return isPromiseLike(result) ? Promise.resolve(result).then(placed) : placed(result);
   }) as Executor;
   return { ...handler, executor };
 }

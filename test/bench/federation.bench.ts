@@ -29,6 +29,7 @@ import { spawnProcess, stopProcess, subgraphPort, waitFor, type HubProcess } fro
 import { dropDatabases, postgresAnswers } from './bench-data.ts';
 import { setUpBenchHub } from './setup-hub.ts';
 import { documentId } from '@nrm-hub/gateway/trusted-documents';
+import { DEFAULT_QUERY_PLANNER } from '@nrm-hub/gateway';
 
 const require = createRequire(import.meta.url);
 const TSX_LOADER = require.resolve('tsx');
@@ -292,7 +293,7 @@ try {
       `- Load: autocannon in its own process, ${CONNECTIONS} connections, ${DURATION} s per case and round, ${ROUNDS} rounds (medians shown), after a 3 s warm-up of each case. Each round runs the four cases in turn.`,
     );
     lines.push(
-      `- Hub: gateway ${GATEWAY_PRODUCTION ? 'as in production (NODE_ENV=production, the view sent as a trusted document id)' : 'in development mode (query text)'} with request merging off and the rate limit off, query planner ${QUERY_PLANNER ?? 'the gateway default'}; ${bench.victims} victims from the demo data set plus police registrations; token of the coordinating unit (sees every field group) with a purpose. Audit group commit ${GROUP_COMMIT ? 'on' : 'off'}.`,
+      `- Hub: gateway ${GATEWAY_PRODUCTION ? 'as in production (NODE_ENV=production, the view sent as a trusted document id)' : 'in development mode (query text)'} with request merging off and the rate limit off, query planner ${QUERY_PLANNER ?? DEFAULT_QUERY_PLANNER}; ${bench.victims} victims from the demo data set plus police registrations; token of the coordinating unit (sees every field group) with a purpose. Audit group commit ${GROUP_COMMIT ? 'on' : 'off'}.`,
     );
     lines.push('');
     lines.push('## Throughput and latency', '');

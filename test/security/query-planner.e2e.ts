@@ -1,4 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { startGateway, type RunningGateway } from '@nrm-hub/gateway';
 import type { TestClaims } from '@nrm-hub/kit/testing';
 import { startHub, type Hub } from '../support/hub.ts';
@@ -18,14 +21,16 @@ import { seedVictim, type SeededVictim } from './seed.ts';
 let hub: Hub;
 let seed: SeededVictim;
 const gateways = {} as Record<'rust' | 'js', RunningGateway>;
+/** Gateways whose police subgraph URL answers nothing (a closed port). */
+const policeDown = {} as Record<'rust' | 'js', RunningGateway>;
 
 interface Answer {
   status: number;
   body: { data?: unknown; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] };
 }
 
-async function ask(planner: 'rust' | 'js', query: string, variables: Record<string, unknown>, claims?: TestClaims): Promise<Answer> {
-  const res = await fetch(gateways[planner].url, {
+async function ask(planner: 'rust' | 'js', query: string, variables: Record<string, unknown>, claims?: TestClaims, to = gateways): Promise<Answer> {
+  const res = await fetch(to[planner].url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...(claims ? await hub.as(claims) : {}) },
     body: JSON.stringify({ query, variables }),
@@ -95,12 +100,22 @@ beforeAll(async () => {
   const subgraphUrls = Object.fromEntries(Object.entries(hub.subgraphs).map(([name, s]) => [name, s.url]));
   for (const queryPlanner of ['rust', 'js'] as const) {
     gateways[queryPlanner] = await startGateway({ port: 0, production: false, verifier: hub.issuer.verifier, subgraphUrls, queryPlanner });
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/graphql`;
+    await new Promise((resolve) => closed.close(resolve));
+    policeDown[queryPlanner] = await startGateway({
+      port: 0,
+      production: false,
+      verifier: hub.issuer.verifier,
+      subgraphUrls: { ...subgraphUrls, police: deadUrl },
+      queryPlanner,
+    });
   }
 }, 240_000);
 
 afterAll(async () => {
-  await gateways.rust?.close();
-  await gateways.js?.close();
+  for (const g of [gateways.rust, gateways.js, policeDown.rust, policeDown.js]) await g?.close();
   await hub?.stop();
 });
 
@@ -121,3 +136,39 @@ describe('the Rust query planner, when the auth directives remove fields, whole 
     expect(sorted(rust)).toEqual(sorted(await ask('js', VIEW, { id: seed.victimId }, { ...UDI, purpose: 'CASE-2021-17' })));
   });
 });
+
+describe('the Rust query planner answers as the JS planner where the hub depends on it', () => {
+  const COORDINATOR: TestClaims = { agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-17' };
+
+  it('a subgraph that cannot be reached: its fields null, one SUBGRAPH_UNAVAILABLE error at those fields, the rest served', async () => {
+    const query = `query Down { victims(first: 5) { id police { familyName } assistance { familyName } } }`;
+    const rust = await ask('rust', query, {}, COORDINATOR, policeDown);
+    const victims = (rust.body.data as { victims: { police: unknown; assistance: unknown[] | null }[] }).victims;
+    expect(victims.length).toBeGreaterThan(0);
+    expect(victims.every((v) => v.police === null)).toBe(true);
+    expect(victims.some((v) => (v.assistance?.length ?? 0) > 0)).toBe(true);
+    expect(rust.body.errors).toEqual([
+      { message: 'The police subgraph is unavailable.', path: ['victims', 'police'], extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'police' } },
+    ]);
+    expect(sorted(rust)).toEqual(sorted(await ask('js', query, {}, COORDINATOR, policeDown)));
+  });
+
+  it('subrequests carry the client operation name, which each subgraph writes into its audit record', async () => {
+    const operation = 'PlannerAuditName';
+    const before = await auditOperations();
+    await ask('rust', `query ${operation}($id: ID!) { victim(id: $id) { id police { givenNames } } }`, { id: seed.victimId }, COORDINATOR);
+    const after = await auditOperations();
+    expect(after.nrm.filter((o) => o === operation).length - before.nrm.filter((o) => o === operation).length).toBe(1);
+    expect(after.police.filter((o) => o === operation).length - before.police.filter((o) => o === operation).length).toBe(1);
+  });
+});
+
+/** The operation names in the NRM's and the police's audit logs. */
+async function auditOperations(): Promise<{ nrm: (string | null)[]; police: (string | null)[] }> {
+  const read = async (name: 'nrm' | 'police') => {
+    const result = await hub.databases[name].db.execute(sql.raw('select operation from audit_log order by seq'));
+    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { operation: string | null }[];
+    return rows.map((r) => r.operation);
+  };
+  return { nrm: await read('nrm'), police: await read('police') };
+}
