@@ -1,6 +1,6 @@
-import { Kind, parse } from 'graphql';
+import { buildSchema, Kind, parse, type GraphQLEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { selectsNothing } from '../src/query-planner.ts';
+import { DocumentCanon, selectsNothing, trimEnumValueDirectives } from '../src/query-planner.ts';
 
 describe('selectsNothing: an operation the auth directives emptied is not sent to the Rust planner', () => {
   it('is true for an operation left without a selection set', () => {
@@ -17,5 +17,37 @@ describe('selectsNothing: an operation the auth directives emptied is not sent t
     const two = parse('query A { victims(first: 1) { id } } query B { __typename }');
     expect(selectsNothing(two, 'A')).toBe(false);
     expect(selectsNothing(two, 'B')).toBe(false);
+  });
+});
+
+describe('DocumentCanon: the runtime finds its query plan again for a copied document', () => {
+  it('gives one object for documents of the same text, another for another text, and forgets the least recently used', () => {
+    const canon = new DocumentCanon(2);
+    const a = parse('query A { victims(first: 1) { id } }');
+    expect(canon.of(parse('query A { victims(first: 1) { id } }'))).not.toBe(a);
+    const first = canon.of(a);
+    expect(canon.of(parse('query A {\n  victims(first: 1) { id }\n}'))).toBe(first);
+    const b = parse('query B { victims(first: 2) { id } }');
+    expect(canon.of(b)).toBe(b);
+    canon.of(parse('query C { __typename }'));
+    // A was used before B: A is forgotten, B kept.
+    const againA = parse('query A { victims(first: 1) { id } }');
+    expect(canon.of(againA)).toBe(againA);
+  });
+});
+
+describe('trimEnumValueDirectives', () => {
+  it('leaves only @inaccessible on enum values', () => {
+    const schema = buildSchema(`
+      directive @join__enumValue(graph: String!) repeatable on ENUM_VALUE
+      directive @inaccessible on ENUM_VALUE
+      enum Agency { POLICE @join__enumValue(graph: "police") @join__enumValue(graph: "nrm") NGO @inaccessible @join__enumValue(graph: "ngo") }
+      type Query { agency: Agency }
+    `);
+    trimEnumValueDirectives(schema);
+    const names = (value: string) =>
+      schema.getType('Agency') && (schema.getType('Agency') as GraphQLEnumType).getValue(value)?.astNode?.directives?.map((d) => d.name.value);
+    expect(names('POLICE')).toEqual([]);
+    expect(names('NGO')).toEqual(['inaccessible']);
   });
 });
