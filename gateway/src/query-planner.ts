@@ -156,6 +156,17 @@ export function trimEnumValueDirectives(schema: GraphQLSchema): void {
   }
 }
 
+/**
+ * An entity representation sent to a subgraph: a class instance, so that the
+ * HTTP executor's search of every subrequest's variables for file uploads
+ * (`extractFiles`, which deep-copies plain objects and arrays, 4-5% of the
+ * gateway's CPU for the single victim view) takes it as a value and does not
+ * copy it. It serialises to the same JSON.
+ */
+class Representation {}
+export const asRepresentations = (representations: readonly unknown[]): unknown[] =>
+  representations.map((r) => (r !== null && typeof r === 'object' && !Array.isArray(r) ? Object.assign(new Representation(), r) : r));
+
 const isPromiseLike = (x: unknown): x is PromiseLike<unknown> => typeof (x as PromiseLike<unknown> | null)?.then === 'function';
 const isAsyncIterable = (x: unknown): x is AsyncIterable<unknown> => typeof (x as AsyncIterable<unknown> | null)?.[Symbol.asyncIterator] === 'function';
 
@@ -190,8 +201,10 @@ export async function rustPlannerHandler(options: HandlerOptions): Promise<Handl
     if (name && !request.operationName) {
       request = { ...request, document: named(request.document, name), operationName: name };
     }
-    const fields = Array.isArray((request.variables as Record<string, unknown> | undefined)?.representations) ? entityFields(request.document) : undefined;
-    if (!fields) return subgraphExecute(subgraphName, request);
+    const representations = (request.variables as Record<string, unknown> | undefined)?.representations;
+    if (!Array.isArray(representations)) return subgraphExecute(subgraphName, request);
+    const fields = entityFields(request.document);
+    request = { ...request, variables: { ...(request.variables as Record<string, unknown>), representations: asRepresentations(representations) } };
     const failed = (error: unknown): ExecutionResult => ({ errors: markedErrors([error], fields, subgraphName) });
     const answered = (result: unknown) =>
       isAsyncIterable(result) || !(result as ExecutionResult).errors?.length

@@ -1,6 +1,6 @@
 import { buildSchema, Kind, parse, type GraphQLEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { DocumentCanon, selectsNothing, trimEnumValueDirectives } from '../src/query-planner.ts';
+import { asRepresentations, DocumentCanon, selectsNothing, trimEnumValueDirectives } from '../src/query-planner.ts';
 
 describe('selectsNothing: an operation the auth directives emptied is not sent to the Rust planner', () => {
   it('is true for an operation left without a selection set', () => {
@@ -49,5 +49,17 @@ describe('trimEnumValueDirectives', () => {
       schema.getType('Agency') && (schema.getType('Agency') as GraphQLEnumType).getValue(value)?.astNode?.directives?.map((d) => d.name.value);
     expect(names('POLICE')).toEqual([]);
     expect(names('NGO')).toEqual(['inaccessible']);
+  });
+});
+
+describe('asRepresentations', () => {
+  it('sends the same JSON, as objects the HTTP executor does not deep-copy in its search for uploads', () => {
+    const representations = [
+      { __typename: 'Victim', id: 'a', mergedIds: ['b'] },
+      { __typename: 'Victim', id: 'c', mergedIds: [] },
+    ];
+    const sent = asRepresentations(representations);
+    expect(JSON.stringify(sent)).toBe(JSON.stringify(representations));
+    for (const r of sent) expect(Object.getPrototypeOf(r)).not.toBe(Object.prototype);
   });
 });
