@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defaultUrl, SUBGRAPHS } from '@nrm-hub/schema';
 import { DEFAULT_MAX_BODY_BYTES } from './http-guard.ts';
 import { DEFAULT_LIMITS, type QueryLimits } from './limits.ts';
+import { DEFAULT_QUERY_PLANNER } from './query-planner.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
 import { TRUSTED_DOCUMENTS_FILE } from './trusted-documents.ts';
 
@@ -51,7 +52,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         },
       ),
     GATEWAY_DEDUPLICATE_REQUESTS: z.enum(['true', 'false']).default('true'),
-    GATEWAY_QUERY_PLANNER: z.enum(['rust', 'js']).default('js'),
+    GATEWAY_QUERY_PLANNER: z.enum(['rust', 'js']).default(DEFAULT_QUERY_PLANNER),
     REDIS_URL: z.string().optional(),
     GATEWAY_UPSTREAM_TIMEOUT_MS: limit(15_000),
     GATEWAY_READY_FILE: z.string().optional(),
@@ -87,7 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .filter(Boolean),
     /** `GATEWAY_DEDUPLICATE_REQUESTS=false` turns off merging of identical in-flight subgraph requests (benchmarks). */
     deduplicateInflightRequests: values.GATEWAY_DEDUPLICATE_REQUESTS === 'true',
-    /** `GATEWAY_QUERY_PLANNER`: `js` (the runtime's own, the default) or `rust` (Hive Router's; see `GatewayOptions.queryPlanner`). */
+    /** `GATEWAY_QUERY_PLANNER`: `rust` (Hive Router's, the default) or `js` (the runtime's own); see `GatewayOptions.queryPlanner`. */
     queryPlanner: values.GATEWAY_QUERY_PLANNER as 'rust' | 'js',
     /** `REDIS_URL`: the rate limit's buckets in Redis, shared by every gateway replica. */
     redisUrl: (values.REDIS_URL as string | undefined) || undefined,

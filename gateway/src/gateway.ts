@@ -2,7 +2,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import http from '@graphql-mesh/transport-http';
-import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import type { TokenVerifier, Viewer } from '@nrm-hub/kit/auth';
 import { acceptRequestId, closeGracefully, metricsText, observeRequest, setLogService, setMetricsService } from '@nrm-hub/kit/runtime';
 import { subgraphMetricsPlugin } from './metrics.ts';
@@ -12,6 +11,9 @@ import { maskError } from './errors.ts';
 import { DEFAULT_MAX_BODY_BYTES, guardedListener } from './http-guard.ts';
 import { DEFAULT_LIMITS, limitPlugins, type QueryLimits } from './limits.ts';
 import { DEFAULT_RATE_LIMIT, rateLimitPlugin, type RateLimitOptions } from './rate-limit.ts';
+import { DEFAULT_QUERY_PLANNER, rustPlannerHandler } from './query-planner.ts';
+
+export { DEFAULT_QUERY_PLANNER } from './query-planner.ts';
 import { redisBuckets } from './redis-rate-limit.ts';
 import { persistedDocumentsOption, readTrustedDocuments, type TrustedDocuments } from './trusted-documents.ts';
 
@@ -25,9 +27,10 @@ export interface GatewayOptions {
   /** Merge identical in-flight subgraph requests (on by default; off for benchmarks). */
   deduplicateInflightRequests?: boolean;
   /**
-   * Query planner: `js` (the runtime's own, the default) or `rust` (Hive Router's, `@graphql-hive/router-runtime`).
-   * `rust` is not safe yet: an operation whose every field the auth directives removed fails with a masked
-   * INTERNAL_SERVER_ERROR instead of FORBIDDEN/UNAUTHENTICATED (test/security/hostile.e2e.ts fails 8 cases with it).
+   * Query planner: `rust` (Hive Router's, `@graphql-hive/router-runtime`, the default: about a third less gateway
+   * CPU per single-victim-view request, test/bench/RESULTS.md) or `js` (the runtime's own, `@graphql-tools/delegate`).
+   * `rust` runs through `rustPlannerHandler`, which keeps operations the auth directives emptied away from the
+   * planner; test/security/query-planner.e2e.ts runs both side by side.
    */
   queryPlanner?: 'rust' | 'js';
   /** Verifies bearer tokens (the same verifier the subgraphs use). */
@@ -121,7 +124,7 @@ export function createGateway(options: GatewayOptions) {
     supergraph: options.supergraph ?? readSupergraph(),
     transports: { http },
     transportEntries: transportEntries,
-    ...(options.queryPlanner === 'rust' ? { unifiedGraphHandler } : {}),
+    ...((options.queryPlanner ?? DEFAULT_QUERY_PLANNER) === 'rust' ? { unifiedGraphHandler: rustPlannerHandler } : {}),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: '/healthcheck',
     readinessCheckEndpoint: '/readiness',

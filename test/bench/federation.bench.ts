@@ -16,7 +16,8 @@
  * gateway; subgraphs take the next five, the monolith the one after),
  * BENCH_CPU_PROF=1 (write V8 CPU profiles per process to
  * test/bench/profiles/<process>/, one per thread: the largest is the main thread), BENCH_AUDIT_GROUP_COMMIT=off (subgraphs append one
- * audit transaction per request, as before group commit).
+ * audit transaction per request, as before group commit), BENCH_QUERY_PLANNER=js|rust (the gateway's
+ * query planner; its default otherwise), BENCH_DATABASE_PREFIX (bench_i14: the databases' names).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,7 @@ import { spawnProcess, stopProcess, subgraphPort, waitFor, type HubProcess } fro
 import { dropDatabases, postgresAnswers } from './bench-data.ts';
 import { setUpBenchHub } from './setup-hub.ts';
 import { documentId } from '@nrm-hub/gateway/trusted-documents';
+import { DEFAULT_QUERY_PLANNER } from '@nrm-hub/gateway';
 
 const require = createRequire(import.meta.url);
 const TSX_LOADER = require.resolve('tsx');
@@ -46,6 +48,9 @@ const GROUP_COMMIT = process.env.BENCH_AUDIT_GROUP_COMMIT !== 'off';
 const ONLY = process.env.BENCH_ONLY?.split(',');
 /** BENCH_GATEWAY_MODE=development: keep the development gateway (query text, graphql-js's development checks) instead of production with trusted documents. */
 const GATEWAY_PRODUCTION = process.env.BENCH_GATEWAY_MODE !== 'development';
+/** BENCH_QUERY_PLANNER=js|rust: the gateway's query planner (`GATEWAY_QUERY_PLANNER`); the gateway's default when unset. */
+const QUERY_PLANNER = process.env.BENCH_QUERY_PLANNER;
+const DATABASE_PREFIX = process.env.BENCH_DATABASE_PREFIX ?? 'bench_i14';
 
 /** The README's single victim view, with `first` as a variable. */
 export const SINGLE_VICTIM_VIEW = `query SingleVictimView($first: Int!) {
@@ -164,6 +169,8 @@ try {
     nodeFlags,
     subgraphEnv: GROUP_COMMIT ? {} : { AUDIT_GROUP_COMMIT: 'off' },
     productionDocuments: GATEWAY_PRODUCTION ? [SINGLE_VICTIM_VIEW] : undefined,
+    databasePrefix: DATABASE_PREFIX,
+    queryPlanner: QUERY_PLANNER,
   });
   const monolith = spawnProcess(
     'monolith',
@@ -286,7 +293,7 @@ try {
       `- Load: autocannon in its own process, ${CONNECTIONS} connections, ${DURATION} s per case and round, ${ROUNDS} rounds (medians shown), after a 3 s warm-up of each case. Each round runs the four cases in turn.`,
     );
     lines.push(
-      `- Hub: gateway ${GATEWAY_PRODUCTION ? 'as in production (NODE_ENV=production, the view sent as a trusted document id)' : 'in development mode (query text)'} with request merging off and the rate limit off; ${bench.victims} victims from the demo data set plus police registrations; token of the coordinating unit (sees every field group) with a purpose. Audit group commit ${GROUP_COMMIT ? 'on' : 'off'}.`,
+      `- Hub: gateway ${GATEWAY_PRODUCTION ? 'as in production (NODE_ENV=production, the view sent as a trusted document id)' : 'in development mode (query text)'} with request merging off and the rate limit off, query planner ${QUERY_PLANNER ?? DEFAULT_QUERY_PLANNER}; ${bench.victims} victims from the demo data set plus police registrations; token of the coordinating unit (sees every field group) with a purpose. Audit group commit ${GROUP_COMMIT ? 'on' : 'off'}.`,
     );
     lines.push('');
     lines.push('## Throughput and latency', '');

@@ -37,11 +37,15 @@ export async function setUpBenchHub(options: {
    * with these added to the committed manifest. Without them the development gateway stays.
    */
   productionDocuments?: string[];
+  /** Names of the databases: `<prefix>_<subgraph>` (`bench_i14` by default); two benches on one server need two prefixes. */
+  databasePrefix?: string;
+  /** `GATEWAY_QUERY_PLANNER` for the gateway process (`js` or `rust`); the gateway's default when absent. */
+  queryPlanner?: string;
 }): Promise<BenchHub> {
   const keyDir = mkdtempSync(join(tmpdir(), 'nrm-bench-key-'));
   const issuer = await devIssuer(keyDir);
   const names = [...SUBGRAPHS.map((s) => s.name), 'monolith'] as const;
-  const urls = await freshDatabases(options.serverUrl, 'bench_i14', names);
+  const urls = await freshDatabases(options.serverUrl, options.databasePrefix ?? 'bench_i14', names);
   const layout: HubLayout = {
     basePort: options.basePort,
     databaseUrls: urls,
@@ -50,7 +54,11 @@ export async function setUpBenchHub(options: {
     serviceKeys: await generateServiceKeys(),
     logDir: options.logDir,
     // Benchmarks measure every request: no rate limit, no merging of identical subgraph requests.
-    gatewayEnv: { GATEWAY_RATE_LIMIT: '0', GATEWAY_DEDUPLICATE_REQUESTS: 'false' },
+    gatewayEnv: {
+      GATEWAY_RATE_LIMIT: '0',
+      GATEWAY_DEDUPLICATE_REQUESTS: 'false',
+      ...(options.queryPlanner ? { GATEWAY_QUERY_PLANNER: options.queryPlanner } : {}),
+    },
     nodeFlags: options.nodeFlags,
     subgraphEnv: options.subgraphEnv,
   };

@@ -132,7 +132,15 @@ export function startGatewayProcess(
   name = 'gateway',
   subgraphUrls: Partial<Record<SubgraphInfo['name'], string>> = {},
 ): HubProcess {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, NODE_ENV: 'development', ...layout.authEnv, GATEWAY_PORT: String(port), ...layout.gatewayEnv };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    NODE_ENV: 'development',
+    ...layout.authEnv,
+    GATEWAY_PORT: String(port),
+    // `GATEWAY_QUERY_PLANNER=js|rust` runs the process tests against either planner (the gateway's default otherwise).
+    ...(process.env.GATEWAY_QUERY_PLANNER ? { GATEWAY_QUERY_PLANNER: process.env.GATEWAY_QUERY_PLANNER } : {}),
+    ...layout.gatewayEnv,
+  };
   for (const s of SUBGRAPHS) env[`${s.envPrefix}_URL`] = subgraphUrls[s.name] ?? `http://127.0.0.1:${subgraphPort(layout, s.name)}/graphql`;
   return spawnProcess(name, join(root, 'gateway/src/index.ts'), env, { logDir: layout.logDir, nodeFlags: layout.nodeFlags?.(name) });
 }

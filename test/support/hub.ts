@@ -78,6 +78,8 @@ export async function startHub(options: { clock?: () => Date } = {}): Promise<Hu
     port: 0,
     production: false,
     verifier: issuer.verifier,
+    // `GATEWAY_QUERY_PLANNER=js|rust` runs the suite against either planner (the gateway's default otherwise).
+    ...(process.env.GATEWAY_QUERY_PLANNER === 'js' || process.env.GATEWAY_QUERY_PLANNER === 'rust' ? { queryPlanner: process.env.GATEWAY_QUERY_PLANNER } : {}),
     subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url])),
   });
   const databases = {
