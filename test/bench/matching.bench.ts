@@ -35,7 +35,7 @@ import { register, registrationRow, type DecodedRegistration } from '@nrm-hub/nr
 import * as schema from '@nrm-hub/nrm/db';
 import { bucketRows, CANDIDATE_LIMIT, matchModel, setMatchModel } from '@nrm-hub/nrm/matching';
 import { blockingRecall, candidatePairs, NAME_BANDS, NAME_BITS_PER_BAND, YEAR_NAME_BANDS, YEAR_NAME_BITS } from '@nrm-hub/nrm/blocking';
-import { compareForModel, fitModel, LEVELS, FIELDS, MATCH_PROBABILITY, REVIEW_PROBABILITY, type MatchModel } from '@nrm-hub/nrm/match-model';
+import { compareForModel, fitModel, levelWeight, LEVELS, FIELDS, MATCH_PROBABILITY, REVIEW_PROBABILITY, type MatchModel } from '@nrm-hub/nrm/match-model';
 import { maintainMatchingTables, MAINTENANCE_EVERY } from '@nrm-hub/nrm/maintenance';
 import { plausibleModel } from '@nrm-hub/nrm/match-model-store';
 import { fitRegistry } from '@nrm-hub/nrm/fit-registry';
@@ -132,7 +132,7 @@ function printModel(model: MatchModel): void {
     `  model (EM, no labels): ${model.matchesPerRegistration.toFixed(3)} matches per registration, fitted on ${model.fittedOn}, rare-name factor ${(model.rareNameFactor ?? 1).toFixed(3)}; level weights log2(m/u):`,
   );
   for (const f of FIELDS) {
-    console.log(`    ${f}: ${LEVELS[f].map((l, i) => `${l} ${Math.log2(model.m[f][i]! / model.u[f][i]!).toFixed(1)}`).join(', ')}`);
+    console.log(`    ${f}: ${LEVELS[f].map((l, i) => `${l} ${levelWeight(model, f, i).toFixed(1)}`).join(', ')}`);
   }
 }
 

@@ -25,8 +25,8 @@ import { consonantSkeleton, isParticle, nameTokens } from './name-normalisation.
  * digits transposed still shares some; day and month as an unordered
  * set of two numbers, so a day/month swap encodes identically, and their
  * digits by position in a segment of their own, so a date with one digit
- * mistyped is told from another date. A birth year
- * without a date fills only the year segments.
+ * mistyped is told from another date. A birth year without a date fills
+ * only the year segments.
  */
 
 /** Length of a CLK in bits. */

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateNonMatchU, estimateU, LEVELS, type ComparisonVector } from '../src/rules/match-model.ts';
-
-const CONFLICTING = LEVELS.date.length - 1;
-const DIFFERENT = LEVELS.name.length - 1;
+import { DATE_CONFLICTING as CONFLICTING, estimateNonMatchU, estimateU, NAME_DIFFERENT as DIFFERENT, type ComparisonVector } from '../src/rules/match-model.ts';
 const vector = (name: number, date: number): ComparisonVector => ({ name, date, sex: 0, citizenship: 0 });
 
 describe('u, the chance of a level among different persons', () => {

@@ -72,6 +72,10 @@ export const LEVELS: Readonly<Record<Field, readonly string[]>> = {
   citizenship: ['AGREE', 'PARTIAL', 'DISAGREE'],
 };
 
+/** The least alike name level (DIFFERENT) and date level (CONFLICTING). */
+export const NAME_DIFFERENT = LEVELS.name.length - 1;
+export const DATE_CONFLICTING = LEVELS.date.length - 1;
+
 /** Level index per field; `-1` when either record lacks the field. */
 export type ComparisonVector = Record<Field, number>;
 
@@ -226,6 +230,11 @@ export function scorePair(model: MatchModel, v: ComparisonVector, registrySize: 
   return { weight, probability: odds / (1 + odds), fields };
 }
 
+/** A level's weight in a model, log2(m/u) (before any name-frequency adjustment). */
+export function levelWeight(model: MatchModel, field: Field, level: number): number {
+  return Math.log2(model.m[field][level]! / model.u[field][level]!);
+}
+
 /** Relative frequencies with a small pseudo-count, so no level is impossible. */
 function frequencies(counts: number[], pseudo: number): number[] {
   const total = counts.reduce((a, b) => a + b, 0) + pseudo * counts.length;
@@ -246,8 +255,8 @@ export function estimateU(vectors: readonly ComparisonVector[]): Record<Field, n
 /** u per field from random pairs, each field from the pairs that disagree on another (see `fitModel`). */
 export function estimateNonMatchU(randomVectors: readonly ComparisonVector[], minimum = 1000): Record<Field, number[]> {
   const all = estimateU(randomVectors);
-  const conflictingDates = randomVectors.filter((v) => v.date === LEVELS.date.length - 1);
-  const differentNames = randomVectors.filter((v) => v.name === LEVELS.name.length - 1);
+  const conflictingDates = randomVectors.filter((v) => v.date === DATE_CONFLICTING);
+  const differentNames = randomVectors.filter((v) => v.name === NAME_DIFFERENT);
   const byDate = conflictingDates.length >= minimum ? estimateU(conflictingDates) : all;
   const byName = differentNames.length >= minimum ? estimateU(differentNames) : all;
   return { name: byDate.name, date: byName.date, sex: byName.sex, citizenship: byName.citizenship };
@@ -339,12 +348,11 @@ export function fitModel(
   // citizenship go with names (gendered given names, names of one country), so among these pairs
   // their u is taken from the pairs whose birth dates conflict (nearly all different persons).
   const byName = vectors.filter((v) => v.name >= 0 && v.name <= 1);
-  const CONFLICTING = LEVELS.date.length - 1;
   // In a small registry few such pairs conflict: then all candidate pairs whose dates conflict
   // (alike names too, by the blocking) stand in, never the random pairs, whose sex and
   // citizenship agree far less often than namesakes' do (that evidence is the names' already).
-  let conflicting = byName.filter((v) => v.date === CONFLICTING);
-  if (conflicting.length < 50) conflicting = vectors.filter((v) => v.date === CONFLICTING);
+  let conflicting = byName.filter((v) => v.date === DATE_CONFLICTING);
+  if (conflicting.length < 50) conflicting = vectors.filter((v) => v.date === DATE_CONFLICTING);
   const near = conflicting.length >= 20;
   const uNear = estimateU(conflicting);
   const u1 = { ...u, sex: uNear.sex, citizenship: uNear.citizenship };
@@ -364,10 +372,7 @@ export function fitModel(
   // Agreeing on sex or citizenship is no evidence among alike names (gendered given names, names
   // of one country: namesakes agree on them as often as matches do, as fits on large registries
   // find); a small registry has too few conflicting pairs to show it, so its AGREE weight is at most 0.
-  for (const f of ['sex', 'citizenship'] as const) {
-    uScored[f] = uScored[f].slice();
-    uScored[f][0] = Math.max(uScored[f][0]!, m[f][0]!);
-  }
+  for (const f of ['sex', 'citizenship'] as const) uScored[f][0] = Math.max(uScored[f][0]!, m[f][0]!);
   // How many pairs match: session 2 found share·|pairs born the same day| of them, which are the
   // matches whose dates are both known (presence, from session 1) and agree exactly (m).
   const matchPairs = (s2.share * byDate.length) / Math.max(m.date[0]! * s1.presence.date, 1e-6);
@@ -385,7 +390,6 @@ export function fitModel(
  * early may still be common (the first of many), so this errs towards 1. Between 0.05 and 1.
  */
 export function rareNameFactor(records: number, pairs: readonly (readonly [number, number])[], vectors: readonly ComparisonVector[]): number {
-  const conflicting = LEVELS.date.length - 1;
   const seen = new Uint8Array(records);
   const namesakes = new Float64Array(records);
   pairs.forEach(([a, b], i) => {
@@ -393,7 +397,7 @@ export function rareNameFactor(records: number, pairs: readonly (readonly [numbe
     if (v.name !== 0) return;
     const [early, late] = a < b ? [a, b] : [b, a];
     seen[late] = 1;
-    if (v.date === conflicting) namesakes[early]! += 1;
+    if (v.date === DATE_CONFLICTING) namesakes[early]! += 1;
   });
   let newNames = 0;
   let newExposure = 0;
