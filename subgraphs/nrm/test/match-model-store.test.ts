@@ -150,6 +150,15 @@ describe('when the NRM fits its match model again', () => {
       // Not grown enough since: no second fit.
       expect(await refitIfDue(database.db)).toBeNull();
       expect(await models()).toHaveLength(1);
+      // Without a stored model, a process that already tried at this size does not try again (a fit
+      // found implausible is not redone every few registrations); one that has not, does.
+      await database.db.delete(schema.matchModels);
+      const size = (await database.db.select({ id: schema.registrations.id }).from(schema.registrations)).length;
+      expect(await refitIfDue(database.db, size)).toBeNull();
+      const again = await refitIfDue(database.db, 0);
+      expect(again?.size).toBe(size);
+      expect(plausibleModel(again?.model)).toBe(true);
+      expect(await models()).toHaveLength(1);
     },
   );
 });

@@ -50,6 +50,8 @@ export function matchingMaintenance(db: NrmDb, every = MAINTENANCE_EVERY, refitC
   let sinceCheck = 0;
   let runs = 0;
   let refits = 0;
+  // Registry size at this process's last fit attempt (stored or not).
+  let triedAt = 0;
   let running: Promise<void> | null = null;
   const start = (what: string, job: () => Promise<void>) => {
     running = job()
@@ -75,7 +77,10 @@ export function matchingMaintenance(db: NrmDb, every = MAINTENANCE_EVERY, refitC
       } else if (sinceCheck >= refitCheckEvery) {
         sinceCheck = 0;
         start('refit of the match model', async () => {
-          const fitted = await refitIfDue(db);
+          const attempt = await refitIfDue(db, triedAt);
+          if (!attempt) return;
+          triedAt = attempt.size;
+          const fitted = attempt.model;
           if (!fitted) return;
           refits += 1;
           log.info(

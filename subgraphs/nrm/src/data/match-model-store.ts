@@ -1,7 +1,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { matchModels, registrations } from '../db/schema.ts';
 import { DEFAULT_MODEL } from '../rules/default-model.ts';
-import { FIELDS, LEVELS, type MatchModel } from '../rules/match-model.ts';
+import { DATE_CONFLICTING, FIELDS, LEVELS, levelWeight, NAME_DIFFERENT, type MatchModel } from '../rules/match-model.ts';
 import { fitInWorker } from './fit-worker-client.ts';
 import type { NrmDb } from './db.ts';
 
@@ -13,9 +13,8 @@ import type { NrmDb } from './db.ts';
  * prior. So once the registry holds `REFIT_FROM` registrations, and again each time it has grown
  * by `REFIT_GROWTH`, maintenance fits the model again by EM without labels (`fitModel`) on the
  * registrations' CLKs (at most `REFIT_SAMPLE` of them, evenly spread over arrival order) in a
- * worker thread, checks
- * it is plausible and stores it in `match_models`. Every replica decides with the newest row
- * (`modelById`, cached by id), so replicas agree without talking to each other.
+ * worker thread, checks it is plausible and stores it in `match_models`. Every replica decides
+ * with the newest row (`modelById`, cached by id), so replicas agree without talking to each other.
  */
 
 /** The NRM fits its own match model once its registry holds this many registrations. */
@@ -29,8 +28,6 @@ export const REFIT_SAMPLE = 10_000;
 export function shouldRefit(size: number, fittedAt: number): boolean {
   return size >= REFIT_FROM && size >= fittedAt * REFIT_GROWTH;
 }
-
-const weight = (model: MatchModel, field: (typeof FIELDS)[number], level: number) => Math.log2(model.m[field][level]! / model.u[field][level]!);
 
 /**
  * A model fit to decide with: every level's m and u a probability, and the evidence pointing the
@@ -50,37 +47,53 @@ export function plausibleModel(model: unknown): model is MatchModel {
   if (!(perRegistration >= 0.001 && perRegistration <= 20) || !(fittedOn >= 1)) return false;
   if (rareNameFactor !== undefined && !(rareNameFactor > 0 && rareNameFactor <= 1)) return false;
   return (
-    weight(candidate, 'name', 0) > 0 &&
-    weight(candidate, 'date', 0) > 0 &&
-    weight(candidate, 'name', LEVELS.name.length - 1) < 0 &&
-    weight(candidate, 'date', LEVELS.date.length - 1) < 0
+    levelWeight(candidate, 'name', 0) > 0 &&
+    levelWeight(candidate, 'date', 0) > 0 &&
+    levelWeight(candidate, 'name', NAME_DIFFERENT) < 0 &&
+    levelWeight(candidate, 'date', DATE_CONFLICTING) < 0
   );
 }
 
 /** Fits the model to the registry now and stores it; null (nothing stored) when it is too small or the fit is implausible. */
 export async function refitMatchModel(db: NrmDb): Promise<MatchModel | null> {
-  const rows = await db.select({ clk: registrations.clk }).from(registrations).orderBy(registrations.registeredAt, registrations.id);
-  const total = rows.length;
+  // Every k-th registration in arrival order, k chosen so that at most REFIT_SAMPLE come back.
+  const rows = await db
+    .select({ clk: sql<Uint8Array>`s.clk`.mapWith(registrations.clk), total: sql<number>`s.total`.mapWith(Number) })
+    .from(
+      sql`(select ${registrations.clk} as clk, count(*) over () as total,
+             row_number() over (order by ${registrations.registeredAt}, ${registrations.id}) - 1 as position
+           from ${registrations}) as s`,
+    )
+    .where(sql`s.position % greatest(ceil(s.total::float8 / ${REFIT_SAMPLE}), 1)::bigint = 0`)
+    .orderBy(sql`s.position`);
+  const total = rows[0]?.total ?? 0;
   if (total < REFIT_FROM) return null;
-  const step = Math.max(total / REFIT_SAMPLE, 1);
-  const sample = Array.from({ length: Math.min(total, REFIT_SAMPLE) }, (_, i) => rows[Math.floor(i * step)]!.clk);
   // In a worker thread: a fit takes seconds of CPU, which would otherwise hold every request of this replica.
-  const { model } = await fitInWorker(sample, total);
+  const { model } = await fitInWorker(
+    rows.map((r) => r.clk),
+    total,
+  );
   if (!plausibleModel(model)) return null;
   await db.insert(matchModels).values({ fittedOn: total, model });
   return model;
 }
 
-/** Refits when the registry has grown enough since the newest stored model (`shouldRefit`); the model it stored, else null. */
-export async function refitIfDue(db: NrmDb): Promise<MatchModel | null> {
+/**
+ * Refits when the registry has grown enough (`shouldRefit`) since the newest stored model, or since
+ * `triedAt`, the size at this process's last attempt (so a registry whose fit is implausible is not
+ * fitted again every few registrations). Null when not due; else the registry's size and the model
+ * stored (null when the fit was implausible).
+ */
+export async function refitIfDue(db: NrmDb, triedAt = 0): Promise<{ size: number; model: MatchModel | null } | null> {
   const [row] = await db
     .select({
-      size: sql<number>`(select count(*) from ${registrations})`.mapWith(Number),
+      size: sql<number>`count(*)`.mapWith(Number),
       fittedOn: sql<number>`coalesce((select ${matchModels.fittedOn} from ${matchModels} order by ${matchModels.fittedAt} desc limit 1), 0)`.mapWith(Number),
     })
-    .from(sql`(select 1) as one`);
-  if (!row || !shouldRefit(row.size, row.fittedOn)) return null;
-  return refitMatchModel(db);
+    .from(registrations);
+  const size = row?.size ?? 0;
+  if (!shouldRefit(size, Math.max(row?.fittedOn ?? 0, triedAt))) return null;
+  return { size, model: await refitMatchModel(db) };
 }
 
 /** The newest stored model's id, as a subquery for the candidates' round trip (null before the first fit). */
