@@ -12,10 +12,10 @@ import { DEFAULT_MAX_BODY_BYTES, guardedListener } from './http-guard.ts';
 import { DEFAULT_LIMITS, limitPlugins, type QueryLimits } from './limits.ts';
 import { DEFAULT_RATE_LIMIT, rateLimitPlugin, type RateLimitOptions } from './rate-limit.ts';
 import { DEFAULT_QUERY_PLANNER, rustPlannerHandler } from './query-planner.ts';
-
-export { DEFAULT_QUERY_PLANNER } from './query-planner.ts';
 import { redisBuckets } from './redis-rate-limit.ts';
 import { persistedDocumentsOption, readTrustedDocuments, type TrustedDocuments } from './trusted-documents.ts';
+
+export { DEFAULT_QUERY_PLANNER } from './query-planner.ts';
 
 export interface GatewayOptions {
   /** Subgraph name → GraphQL URL; overrides the URLs in the supergraph. */
