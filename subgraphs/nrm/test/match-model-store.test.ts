@@ -8,6 +8,7 @@ import { currentModel } from '../src/data/matching.ts';
 import { modelById, plausibleModel, refitIfDue, REFIT_FROM, shouldRefit } from '../src/data/match-model-store.ts';
 import * as schema from '../src/db/schema.ts';
 import { DEFAULT_MODEL } from '../src/rules/default-model.ts';
+import { LEVELS } from '../src/rules/match-model.ts';
 import { createServer, migrationsFolder } from '../src/server.ts';
 
 // All people here are synthetic: names drawn from short lists, dates at random.
@@ -159,6 +160,19 @@ describe('when the NRM fits its match model again', () => {
       expect(again?.size).toBe(size);
       expect(plausibleModel(again?.model)).toBe(true);
       expect(await models()).toHaveLength(1);
+      // A model stored by a version with other levels (here: a name level fewer) is ignored: the
+      // registry decides with the default and is due a refit now, not once it outgrows that model.
+      await database.db.delete(schema.matchModels);
+      const older = structuredClone(again!.model!);
+      older.m.name = older.m.name.slice(1);
+      older.u.name = older.u.name.slice(1);
+      await database.db.insert(schema.matchModels).values({ fittedOn: size, model: older });
+      expect(await currentModel(database.db)).toBe(DEFAULT_MODEL);
+      const refitted = await refitIfDue(database.db, 0);
+      expect(refitted?.size).toBe(size);
+      expect(plausibleModel(refitted?.model)).toBe(true);
+      expect(await models()).toHaveLength(2);
+      expect((await currentModel(database.db)).m.name).toHaveLength(LEVELS.name.length);
     },
   );
 });

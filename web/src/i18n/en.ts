@@ -274,6 +274,7 @@ export const en: Record<MessageKey, string> = {
   'match.level.SUBSET': 'Subset (a name missing)',
   'match.level.WEAK': 'Weak',
   'match.level.SOME_SHARED': 'Some shared',
+  'match.level.LITTLE_SHARED': 'Little shared',
   'match.level.DIFFERENT': 'Different',
   'match.level.EXACT_OR_DAY_MONTH_SWAPPED': 'Exact (or day and month swapped)',
   'match.level.SAME_YEAR_ONE_DIGIT_OFF': 'Same year, day or month one digit off',

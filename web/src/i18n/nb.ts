@@ -273,6 +273,7 @@ export const nb = {
   'match.level.SUBSET': 'Delmengde (ett navn mangler)',
   'match.level.WEAK': 'Svak likhet',
   'match.level.SOME_SHARED': 'Noe felles',
+  'match.level.LITTLE_SHARED': 'Lite felles',
   'match.level.DIFFERENT': 'Ulik',
   'match.level.EXACT_OR_DAY_MONTH_SWAPPED': 'Lik (eller dag/måned byttet)',
   'match.level.SAME_YEAR_ONE_DIGIT_OFF': 'Samme år, dag eller måned ett siffer feil',

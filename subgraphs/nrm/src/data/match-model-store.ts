@@ -54,6 +54,19 @@ export function plausibleModel(model: unknown): model is MatchModel {
   );
 }
 
+/**
+ * Stored models with as many levels per field as this version compares: one fitted by a version
+ * with other levels (a level added or split) is ignored, as if never fitted, so the registry
+ * decides with the default until its next check refits it, instead of waiting for the registry to
+ * grow past the old model's size.
+ */
+const currentShape = sql.join(
+  FIELDS.flatMap((field) =>
+    (['m', 'u'] as const).map((side) => sql`jsonb_array_length(${matchModels.model} -> ${side} -> ${field}) = ${LEVELS[field].length}`),
+  ),
+  sql` and `,
+);
+
 /** Fits the model to the registry now and stores it; null (nothing stored) when it is too small or the fit is implausible. */
 export async function refitMatchModel(db: NrmDb): Promise<MatchModel | null> {
   // Every k-th registration in arrival order, k chosen so that at most REFIT_SAMPLE come back.
@@ -88,7 +101,10 @@ export async function refitIfDue(db: NrmDb, triedAt = 0): Promise<{ size: number
   const [row] = await db
     .select({
       size: sql<number>`count(*)`.mapWith(Number),
-      fittedOn: sql<number>`coalesce((select ${matchModels.fittedOn} from ${matchModels} order by ${matchModels.fittedAt} desc limit 1), 0)`.mapWith(Number),
+      fittedOn:
+        sql<number>`coalesce((select ${matchModels.fittedOn} from ${matchModels} where ${currentShape} order by ${matchModels.fittedAt} desc limit 1), 0)`.mapWith(
+          Number,
+        ),
     })
     .from(registrations);
   const size = row?.size ?? 0;
@@ -97,7 +113,9 @@ export async function refitIfDue(db: NrmDb, triedAt = 0): Promise<{ size: number
 }
 
 /** The newest stored model's id, as a subquery for the candidates' round trip (null before the first fit). */
-export const newestModelId = sql<string | null>`(select ${matchModels.id} from ${matchModels} order by ${matchModels.fittedAt} desc limit 1)`;
+export const newestModelId = sql<
+  string | null
+>`(select ${matchModels.id} from ${matchModels} where ${currentShape} order by ${matchModels.fittedAt} desc limit 1)`;
 
 const cache = new Map<string, MatchModel>();
 
@@ -115,6 +133,6 @@ export async function modelById(db: NrmDb, id: string | null): Promise<MatchMode
 
 /** The newest stored model (the default before the first fit). */
 export async function newestModel(db: NrmDb): Promise<MatchModel> {
-  const [row] = await db.select({ id: matchModels.id }).from(matchModels).orderBy(desc(matchModels.fittedAt)).limit(1);
+  const [row] = await db.select({ id: matchModels.id }).from(matchModels).where(currentShape).orderBy(desc(matchModels.fittedAt)).limit(1);
   return modelById(db, row?.id ?? null);
 }

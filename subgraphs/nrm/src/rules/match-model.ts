@@ -52,7 +52,7 @@ export type Field = (typeof FIELDS)[number];
 
 /** Comparison levels per field, from most to least alike. */
 export const LEVELS: Readonly<Record<Field, readonly string[]>> = {
-  name: ['EXACT', 'CLOSE', 'SIMILAR', 'SUBSET', 'WEAK', 'SOME_SHARED', 'DIFFERENT'],
+  name: ['EXACT', 'CLOSE', 'SIMILAR', 'SUBSET', 'WEAK', 'SOME_SHARED', 'LITTLE_SHARED', 'DIFFERENT'],
   date: [
     'EXACT_OR_DAY_MONTH_SWAPPED',
     'SAME_YEAR_ONE_DIGIT_OFF',
@@ -110,8 +110,8 @@ function counts(a: Uint8Array, b: Uint8Array, seg: ClkSegment): [number, number,
   return [pa, pb, both];
 }
 
-/** Name levels: Dice cut points, and the overlap (shared bits / the smaller record) above which one record's names lie inside the other's. */
-export const NAME_CUTS = { exact: 0.97, close: 0.88, similar: 0.76, subsetOverlap: 0.86, weak: 0.6, some: 0.42 } as const;
+/** Name levels: Dice cut points (`some`: about the 90th percentile of random pairs' name Dice on the own generator), and the overlap (shared bits / the smaller record) above which one record's names lie inside the other's. */
+export const NAME_CUTS = { exact: 0.97, close: 0.88, similar: 0.76, subsetOverlap: 0.86, weak: 0.6, some: 0.52, little: 0.42 } as const;
 /** Year segment: same year at or above `same`, one year apart at or above `near` (three tokens, y-1, y, y+1, share two). */
 export const YEAR_CUTS = { same: 0.97, near: 0.6 } as const;
 /** Day/month segment: both numbers at or above `both` (a swap too), one number at or above `one`. */
@@ -130,7 +130,25 @@ export function compareForModel(a: Uint8Array, b: Uint8Array): ComparisonVector 
     const overlap = nboth / Math.min(na, nb);
     const c = NAME_CUTS;
     // SOME_SHARED: about one name token of two in common (a given name replaced, the family name kept).
-    v.name = dice >= c.exact ? 0 : dice >= c.close ? 1 : dice >= c.similar ? 2 : overlap >= c.subsetOverlap ? 3 : dice >= c.weak ? 4 : dice >= c.some ? 5 : 6;
+    // LITTLE_SHARED: where unrelated names fall by chance too (Bloom bits of other bigrams collide;
+    // about nine random pairs in ten are below `some`), its own level so that the few such pairs
+    // that are one token of two apart keep SOME_SHARED's weight instead of sharing the crowd's.
+    v.name =
+      dice >= c.exact
+        ? 0
+        : dice >= c.close
+          ? 1
+          : dice >= c.similar
+            ? 2
+            : overlap >= c.subsetOverlap
+              ? 3
+              : dice >= c.weak
+                ? 4
+                : dice >= c.some
+                  ? 5
+                  : dice >= c.little
+                    ? 6
+                    : 7;
   }
   const [ya, yb, yboth] = counts(a, b, 'birthYear');
   if (ya > 0 && yb > 0) {
