@@ -1,16 +1,16 @@
 /**
  * The NRM's matching decision replayed in memory, for quick accuracy figures
  * on a loaded machine: the same blocking keys, candidate ranking and cap, the
- * same model, the same victim scoring and decision (`scoreVictims`, `decide`)
+ * same model, the same victim scoring and decision (`scoreCandidates`, `decide`)
  * and the same name-frequency estimate (namesakes among the candidates over
  * registry size) as `register` does through SQL, without the database. Identifier
  * hashes join first, as in `register`. Automatic merges of two certain
  * victims are applied; link reviews are counted.
  */
 import type { DecodedRegistration } from '@nrm-hub/nrm/registration';
-import { bothCertain, CANDIDATE_LIMIT, decide, namesakesAmong, scoreVictims } from '@nrm-hub/nrm/matching';
+import { bothCertain, CANDIDATE_LIMIT, decide, scoreCandidates } from '@nrm-hub/nrm/matching';
 import { blockingKeys, keyRank } from '@nrm-hub/nrm/blocking';
-import { dependsOnNameFrequency, type MatchModel } from '@nrm-hub/nrm/match-model';
+import type { MatchModel } from '@nrm-hub/nrm/match-model';
 import { shouldRefit } from '@nrm-hub/nrm/match-model-store';
 
 export interface InMemoryResult {
@@ -54,13 +54,7 @@ export function replay(requests: readonly DecodedRegistration[], initialModel: M
       const ranked = [...hits.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0]).slice(0, CANDIDATE_LIMIT);
       const candidates = ranked.map(([j]) => ({ victimId: String(find(victimOf[j]!)), clk: requests[j]!.clk }));
       const n = i;
-      let scored = scoreVictims(model, req.clk, candidates, n);
-      if (scored.some((v) => dependsOnNameFrequency(v.fields))) {
-        // The other victims among the candidates with the same name (the candidate's own left out), as `decideMatch` counts them.
-        const victims = namesakesAmong(req.clk, candidates);
-        scored = scoreVictims(model, req.clk, candidates, n, Math.max(victims - 1, 0) / Math.max(n, model.fittedOn));
-      }
-      const decision = decide(scored);
+      const decision = decide(scoreCandidates(model, req.clk, candidates, n));
       if (decision.kind === 'MATCH') {
         victim = Number(decision.best!.victimId);
         if (decision.second) {

@@ -129,6 +129,20 @@ export function namesakesAmong(clk: Uint8Array, candidates: readonly { victimId:
   return victims.size;
 }
 
+/**
+ * Scores a CLK against its candidates as `decideMatch` does: once, and again with the name's
+ * frequency when a victim's name level depends on it (a match on a common name is weaker evidence,
+ * on a name no other victim holds stronger): the other victims among the candidates with the same
+ * name, the candidate's own left out, over the registry size the prior uses (never below the size
+ * the model was fitted on).
+ */
+export function scoreCandidates(model: MatchModel, clk: Uint8Array, candidates: readonly { victimId: string; clk: Uint8Array }[], n: number): VictimScore[] {
+  const victims = scoreVictims(model, clk, candidates, n);
+  if (!victims.some((v) => dependsOnNameFrequency(v.fields))) return victims;
+  const others = Math.max(namesakesAmong(clk, candidates) - 1, 0);
+  return scoreVictims(model, clk, candidates, n, others / Math.max(n, model.fittedOn));
+}
+
 /** Scores a CLK against candidate CLKs, victim by victim (best registration), most likely first. */
 export function scoreVictims(
   model: MatchModel,
@@ -199,16 +213,7 @@ export async function decideMatch(db: NrmDb, clk: Uint8Array): Promise<MatchDeci
   const candidates = await candidatesOf(db, clk);
   if (candidates.length === 0) return { kind: 'NONE' };
   const model = override ?? (await modelById(db, candidates[0]!.modelId));
-  const n = candidates[0]!.registry;
-  let victims = scoreVictims(model, clk, candidates, n);
-  // A name match on a common name is weaker evidence, on a name no other victim holds stronger:
-  // rescore with its frequency when there is an exact name.
-  if (victims.some((v) => dependsOnNameFrequency(v.fields))) {
-    // Over the same registry size the prior uses (never below the size the model was fitted on).
-    const others = Math.max(namesakesAmong(clk, candidates) - 1, 0);
-    victims = scoreVictims(model, clk, candidates, n, others / Math.max(n, model.fittedOn));
-  }
-  return decide(victims);
+  return decide(scoreCandidates(model, clk, candidates, candidates[0]!.registry));
 }
 
 /**
