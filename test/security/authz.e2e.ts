@@ -193,6 +193,25 @@ describe('referrals move only by their receiver, and complete only by sender or 
     expect((await ok(viaGateway(UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, NGO_STAFF()))).updateReferralState.state).toBe('COMPLETED');
   });
 
+  it('answers a reused referral key only to the sending agency: any other agency reusing it gets IDEMPOTENCY_KEY_REUSED, not the referral', async () => {
+    const i = { victimId: seed.victimId, fromAgency: 'NGO', target: 'POLICE', idempotencyKey: 'authz-ref-key-1' };
+    const sent = await ok(viaGateway(SEND, { i }, NGO_STAFF()));
+    const id = sent.sendReferral.id as string;
+    expect((await ok(viaGateway(SEND, { i }, NGO_STAFF()))).sendReferral.id).toBe(id);
+    for (const [claims, fromAgency] of [
+      [POLICE, 'POLICE'],
+      [IMMIGRATION, 'IMMIGRATION'],
+      [CHILD_WELFARE, 'CHILD_WELFARE'],
+      [COORDINATOR, 'POLICE'],
+    ] as [TestClaims, string][]) {
+      for (const answer of [await viaGateway(SEND, { i: { ...i, fromAgency } }, claims), await direct('nrm', SEND, { i: { ...i, fromAgency } }, claims)]) {
+        expect({ who: claims.agency, codes: codes(answer) }).toEqual({ who: claims.agency, codes: ['IDEMPOTENCY_KEY_REUSED'] });
+        expect(JSON.stringify(answer)).not.toContain(id);
+      }
+    }
+    expect(await count('nrm', sql`select count(*) as n from referrals where idempotency_key = 'authz-ref-key-1'`)).toBe(1);
+  });
+
   it('lets only the receiver decline a police referral to child welfare, and the receiver complete one', async () => {
     const sent = await ok(
       viaGateway(SEND, { i: { victimId: seed.victimId, fromAgency: 'POLICE', target: 'CHILD_WELFARE', idempotencyKey: 'authz-ref-cw-1' } }, POLICE),

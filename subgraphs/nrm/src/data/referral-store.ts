@@ -23,7 +23,8 @@ export async function sendReferral(db: NrmDb, input: { victimId: string; fromAge
       referrals,
       { ...input, state: 'SENT' },
       {
-        sameRequest: (first) => first.victimId === input.victimId && first.target === input.target,
+        // The sending agency too: another agency reusing the key must not get this agency's referral back.
+        sameRequest: (first) => first.victimId === input.victimId && first.target === input.target && first.fromAgency === input.fromAgency,
         what: 'referral',
         message: 'This idempotency key was already used for a different referral.',
       },
