@@ -212,6 +212,28 @@ describe('referrals move only by their receiver, and complete only by sender or 
     expect(await count('nrm', sql`select count(*) as n from referrals where idempotency_key = 'authz-ref-key-1'`)).toBe(1);
   });
 
+  it('lets only the NGO that sent a referral, or the NGO that accepted one, complete it: another organisation is refused at the gateway and the NRM', async () => {
+    const OTHER_NGO: TestClaims = { sub: 'authz-other-ngo', agency: 'ngo:another-shelter', roles: ['worker'], purpose: 'NGO-2021-9' };
+    // As the sender: the seeded organisation refers to the police, the police accept.
+    const fromNgo = await ok(
+      viaGateway(SEND, { i: { victimId: seed.victimId, fromAgency: 'NGO', target: 'POLICE', idempotencyKey: 'authz-ref-ngo-sender' } }, NGO_STAFF()),
+    );
+    const senderCase = fromNgo.sendReferral.id as string;
+    await ok(viaGateway(UPDATE, { i: { referralId: senderCase, state: 'ACCEPTED' } }, POLICE));
+    // As the receiver: the police refer to an NGO shelter, the seeded organisation accepts.
+    const toShelter = await ok(
+      viaGateway(SEND, { i: { victimId: seed.victimId, fromAgency: 'POLICE', target: 'NGO_SHELTER', idempotencyKey: 'authz-ref-ngo-receiver' } }, POLICE),
+    );
+    const receiverCase = toShelter.sendReferral.id as string;
+    await ok(viaGateway(UPDATE, { i: { referralId: receiverCase, state: 'ACCEPTED' } }, NGO_STAFF()));
+    for (const id of [senderCase, receiverCase]) {
+      expect(codes(await viaGateway(UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, OTHER_NGO))).toEqual(['FORBIDDEN']);
+      expect(codes(await direct('nrm', UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, OTHER_NGO))).toEqual(['FORBIDDEN']);
+      expect(await stateOf(id)).toBe('ACCEPTED');
+      expect((await ok(viaGateway(UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, NGO_STAFF()))).updateReferralState.state).toBe('COMPLETED');
+    }
+  });
+
   it('lets only the receiver decline a police referral to child welfare, and the receiver complete one', async () => {
     const sent = await ok(
       viaGateway(SEND, { i: { victimId: seed.victimId, fromAgency: 'POLICE', target: 'CHILD_WELFARE', idempotencyKey: 'authz-ref-cw-1' } }, POLICE),
