@@ -234,6 +234,35 @@ describe('referrals move only by their receiver, and complete only by sender or 
     }
   });
 
+  it('shows an NGO’s referral only to that organisation, its receiver and the coordinating unit: anyone else gets it withheld in place', async () => {
+    const sent = await ok(
+      viaGateway(
+        SEND,
+        { i: { victimId: seed.victimId, fromAgency: 'NGO', target: 'IMMIGRATION_REFLECTION_PERIOD', idempotencyKey: 'authz-ref-visibility' } },
+        NGO_STAFF(),
+      ),
+    );
+    const id = sent.sendReferral.id as string;
+    const VIEW = `query($id: ID!) { victim(id: $id) { referrals { id fromAgency target } openReferrals { id fromAgency target } } }`;
+    const OTHER_NGO: TestClaims = { sub: 'authz-other-ngo', agency: 'ngo:another-shelter', roles: ['worker'], purpose: 'NGO-2021-9' };
+    for (const claims of [POLICE, CHILD_WELFARE, OTHER_NGO]) {
+      for (const answer of [await viaGateway(VIEW, { id: seed.victimId }, claims), await direct('nrm', VIEW, { id: seed.victimId }, claims)]) {
+        const text = JSON.stringify(answer.json);
+        expect({ who: claims.agency, leaked: text.includes(id) }).toEqual({ who: claims.agency, leaked: false });
+        const withheld = (answer.json?.errors ?? []).filter((e) => e.extensions?.reason === 'CONSENT_REQUIRED').map((e) => String(e.path?.[1]));
+        expect({ who: claims.agency, withheld: [...new Set(withheld)].sort() }).toEqual({ who: claims.agency, withheld: ['openReferrals', 'referrals'] });
+        expect(answer.json?.data?.victim?.referrals).toContain(null);
+      }
+    }
+    for (const claims of [NGO_STAFF(), IMMIGRATION, COORDINATOR]) {
+      const answer = await direct('nrm', VIEW, { id: seed.victimId }, claims);
+      expect({ who: claims.agency, ids: answer.json?.data?.victim?.referrals?.map((r: { id: string } | null) => r?.id) }).toEqual({
+        who: claims.agency,
+        ids: expect.arrayContaining([id]),
+      });
+    }
+  });
+
   it('lets only the receiver decline a police referral to child welfare, and the receiver complete one', async () => {
     const sent = await ok(
       viaGateway(SEND, { i: { victimId: seed.victimId, fromAgency: 'POLICE', target: 'CHILD_WELFARE', idempotencyKey: 'authz-ref-cw-1' } }, POLICE),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agencyKind, scopesFor, type Viewer } from '@nrm-hub/kit';
-import { checkReferralMove, maySeeRegistration } from '../src/rules/access.ts';
+import { checkReferralMove, maySeeReferral, maySeeRegistration } from '../src/rules/access.ts';
 
 const viewer = (agency: string, roles = ['caseworker']): Viewer => ({
   subject: `rules-${agency}`,
@@ -79,5 +79,24 @@ describe('the write scopes', () => {
       expect(scopesFor(agency, ['administrator', 'worker', 'caseworker', 'coordinator'])).not.toContain('organisation:write');
       expect(scopesFor(agency, ['administrator', 'worker', 'caseworker', 'coordinator'])).not.toContain('nrm:service');
     }
+  });
+});
+
+describe('who may see a referral', () => {
+  const fromRosa = { fromAgency: 'NGO', target: 'IMMIGRATION_REFLECTION_PERIOD', sentBy: 'ngo:rosa' };
+  it('shows an NGO’s referral only to its organisation, its receiver and the coordinating unit', () => {
+    expect(maySeeReferral(viewer('ngo:rosa'), fromRosa)).toBe(true);
+    expect(maySeeReferral(viewer('immigration'), fromRosa)).toBe(true);
+    expect(maySeeReferral(viewer('coordinating-unit', ['analyst']), fromRosa)).toBe(true);
+    for (const agency of ['ngo:other', 'police', 'child-welfare', 'nrm-working-group', 'data-protection'])
+      expect(maySeeReferral(viewer(agency), fromRosa)).toBe(false);
+    expect(maySeeReferral(null, fromRosa)).toBe(false);
+    // No sending organisation on record: not even an NGO sees it as its sender.
+    expect(maySeeReferral(viewer('ngo:rosa'), { ...fromRosa, sentBy: null })).toBe(false);
+  });
+
+  it('shows a public authority’s referral to every reader of victims', () => {
+    expect(maySeeReferral(viewer('ngo:other'), { fromAgency: 'POLICE', target: 'NGO_SHELTER', sentBy: 'police' })).toBe(true);
+    expect(maySeeReferral(viewer('child-welfare'), { fromAgency: 'IMMIGRATION', target: 'HEALTH', sentBy: null })).toBe(true);
   });
 });

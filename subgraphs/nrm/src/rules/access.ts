@@ -90,3 +90,24 @@ export function withheldRegistration(): GraphQLError {
     extensions: { code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' },
   });
 }
+
+/**
+ * Whether the viewer may see a referral. One an NGO sent says that the person is that NGO's client, as its
+ * registration does: it is shown to the organisation that sent it, to the party that answers it (who must, to do
+ * so) and to the coordinating unit; a referral with no sending organisation on record only to the latter two.
+ * Referrals sent by public authorities are seen by every `victim:read` holder.
+ */
+export function maySeeReferral(viewer: Viewer | null, referral: { fromAgency: string; target: string; sentBy?: string | null }): boolean {
+  if (referral.fromAgency !== 'NGO') return true;
+  if (viewer === null) return false;
+  if (viewer.agencyKind === 'coordinating-unit') return true;
+  if (referral.sentBy !== null && referral.sentBy !== undefined && viewer.agency === referral.sentBy) return true;
+  return referralParty(viewer) === REFERRAL_RECEIVER[referral.target];
+}
+
+/** The error in place of a referral the viewer may not see: withheld, never silently dropped. */
+export function withheldReferral(): GraphQLError {
+  return new GraphQLError('Withheld: this referral is shared only with the consent of the person it concerns.', {
+    extensions: { code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' },
+  });
+}
