@@ -276,6 +276,109 @@ describe('referrals move only by their receiver, and complete only by sender or 
   });
 });
 
+describe('an idempotency key replays only the write it was first used for', () => {
+  // A retry with the same key and the same input gets the first record back; the same key with any recorded value
+  // changed is IDEMPOTENCY_KEY_REUSED and writes nothing, instead of answering as if the other values were stored.
+  const NGO_STAFF = (): TestClaims => ({ sub: 'authz-ngo-idem', agency: seed.organisation.agency, roles: ['worker'], purpose: 'NGO-2021-1' });
+  type Case = [string, () => TestClaims, string, () => Promise<Record<string, unknown>>, Record<string, unknown>[]];
+  const investigationId = async () => {
+    const data = await ok(viaGateway(`query($id: ID!) { policePerson(id: $id) { caseRoles { investigation { id } } } }`, { id: seed.policePersonId }, POLICE));
+    return data.policePerson.caseRoles[0].investigation.id as string;
+  };
+  const cases: Case[] = [
+    [
+      'policeRecordCustodyStay',
+      () => POLICE,
+      'PoliceRecordCustodyStayInput',
+      async () => ({ personId: seed.policePersonId, kind: 'CUSTODY', facility: 'Idem facility', startedAt: '2021-03-01' }),
+      [{ kind: 'PRISON' }, { facility: 'Another facility' }, { startedAt: '2021-03-02' }, { endedAt: '2021-03-05' }],
+    ],
+    [
+      'policeRecordCompensation',
+      () => POLICE,
+      'PoliceRecordCompensationInput',
+      async () => ({ personId: seed.policePersonId, investigationId: await investigationId(), amountNok: 10_000, orderedAt: '2021-04-01' }),
+      [{ amountNok: 99_000 }, { orderedAt: '2021-04-02' }, { paidAt: '2021-04-10' }],
+    ],
+    [
+      'immigrationGrantResidencePermit',
+      () => IMMIGRATION,
+      'ImmigrationGrantResidencePermitInput',
+      async () => ({ applicantId: seed.applicantId, kind: 'LIMITED_TRAFFICKING', grantedAt: '2021-06-01', validUntil: '2022-06-01' }),
+      [{ kind: 'HUMANITARIAN' }, { grantedAt: '2021-06-02' }, { validUntil: '2022-05-01' }],
+    ],
+    [
+      'immigrationRecordAsylumDecision',
+      () => IMMIGRATION,
+      'ImmigrationRecordAsylumDecisionInput',
+      async () => ({ applicantId: seed.applicantId, outcome: 'REFUSED', decidedAt: '2021-06-01' }),
+      [{ outcome: 'GRANTED' }, { decidedAt: '2021-06-02' }],
+    ],
+    [
+      'immigrationPlanReturn',
+      () => IMMIGRATION,
+      'ImmigrationPlanReturnInput',
+      async () => ({ applicantId: seed.applicantId, departureDate: '2031-06-01' }),
+      [{ departureDate: '2031-07-01' }],
+    ],
+    [
+      'ngoRecordAssistance',
+      NGO_STAFF,
+      'NgoRecordAssistanceInput',
+      async () => ({ clientId: seed.clientId, type: 'LEGAL', startedAt: '2021-05-03' }),
+      [{ type: 'MEDICAL' }, { startedAt: '2021-05-04' }],
+    ],
+    [
+      'ngoRecordConsent',
+      NGO_STAFF,
+      'NgoRecordConsentInput',
+      async () => ({ clientId: seed.clientId, agency: 'IMMIGRATION', purpose: 'Reflection period application', givenAt: '2021-05-03T10:00:00Z' }),
+      [{ agency: 'CHILD_WELFARE' }, { purpose: 'Something else entirely' }, { givenAt: '2021-05-04T10:00:00Z' }],
+    ],
+    [
+      'ngoRecordGrant',
+      NGO_STAFF,
+      'NgoRecordGrantInput',
+      async () => ({ organisationId: seed.organisation.id, year: 2021, amountNok: 50_000, grantor: 'Oslo municipality' }),
+      [{ year: 2020 }, { amountNok: 5_000_000 }, { grantor: 'Parliament' }],
+    ],
+    [
+      'childWelfareStartPlacement',
+      () => CHILD_WELFARE,
+      'ChildWelfareStartPlacementInput',
+      async () => ({ caseId: seed.caseId, kind: 'EMERGENCY', startedAt: '2021-05-10', plannedEndAt: '2021-06-10' }),
+      [{ kind: 'FOSTER_CARE' }, { plannedEndAt: '2021-07-10' }],
+    ],
+    [
+      'childWelfareRecordMeasure',
+      () => CHILD_WELFARE,
+      'ChildWelfareRecordMeasureInput',
+      async () => ({ caseId: seed.caseId, kind: 'SCHOOL', takenAt: '2021-05-10' }),
+      [{ kind: 'HEALTH' }, { takenAt: '2021-05-11' }],
+    ],
+  ];
+  for (const [mutation, claims, inputType, base, changes] of cases) {
+    it(`${mutation}: the same key with other values is IDEMPOTENCY_KEY_REUSED, through the gateway and at the subgraph`, async () => {
+      const doc = `mutation($i: ${inputType}!) { ${mutation}(input: $i) { id } }`;
+      const subgraph = (
+        mutation.startsWith('police') ? 'police' : mutation.startsWith('immigration') ? 'immigration' : mutation.startsWith('ngo') ? 'ngo' : 'child-welfare'
+      ) as keyof Hub['subgraphs'];
+      const first = { idempotencyKey: `authz-idem-${mutation}`, ...(await base()) };
+      const id = (await ok(viaGateway(doc, { i: first }, claims())))[mutation].id as string;
+      expect((await ok(viaGateway(doc, { i: first }, claims())))[mutation].id).toBe(id);
+      for (const change of changes) {
+        for (const answer of [
+          await viaGateway(doc, { i: { ...first, ...change } }, claims()),
+          await direct(subgraph, doc, { i: { ...first, ...change } }, claims()),
+        ]) {
+          expect({ change, codes: codes(answer) }).toEqual({ change, codes: ['IDEMPOTENCY_KEY_REUSED'] });
+          expect(JSON.stringify(answer.json)).not.toContain(id);
+        }
+      }
+    });
+  }
+});
+
 describe('organisations are created only by the coordinating unit’s administrator', () => {
   const orgs = () => count('ngo', sql`select count(*) as n from organisations`);
 
