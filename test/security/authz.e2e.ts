@@ -563,6 +563,29 @@ describe('matching does not reveal an NGO client the caller may not see', () => 
       });
     }
   });
+
+  it('does not date the NGO’s registration either: firstRegisteredAt is withheld in place from everyone who may not see the first registration', async () => {
+    const DATED = `query($id: ID!) { victim(id: $id) { id firstRegisteredAt registrations { registeredAt } } }`;
+    const ENTITY_DATED = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { firstRegisteredAt } } }`;
+    const ngoRegisteredAt = (await ok(viaGateway(DATED, { id: ngoVictim }, COORDINATOR))).victim.registrations[0].registeredAt as string;
+    for (const claims of [POLICE, IMMIGRATION, CHILD_WELFARE, { agency: seed.organisation.agency, roles: ['worker'], purpose: 'NGO-2021-1' }]) {
+      const viaGw = await viaGateway(DATED, { id: ngoVictim }, claims);
+      const atNrm = await direct('nrm', ENTITY_DATED, { r: [{ __typename: 'Victim', id: ngoVictim }] }, claims);
+      expect({ who: claims.agency, gateway: viaGw.json?.data?.victim?.firstRegisteredAt, nrm: atNrm.json?.data?._entities?.[0]?.firstRegisteredAt }).toEqual({
+        who: claims.agency,
+        gateway: null,
+        nrm: null,
+      });
+      expect(viaGw.json?.errors?.find((e) => e.path?.join('.') === 'victim.firstRegisteredAt')?.extensions?.reason).toBe('CONSENT_REQUIRED');
+      expect(atNrm.json?.errors?.[0]?.extensions?.reason).toBe('CONSENT_REQUIRED');
+      expect(JSON.stringify([viaGw.json, atNrm.json])).not.toContain(ngoRegisteredAt);
+    }
+    for (const claims of [staff(), COORDINATOR]) {
+      const answer = await viaGateway(DATED, { id: ngoVictim }, claims);
+      expect(answer.json?.errors).toBeUndefined();
+      expect(answer.json?.data?.victim?.firstRegisteredAt).toBe(ngoRegisteredAt);
+    }
+  });
 });
 
 describe('an agency write that fails after the NRM answered leaves no NRM registration', () => {

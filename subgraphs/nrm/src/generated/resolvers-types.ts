@@ -47,8 +47,11 @@ export type Victim = {
    * with `FORBIDDEN` (`reason: CONSENT_REQUIRED`) at its position for anyone else.
    */
   referrals: Array<Maybe<Referral>>;
-  /** When the first registration arrived. */
-  firstRegisteredAt: Scalars['DateTime']['output'];
+  /**
+   * When the first registration arrived. Null with `FORBIDDEN` (`reason: CONSENT_REQUIRED`) for a caller who may not see
+   * that registration (an NGO's, see `registrations`): its time is the NGO's client's to share.
+   */
+  firstRegisteredAt?: Maybe<Scalars['DateTime']['output']>;
   /**
    * Ids of victims merged into this one; agencies' records stored under them belong here, and `Query.victim` on them returns this victim.
    * Pseudonymous ids only: it asks no more than the agency fields that require it (`@requires(fields: "mergedIds")`), as composition demands.
@@ -1463,7 +1466,7 @@ export type VictimResolvers<ContextType = unknown, ParentType extends ResolversP
   highestStatus?: Resolver<ResolversTypes['TraffickingStatus'], ParentType, ContextType>;
   registeringAgencies?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType>;
   referrals?: Resolver<Array<Maybe<ResolversTypes['Referral']>>, ParentType, ContextType>;
-  firstRegisteredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  firstRegisteredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['VictimEvent']>, ParentType, ContextType>;
   mergeCluster?: Resolver<Array<ResolversTypes['Victim']>, ParentType, ContextType>;

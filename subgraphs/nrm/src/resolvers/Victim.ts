@@ -50,7 +50,11 @@ export const Victim = {
       .sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime())
       .map((r) => (maySeeReferral(ctx.viewer, r) ? r : withheldReferral()));
   },
-  firstRegisteredAt: (victim: VictimRow) => victim.createdAt,
+  /** The victim's creation, which dates its first registration: withheld when the caller may not see that one (an NGO's). */
+  firstRegisteredAt: async (victim: VictimRow, _: unknown, ctx: NrmContext) => {
+    const [first] = await ctx.loaders.registrations.load(victim.id);
+    return first && !maySeeRegistration(ctx.viewer, first) ? withheldRegistration() : victim.createdAt;
+  },
   mergedIds: async (victim: VictimRow, _: unknown, ctx: NrmContext) => (await ctx.loaders.mergedInto.load(victim.id)).map((m) => m.id),
   history: async (victim: VictimRow, _: unknown, ctx: NrmContext) => {
     const [asVictim, asOther] = await Promise.all([ctx.loaders.eventsAsVictim.load(victim.id), ctx.loaders.eventsAsOther.load(victim.id)]);
