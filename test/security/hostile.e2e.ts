@@ -530,6 +530,37 @@ describe('limits: expensive or malformed requests are refused before any subgrap
     expect(answer.json?.errors?.[0]?.extensions?.reason).toBe('MAX_COST');
   });
 
+  hostile(
+    'the cost bomb is refused however its list size is written: literal, variable, variable default, in a fragment; at the gateway and at the NRM',
+    async () => {
+      // Four lists of 500 victims with the NRM's own fields: over the limit, each list within `first`'s range.
+      const lists = (size: string) =>
+        ['a', 'b', 'c', 'd']
+          .map((a) => `${a}: victims(first: ${size}) { id registrations { agency status decidedBy decidedOn } referrals { id state } }`)
+          .join(' ');
+      const ways: [string, string, Record<string, unknown> | undefined][] = [
+        ['a literal', `{ ${lists('500')} }`, undefined],
+        ['a variable', `query($n: Int) { ${lists('$n')} }`, { n: 500 }],
+        ['a variable’s default, the variable left out', `query($n: Int = 500) { ${lists('$n')} }`, undefined],
+        ['a variable’s default, the variables object empty', `query($n: Int = 500) { ${lists('$n')} }`, {}],
+        ['a variable’s default, used in a fragment', `query($n: Int = 500) { ...F } fragment F on Query { ${lists('$n')} }`, undefined],
+        ['a non-null variable’s default', `query($n: Int! = 500) { ${lists('$n')} }`, undefined],
+      ];
+      for (const [way, query, variables] of ways) {
+        for (const url of [hub.gateway.url, hub.subgraphs.nrm.url]) {
+          const answer = await gql(url, query, variables, await as(COORDINATOR));
+          expect({ way, url, status: answer.status, reasons: answer.json?.errors?.map((e) => e.extensions?.reason) }).toEqual({
+            way,
+            url,
+            status: 400,
+            reasons: ['MAX_COST'],
+          });
+          expect(answer.json?.data ?? null).toBeNull();
+        }
+      }
+    },
+  );
+
   hostile('a token bomb (2,000 tokens) is refused while parsing: GRAPHQL_PARSE_FAILED, HTTP 400', async () => {
     const answer = await gql(hub.gateway.url, `{ ${Array.from({ length: 2000 }, () => '__typename').join(' ')} }`, undefined, await as(COORDINATOR));
     expectRefused(answer, 'GRAPHQL_PARSE_FAILED', 400);
