@@ -403,6 +403,20 @@ describe('organisations are created only by the coordinating unit’s administra
     expect(await orgs()).toBe(before);
   });
 
+  it('refuses the administrator a second organisation under an agency claim another already has, or one no token can name, writing nothing', async () => {
+    // NGO staff are told apart only by `ngo:<organisation code>`: two organisations with one code would share their clients.
+    const before = await orgs();
+    const taken = seed.organisation.name;
+    for (const name of [taken.toUpperCase(), taken.replace(/ /g, '-'), `${taken}!`, ` ${taken.replace('e', 'é')} `, '!!!', 'x', 'Å', 'a'.repeat(61)]) {
+      const variables = { i: { name, kind: 'NGO' } };
+      expect({ name, codes: codes(await viaGateway(CREATE_ORG, variables, ADMINISTRATOR)) }).toEqual({ name, codes: ['BAD_USER_INPUT'] });
+      expect({ name, codes: codes(await direct('ngo', CREATE_ORG, variables, ADMINISTRATOR)) }).toEqual({ name, codes: ['BAD_USER_INPUT'] });
+    }
+    expect(await orgs()).toBe(before);
+    // The same name again is a retry, answered with the organisation it made.
+    expect((await ok(viaGateway(CREATE_ORG, { i: { name: taken, kind: 'NGO' } }, ADMINISTRATOR))).ngoCreateOrganisation.id).toBe(seed.organisation.id);
+  });
+
   it('lets the administrator create one', async () => {
     const data = await ok(viaGateway(CREATE_ORG, { i: { name: 'Authz Crisis Centre', kind: 'MUNICIPAL_CRISIS_CENTRE' } }, ADMINISTRATOR));
     expect(data.ngoCreateOrganisation.id).toMatch(/^[0-9a-f-]{36}$/);
