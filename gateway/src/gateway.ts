@@ -211,6 +211,19 @@ export function createGateway(options: GatewayOptions) {
   });
 }
 
+/** The paths the gateway serves, as the runtime sees them (dot segments resolved); the landing page only in development. */
+const GATEWAY_PATHS = new Set([GRAPHQL_ENDPOINT, '/healthcheck', '/readiness', '/metrics', '/']);
+
+/** The path of a request target as the runtime will see it (`http://gateway${target}`), or null when it is no path. */
+function pathnameOf(target: string | undefined): string | null {
+  if (!target?.startsWith('/')) return null;
+  try {
+    return new URL(`http://gateway${target}`).pathname;
+  } catch {
+    return null;
+  }
+}
+
 /** A listening gateway. */
 export interface RunningGateway {
   url: string;
@@ -244,6 +257,15 @@ export async function startGateway(
   setMetricsService('gateway');
   setLogService('gateway');
   const server = createServer((req, res) => {
+    // One spelling per endpoint. The runtime's router also answers GraphQL at `/graphql/` and `//graphql`, where the
+    // rate limit (keyed on the exact path) did not apply: any path that is not one of the gateway's own is a 404 here.
+    const pathname = pathnameOf(req.url);
+    if (pathname === null || !GATEWAY_PATHS.has(pathname)) {
+      req.resume();
+      res.writeHead(404, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+      res.end(JSON.stringify({ errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] }));
+      return;
+    }
     if (ready && (req.url === '/readiness' || req.url?.startsWith('/readiness?')) && !ready()) {
       res.writeHead(503, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ status: 'not ready' }));
@@ -258,7 +280,7 @@ export async function startGateway(
       });
       return;
     }
-    if (req.url === GRAPHQL_ENDPOINT || req.url?.startsWith(`${GRAPHQL_ENDPOINT}?`)) {
+    if (pathname === GRAPHQL_ENDPOINT) {
       // The request's id: the client's when it is a plain token, else a new one. Set on the request here, so the
       // runtime forwards this same id to every subgraph (`propagateHeaders`), and returned to the client.
       const requestId = acceptRequestId(req.headers['x-request-id']);

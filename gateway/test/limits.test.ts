@@ -12,6 +12,15 @@ describe('query cost inputs', () => {
     expect(print(withListSizes(schema, parse('{ victims(first: 7) { id } }'), undefined))).toContain('victims(first: 7)');
   });
 
+  it('makes a variable left out the size its definition’s default gives, else the schema default; a variable sent wins', () => {
+    const sized = (doc: string, variables?: Record<string, unknown>) => print(withListSizes(schema, parse(doc), variables));
+    expect(sized('query($n: Int = 500) { victims(first: $n) { id } }')).toContain('victims(first: 500)');
+    expect(sized('query($n: Int = 500) { victims(first: $n) { id } }', {})).toContain('victims(first: 500)');
+    expect(sized('query($n: Int! = 500) { ...F } fragment F on Query { victims(first: $n) { id } }')).toContain('victims(first: 500)');
+    expect(sized('query($n: Int = 500) { victims(first: $n) { id } }', { n: 3 })).toContain('victims(first: 3)');
+    expect(sized('query($n: Int) { victims(first: $n) { id } }', {})).toContain('victims(first: 50)');
+  });
+
   it('cuts every "Did you mean" suggestion from a message', () => {
     expect(withoutSuggestions('Cannot query field "victm" on type "Query". Did you mean "victim" or "victims"?')).toBe(
       'Cannot query field "victm" on type "Query".',

@@ -18,6 +18,17 @@ function send(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
+/** Whether a request comes from the dev server's own origin: no `Origin` header (not a browser page), or one naming this host. */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Connect-style middleware for the web app's development server, never for
  * production (production signs in with OpenID Connect): `GET /config.json`
@@ -33,6 +44,10 @@ export function devAuthMiddleware(sign: SignDev) {
     if (path === '/config.json' && req.method === 'GET') return send(res, 200, DEV_WEB_CONFIG);
     if (path !== '/dev/token') return next();
     if (req.method !== 'POST') return send(res, 405, { error: 'POST only' });
+    // Only the app's own page signs in: a page on any other origin (another local port included) must not get a token
+    // it can read, and a form or text/plain body is what a cross-site page sends without asking first.
+    if (!sameOrigin(req)) return send(res, 403, { error: 'origin: only the web app itself may sign in' });
+    if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) return send(res, 415, { error: 'content-type: send application/json' });
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {

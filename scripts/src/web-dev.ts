@@ -20,6 +20,8 @@ export async function startWebDevServer(options: { port: number; gatewayUrl: str
       host: '127.0.0.1',
       port: options.port,
       strictPort: true,
+      // No CORS: the app is served from this origin, and Vite's default would let any localhost page read its answers.
+      cors: false,
       proxy: { '/graphql': { target: gateway.origin, changeOrigin: false } },
     },
     plugins: [

@@ -56,6 +56,22 @@ describe('the web app’s development sign-in endpoint', () => {
     expect((await fetch(`${url}/dev/token`)).status).toBe(405);
   });
 
+  it('signs only for the app’s own page: another origin (another local port too) is 403, a body not sent as JSON 415', async () => {
+    const body = JSON.stringify({ agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-17' });
+    const from = (origin: string | null, contentType = 'application/json') =>
+      fetch(`${url}/dev/token`, { method: 'POST', headers: { 'content-type': contentType, ...(origin ? { origin } : {}) }, body });
+    for (const origin of ['http://evil.example', 'http://localhost:3000', 'null', url.replace('127.0.0.1', 'localhost')]) {
+      const res = await from(origin);
+      expect({ origin, status: res.status }).toEqual({ origin, status: 403 });
+      expect(await res.text()).not.toContain('token"');
+    }
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      expect({ contentType, status: (await from(null, contentType)).status }).toEqual({ contentType, status: 415 });
+    }
+    expect((await from(url)).status).toBe(200);
+    expect((await from(null)).status).toBe(200);
+  });
+
   it('serves the development configuration and passes other paths on', async () => {
     expect(await (await fetch(`${url}/config.json`)).json()).toEqual(DEV_WEB_CONFIG);
     expect((await fetch(`${url}/elsewhere`)).status).toBe(404);

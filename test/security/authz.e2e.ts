@@ -193,6 +193,76 @@ describe('referrals move only by their receiver, and complete only by sender or 
     expect((await ok(viaGateway(UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, NGO_STAFF()))).updateReferralState.state).toBe('COMPLETED');
   });
 
+  it('answers a reused referral key only to the sending agency: any other agency reusing it gets IDEMPOTENCY_KEY_REUSED, not the referral', async () => {
+    const i = { victimId: seed.victimId, fromAgency: 'NGO', target: 'POLICE', idempotencyKey: 'authz-ref-key-1' };
+    const sent = await ok(viaGateway(SEND, { i }, NGO_STAFF()));
+    const id = sent.sendReferral.id as string;
+    expect((await ok(viaGateway(SEND, { i }, NGO_STAFF()))).sendReferral.id).toBe(id);
+    for (const [claims, fromAgency] of [
+      [POLICE, 'POLICE'],
+      [IMMIGRATION, 'IMMIGRATION'],
+      [CHILD_WELFARE, 'CHILD_WELFARE'],
+      [COORDINATOR, 'POLICE'],
+    ] as [TestClaims, string][]) {
+      for (const answer of [await viaGateway(SEND, { i: { ...i, fromAgency } }, claims), await direct('nrm', SEND, { i: { ...i, fromAgency } }, claims)]) {
+        expect({ who: claims.agency, codes: codes(answer) }).toEqual({ who: claims.agency, codes: ['IDEMPOTENCY_KEY_REUSED'] });
+        expect(JSON.stringify(answer)).not.toContain(id);
+      }
+    }
+    expect(await count('nrm', sql`select count(*) as n from referrals where idempotency_key = 'authz-ref-key-1'`)).toBe(1);
+  });
+
+  it('lets only the NGO that sent a referral, or the NGO that accepted one, complete it: another organisation is refused at the gateway and the NRM', async () => {
+    const OTHER_NGO: TestClaims = { sub: 'authz-other-ngo', agency: 'ngo:another-shelter', roles: ['worker'], purpose: 'NGO-2021-9' };
+    // As the sender: the seeded organisation refers to the police, the police accept.
+    const fromNgo = await ok(
+      viaGateway(SEND, { i: { victimId: seed.victimId, fromAgency: 'NGO', target: 'POLICE', idempotencyKey: 'authz-ref-ngo-sender' } }, NGO_STAFF()),
+    );
+    const senderCase = fromNgo.sendReferral.id as string;
+    await ok(viaGateway(UPDATE, { i: { referralId: senderCase, state: 'ACCEPTED' } }, POLICE));
+    // As the receiver: the police refer to an NGO shelter, the seeded organisation accepts.
+    const toShelter = await ok(
+      viaGateway(SEND, { i: { victimId: seed.victimId, fromAgency: 'POLICE', target: 'NGO_SHELTER', idempotencyKey: 'authz-ref-ngo-receiver' } }, POLICE),
+    );
+    const receiverCase = toShelter.sendReferral.id as string;
+    await ok(viaGateway(UPDATE, { i: { referralId: receiverCase, state: 'ACCEPTED' } }, NGO_STAFF()));
+    for (const id of [senderCase, receiverCase]) {
+      expect(codes(await viaGateway(UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, OTHER_NGO))).toEqual(['FORBIDDEN']);
+      expect(codes(await direct('nrm', UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, OTHER_NGO))).toEqual(['FORBIDDEN']);
+      expect(await stateOf(id)).toBe('ACCEPTED');
+      expect((await ok(viaGateway(UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, NGO_STAFF()))).updateReferralState.state).toBe('COMPLETED');
+    }
+  });
+
+  it('shows an NGO’s referral only to that organisation, its receiver and the coordinating unit: anyone else gets it withheld in place', async () => {
+    const sent = await ok(
+      viaGateway(
+        SEND,
+        { i: { victimId: seed.victimId, fromAgency: 'NGO', target: 'IMMIGRATION_REFLECTION_PERIOD', idempotencyKey: 'authz-ref-visibility' } },
+        NGO_STAFF(),
+      ),
+    );
+    const id = sent.sendReferral.id as string;
+    const VIEW = `query($id: ID!) { victim(id: $id) { referrals { id fromAgency target } openReferrals { id fromAgency target } } }`;
+    const OTHER_NGO: TestClaims = { sub: 'authz-other-ngo', agency: 'ngo:another-shelter', roles: ['worker'], purpose: 'NGO-2021-9' };
+    for (const claims of [POLICE, CHILD_WELFARE, OTHER_NGO]) {
+      for (const answer of [await viaGateway(VIEW, { id: seed.victimId }, claims), await direct('nrm', VIEW, { id: seed.victimId }, claims)]) {
+        const text = JSON.stringify(answer.json);
+        expect({ who: claims.agency, leaked: text.includes(id) }).toEqual({ who: claims.agency, leaked: false });
+        const withheld = (answer.json?.errors ?? []).filter((e) => e.extensions?.reason === 'CONSENT_REQUIRED').map((e) => String(e.path?.[1]));
+        expect({ who: claims.agency, withheld: [...new Set(withheld)].sort() }).toEqual({ who: claims.agency, withheld: ['openReferrals', 'referrals'] });
+        expect(answer.json?.data?.victim?.referrals).toContain(null);
+      }
+    }
+    for (const claims of [NGO_STAFF(), IMMIGRATION, COORDINATOR]) {
+      const answer = await direct('nrm', VIEW, { id: seed.victimId }, claims);
+      expect({ who: claims.agency, ids: answer.json?.data?.victim?.referrals?.map((r: { id: string } | null) => r?.id) }).toEqual({
+        who: claims.agency,
+        ids: expect.arrayContaining([id]),
+      });
+    }
+  });
+
   it('lets only the receiver decline a police referral to child welfare, and the receiver complete one', async () => {
     const sent = await ok(
       viaGateway(SEND, { i: { victimId: seed.victimId, fromAgency: 'POLICE', target: 'CHILD_WELFARE', idempotencyKey: 'authz-ref-cw-1' } }, POLICE),
@@ -204,6 +274,109 @@ describe('referrals move only by their receiver, and complete only by sender or 
     expect((await ok(viaGateway(UPDATE, { i: { referralId: id, state: 'ACCEPTED' } }, CHILD_WELFARE))).updateReferralState.state).toBe('ACCEPTED');
     expect((await ok(viaGateway(UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, CHILD_WELFARE))).updateReferralState.state).toBe('COMPLETED');
   });
+});
+
+describe('an idempotency key replays only the write it was first used for', () => {
+  // A retry with the same key and the same input gets the first record back; the same key with any recorded value
+  // changed is IDEMPOTENCY_KEY_REUSED and writes nothing, instead of answering as if the other values were stored.
+  const NGO_STAFF = (): TestClaims => ({ sub: 'authz-ngo-idem', agency: seed.organisation.agency, roles: ['worker'], purpose: 'NGO-2021-1' });
+  type Case = [string, () => TestClaims, string, () => Promise<Record<string, unknown>>, Record<string, unknown>[]];
+  const investigationId = async () => {
+    const data = await ok(viaGateway(`query($id: ID!) { policePerson(id: $id) { caseRoles { investigation { id } } } }`, { id: seed.policePersonId }, POLICE));
+    return data.policePerson.caseRoles[0].investigation.id as string;
+  };
+  const cases: Case[] = [
+    [
+      'policeRecordCustodyStay',
+      () => POLICE,
+      'PoliceRecordCustodyStayInput',
+      async () => ({ personId: seed.policePersonId, kind: 'CUSTODY', facility: 'Idem facility', startedAt: '2021-03-01' }),
+      [{ kind: 'PRISON' }, { facility: 'Another facility' }, { startedAt: '2021-03-02' }, { endedAt: '2021-03-05' }],
+    ],
+    [
+      'policeRecordCompensation',
+      () => POLICE,
+      'PoliceRecordCompensationInput',
+      async () => ({ personId: seed.policePersonId, investigationId: await investigationId(), amountNok: 10_000, orderedAt: '2021-04-01' }),
+      [{ amountNok: 99_000 }, { orderedAt: '2021-04-02' }, { paidAt: '2021-04-10' }],
+    ],
+    [
+      'immigrationGrantResidencePermit',
+      () => IMMIGRATION,
+      'ImmigrationGrantResidencePermitInput',
+      async () => ({ applicantId: seed.applicantId, kind: 'LIMITED_TRAFFICKING', grantedAt: '2021-06-01', validUntil: '2022-06-01' }),
+      [{ kind: 'HUMANITARIAN' }, { grantedAt: '2021-06-02' }, { validUntil: '2022-05-01' }],
+    ],
+    [
+      'immigrationRecordAsylumDecision',
+      () => IMMIGRATION,
+      'ImmigrationRecordAsylumDecisionInput',
+      async () => ({ applicantId: seed.applicantId, outcome: 'REFUSED', decidedAt: '2021-06-01' }),
+      [{ outcome: 'GRANTED' }, { decidedAt: '2021-06-02' }],
+    ],
+    [
+      'immigrationPlanReturn',
+      () => IMMIGRATION,
+      'ImmigrationPlanReturnInput',
+      async () => ({ applicantId: seed.applicantId, departureDate: '2031-06-01' }),
+      [{ departureDate: '2031-07-01' }],
+    ],
+    [
+      'ngoRecordAssistance',
+      NGO_STAFF,
+      'NgoRecordAssistanceInput',
+      async () => ({ clientId: seed.clientId, type: 'LEGAL', startedAt: '2021-05-03' }),
+      [{ type: 'MEDICAL' }, { startedAt: '2021-05-04' }],
+    ],
+    [
+      'ngoRecordConsent',
+      NGO_STAFF,
+      'NgoRecordConsentInput',
+      async () => ({ clientId: seed.clientId, agency: 'IMMIGRATION', purpose: 'Reflection period application', givenAt: '2021-05-03T10:00:00Z' }),
+      [{ agency: 'CHILD_WELFARE' }, { purpose: 'Something else entirely' }, { givenAt: '2021-05-04T10:00:00Z' }],
+    ],
+    [
+      'ngoRecordGrant',
+      NGO_STAFF,
+      'NgoRecordGrantInput',
+      async () => ({ organisationId: seed.organisation.id, year: 2021, amountNok: 50_000, grantor: 'Oslo municipality' }),
+      [{ year: 2020 }, { amountNok: 5_000_000 }, { grantor: 'Parliament' }],
+    ],
+    [
+      'childWelfareStartPlacement',
+      () => CHILD_WELFARE,
+      'ChildWelfareStartPlacementInput',
+      async () => ({ caseId: seed.caseId, kind: 'EMERGENCY', startedAt: '2021-05-10', plannedEndAt: '2021-06-10' }),
+      [{ kind: 'FOSTER_CARE' }, { plannedEndAt: '2021-07-10' }],
+    ],
+    [
+      'childWelfareRecordMeasure',
+      () => CHILD_WELFARE,
+      'ChildWelfareRecordMeasureInput',
+      async () => ({ caseId: seed.caseId, kind: 'SCHOOL', takenAt: '2021-05-10' }),
+      [{ kind: 'HEALTH' }, { takenAt: '2021-05-11' }],
+    ],
+  ];
+  for (const [mutation, claims, inputType, base, changes] of cases) {
+    it(`${mutation}: the same key with other values is IDEMPOTENCY_KEY_REUSED, through the gateway and at the subgraph`, async () => {
+      const doc = `mutation($i: ${inputType}!) { ${mutation}(input: $i) { id } }`;
+      const subgraph = (
+        mutation.startsWith('police') ? 'police' : mutation.startsWith('immigration') ? 'immigration' : mutation.startsWith('ngo') ? 'ngo' : 'child-welfare'
+      ) as keyof Hub['subgraphs'];
+      const first = { idempotencyKey: `authz-idem-${mutation}`, ...(await base()) };
+      const id = (await ok(viaGateway(doc, { i: first }, claims())))[mutation].id as string;
+      expect((await ok(viaGateway(doc, { i: first }, claims())))[mutation].id).toBe(id);
+      for (const change of changes) {
+        for (const answer of [
+          await viaGateway(doc, { i: { ...first, ...change } }, claims()),
+          await direct(subgraph, doc, { i: { ...first, ...change } }, claims()),
+        ]) {
+          expect({ change, codes: codes(answer) }).toEqual({ change, codes: ['IDEMPOTENCY_KEY_REUSED'] });
+          expect(JSON.stringify(answer.json)).not.toContain(id);
+        }
+      }
+    });
+  }
 });
 
 describe('organisations are created only by the coordinating unit’s administrator', () => {
@@ -228,6 +401,20 @@ describe('organisations are created only by the coordinating unit’s administra
       codes(await direct('ngo', CREATE_ORG, { i: { name: 'Fake Shelter', kind: 'NGO' } }, { agency: seed.organisation.agency, roles: ['administrator'] })),
     ).toEqual(['FORBIDDEN']);
     expect(await orgs()).toBe(before);
+  });
+
+  it('refuses the administrator a second organisation under an agency claim another already has, or one no token can name, writing nothing', async () => {
+    // NGO staff are told apart only by `ngo:<organisation code>`: two organisations with one code would share their clients.
+    const before = await orgs();
+    const taken = seed.organisation.name;
+    for (const name of [taken.toUpperCase(), taken.replace(/ /g, '-'), `${taken}!`, ` ${taken.replace('e', 'é')} `, '!!!', 'x', 'Å', 'a'.repeat(61)]) {
+      const variables = { i: { name, kind: 'NGO' } };
+      expect({ name, codes: codes(await viaGateway(CREATE_ORG, variables, ADMINISTRATOR)) }).toEqual({ name, codes: ['BAD_USER_INPUT'] });
+      expect({ name, codes: codes(await direct('ngo', CREATE_ORG, variables, ADMINISTRATOR)) }).toEqual({ name, codes: ['BAD_USER_INPUT'] });
+    }
+    expect(await orgs()).toBe(before);
+    // The same name again is a retry, answered with the organisation it made.
+    expect((await ok(viaGateway(CREATE_ORG, { i: { name: taken, kind: 'NGO' } }, ADMINISTRATOR))).ngoCreateOrganisation.id).toBe(seed.organisation.id);
   });
 
   it('lets the administrator create one', async () => {
@@ -388,6 +575,29 @@ describe('matching does not reveal an NGO client the caller may not see', () => 
           { agency: 'POLICE', status: 'POSSIBLE' },
         ],
       });
+    }
+  });
+
+  it('does not date the NGO’s registration either: firstRegisteredAt is withheld in place from everyone who may not see the first registration', async () => {
+    const DATED = `query($id: ID!) { victim(id: $id) { id firstRegisteredAt registrations { registeredAt } } }`;
+    const ENTITY_DATED = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Victim { firstRegisteredAt } } }`;
+    const ngoRegisteredAt = (await ok(viaGateway(DATED, { id: ngoVictim }, COORDINATOR))).victim.registrations[0].registeredAt as string;
+    for (const claims of [POLICE, IMMIGRATION, CHILD_WELFARE, { agency: seed.organisation.agency, roles: ['worker'], purpose: 'NGO-2021-1' }]) {
+      const viaGw = await viaGateway(DATED, { id: ngoVictim }, claims);
+      const atNrm = await direct('nrm', ENTITY_DATED, { r: [{ __typename: 'Victim', id: ngoVictim }] }, claims);
+      expect({ who: claims.agency, gateway: viaGw.json?.data?.victim?.firstRegisteredAt, nrm: atNrm.json?.data?._entities?.[0]?.firstRegisteredAt }).toEqual({
+        who: claims.agency,
+        gateway: null,
+        nrm: null,
+      });
+      expect(viaGw.json?.errors?.find((e) => e.path?.join('.') === 'victim.firstRegisteredAt')?.extensions?.reason).toBe('CONSENT_REQUIRED');
+      expect(atNrm.json?.errors?.[0]?.extensions?.reason).toBe('CONSENT_REQUIRED');
+      expect(JSON.stringify([viaGw.json, atNrm.json])).not.toContain(ngoRegisteredAt);
+    }
+    for (const claims of [staff(), COORDINATOR]) {
+      const answer = await viaGateway(DATED, { id: ngoVictim }, claims);
+      expect(answer.json?.errors).toBeUndefined();
+      expect(answer.json?.data?.victim?.firstRegisteredAt).toBe(ngoRegisteredAt);
     }
   });
 });

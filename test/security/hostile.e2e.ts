@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { generateKeyPair, importJWK, exportSPKI, SignJWT, type JWK } from 'jose';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +62,48 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
 }
 
 const gql = (url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => post(url, { query, variables }, headers);
+
+/** A request to `path` exactly as written (fetch would normalise `//graphql` or `/./graphql` before sending). */
+function raw(base: string, method: 'GET' | 'POST', path: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  const { hostname, port } = new URL(base);
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        hostname,
+        port,
+        method,
+        path,
+        headers: {
+          accept: 'application/graphql-response+json, application/json',
+          ...(payload ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) } : {}),
+          ...headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: Answer['json'];
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = null;
+          }
+          const h = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') h.set(k, v);
+          resolve({ status: res.statusCode ?? 0, headers: h, text, json });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** Other spellings of the GraphQL endpoint's path: a router that matched any of them would serve GraphQL outside the endpoint's rules. */
+const ENDPOINT_SPELLINGS = ['/graphql/', '//graphql', '/graphql//', '/./graphql/', '/x/../graphql/', '/GRAPHQL', '/graphql%2F', '/graphql;x'];
 const as = (claims: TestClaims) => hub.as(claims);
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -487,6 +530,37 @@ describe('limits: expensive or malformed requests are refused before any subgrap
     expect(answer.json?.errors?.[0]?.extensions?.reason).toBe('MAX_COST');
   });
 
+  hostile(
+    'the cost bomb is refused however its list size is written: literal, variable, variable default, in a fragment; at the gateway and at the NRM',
+    async () => {
+      // Four lists of 500 victims with the NRM's own fields: over the limit, each list within `first`'s range.
+      const lists = (size: string) =>
+        ['a', 'b', 'c', 'd']
+          .map((a) => `${a}: victims(first: ${size}) { id registrations { agency status decidedBy decidedOn } referrals { id state } }`)
+          .join(' ');
+      const ways: [string, string, Record<string, unknown> | undefined][] = [
+        ['a literal', `{ ${lists('500')} }`, undefined],
+        ['a variable', `query($n: Int) { ${lists('$n')} }`, { n: 500 }],
+        ['a variable’s default, the variable left out', `query($n: Int = 500) { ${lists('$n')} }`, undefined],
+        ['a variable’s default, the variables object empty', `query($n: Int = 500) { ${lists('$n')} }`, {}],
+        ['a variable’s default, used in a fragment', `query($n: Int = 500) { ...F } fragment F on Query { ${lists('$n')} }`, undefined],
+        ['a non-null variable’s default', `query($n: Int! = 500) { ${lists('$n')} }`, undefined],
+      ];
+      for (const [way, query, variables] of ways) {
+        for (const url of [hub.gateway.url, hub.subgraphs.nrm.url]) {
+          const answer = await gql(url, query, variables, await as(COORDINATOR));
+          expect({ way, url, status: answer.status, reasons: answer.json?.errors?.map((e) => e.extensions?.reason) }).toEqual({
+            way,
+            url,
+            status: 400,
+            reasons: ['MAX_COST'],
+          });
+          expect(answer.json?.data ?? null).toBeNull();
+        }
+      }
+    },
+  );
+
   hostile('a token bomb (2,000 tokens) is refused while parsing: GRAPHQL_PARSE_FAILED, HTTP 400', async () => {
     const answer = await gql(hub.gateway.url, `{ ${Array.from({ length: 2000 }, () => '__typename').join(' ')} }`, undefined, await as(COORDINATOR));
     expectRefused(answer, 'GRAPHQL_PARSE_FAILED', 400);
@@ -592,6 +666,15 @@ describe('production mode: trusted documents only, no introspection, no GraphiQL
     expect(answer.text).not.toContain('PolicePerson');
   });
 
+  hostile('another spelling of the endpoint’s path serves no document text either: 404 or TRUSTED_DOCUMENT_REQUIRED', async () => {
+    for (const path of ENDPOINT_SPELLINGS) {
+      const answer = await raw(prod.url, 'POST', path, { query: VICTIM_VIEW, variables: { id: seed.victimId } }, await as(COORDINATOR));
+      expect({ path, status: answer.status }).toEqual({ path, status: answer.status === 404 ? 404 : 400 });
+      if (answer.status !== 404) expectRefused(answer, 'TRUSTED_DOCUMENT_REQUIRED', 400);
+      expectNoPersonalData(answer);
+    }
+  });
+
   hostile('introspection is off even as a trusted document: __schema and __type are refused', async () => {
     for (const doc of [INTROSPECTION, TYPE_PROBE]) {
       const answer = await post(prod.url, { documentId: documentId(doc) }, await as(COORDINATOR));
@@ -662,6 +745,19 @@ describe('rate limit: per subject, HTTP 429 RATE_LIMITED', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     const other = await gql(limited.url, '{ __typename }', undefined, await as({ sub: 'rate-light', agency: 'coordinating-unit', roles: ['coordinator'] }));
     expect(other.status).toBe(200);
+  });
+
+  hostile('every other spelling of the endpoint’s path is 404 or draws on the same bucket, by POST and by GET: none serves past the limit', async () => {
+    const headers = await as({ sub: 'rate-spellings', agency: 'coordinating-unit', roles: ['coordinator'] });
+    for (let i = 0; i < 3; i++) expect((await gql(limited.url, '{ __typename }', undefined, headers)).status).toBe(200);
+    for (const path of ENDPOINT_SPELLINGS) {
+      const byPost = await raw(limited.url, 'POST', path, { query: '{ __typename }' }, headers);
+      const byGet = await raw(limited.url, 'GET', `${path}?query=${encodeURIComponent('{ __typename }')}`, undefined, headers);
+      for (const answer of [byPost, byGet]) {
+        expect({ path, status: [404, 429].includes(answer.status) }).toEqual({ path, status: true });
+        expect(answer.json?.data).toBeUndefined();
+      }
+    }
   });
 
   hostile('anonymous requests and requests with bad tokens share their address’s bucket', async () => {

@@ -229,4 +229,56 @@ describe('hostile requests against the safeguards', () => {
     expectRefused(await gateway('{ upcomingReturns(withinDays: -1) { id } }', {}, UDI), 'BAD_USER_INPUT');
     expectRefused(await gateway('{ immigrationDeadlines(withinDays: 100000) { recordId } }', {}, UDI), 'BAD_USER_INPUT');
   });
+
+  // A screening's idempotency key answers its writer's retry of the same screening only: anyone else reusing the key (a
+  // colleague, who would read the screening unlogged: Screening is returned by a write, not a purpose-bound read), or
+  // the same writer with other findings, gets IDEMPOTENCY_KEY_REUSED and no screening, and nothing is written.
+  for (const agency of ['police', 'immigration', 'child-welfare', 'ngo'] as const) {
+    hostile(`screenings (${agency}): a reused idempotency key returns nothing to another user or for other findings`, async () => {
+      const mutation = {
+        police: 'policeRecordScreening',
+        immigration: 'immigrationRecordScreening',
+        'child-welfare': 'childWelfareRecordScreening',
+        ngo: 'ngoRecordScreening',
+      }[agency];
+      const subjectId = { police: seed.policePersonId, immigration: seed.applicantId, 'child-welfare': seed.caseId, ngo: seed.clientId }[agency];
+      const claims = agency === 'ngo' ? { agency: seed.organisation.agency, roles: ['worker'], purpose: 'NGO-2021-9' } : WRITERS[agency];
+      const writer: TestClaims = { ...claims, sub: `screener-${agency}` };
+      const colleague: TestClaims = { ...claims, sub: `colleague-${agency}` };
+      const SCREEN = `mutation($i: ScreeningInput!) { ${mutation}(input: $i) { id screenedBy indicators indications } }`;
+      const first = {
+        idempotencyKey: `hostile-replay-${agency}`,
+        subjectId,
+        screenedOn: '2021-05-02',
+        context: 'OTHER',
+        indicators: ['FL_DECEPTION', 'FL_ISOLATION'],
+      };
+      const rows = async () => {
+        const result = (await hub.databases[agency].db.execute(sql.raw('select count(*)::int as n from screenings'))) as unknown as {
+          rows?: { n: number }[];
+        } & { n: number }[];
+        return (result.rows ?? result)[0]!.n;
+      };
+      const written = await gateway(SCREEN, { i: first }, writer);
+      expect(written.json?.errors ?? []).toEqual([]);
+      const id = written.json?.data?.[mutation].id as string;
+      const retry = await gateway(SCREEN, { i: first }, writer);
+      expect(retry.json?.data?.[mutation].id).toBe(id);
+      const after = await rows();
+      for (const [who, claimsOf, input] of [
+        ['a colleague, same screening', colleague, first],
+        ['a colleague, other findings', colleague, { ...first, indicators: ['FL_DECEPTION'] }],
+        ['the writer, other findings', writer, { ...first, indicators: ['FL_DECEPTION'] }],
+        ['the writer, another day', writer, { ...first, screenedOn: '2021-05-03' }],
+        ['the writer, another context', writer, { ...first, context: 'ASSISTANCE' }],
+      ] as const) {
+        const answer = await gateway(SCREEN, { i: input }, claimsOf);
+        expect({ who, codes: [...new Set((answer.json?.errors ?? []).map((e) => e.extensions?.code))] }).toEqual({ who, codes: ['IDEMPOTENCY_KEY_REUSED'] });
+        expect(answer.json?.data ?? null).toBeNull();
+        expect(answer.text).not.toContain(id);
+        expect(answer.text).not.toContain(`screener-${agency}`);
+      }
+      expect(await rows()).toBe(after);
+    });
+  }
 });

@@ -75,6 +75,11 @@ function expectClientError(a: Answer, code: string, status: number, values: stri
   for (const v of values) expect(a.text).not.toContain(v);
 }
 
+/** None of the personal values in the body. */
+function expectNoValues(a: Answer) {
+  for (const v of personalValues) expect(a.text).not.toContain(v);
+}
+
 async function count(name: SubgraphName, table: string): Promise<number> {
   const result = (await hub.databases[name].db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown;
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
@@ -176,6 +181,28 @@ describe('every subgraph trusts no network', () => {
       const fine = await gql(subgraphUrl(name), query, { r: reps(3) }, headers);
       expect(fine.status).toBe(200);
       expect(fine.json?.data?._entities).toHaveLength(3);
+    });
+
+    it(`${name}: an entity reference answers the same for an id that exists as for one that does not, to a caller who may not read the entity`, async () => {
+      // Anonymous callers and the NRM working group (statistics only, with or without a purpose) may read no victim,
+      // so `_entities` must not tell them whether a victim id is registered, nor its merged ids.
+      const outsiders: (TestClaims | null)[] = [
+        null,
+        { sub: 'zt-wg', agency: 'nrm-working-group', roles: ['analyst'], purpose: 'CASE-2021-17' },
+        { sub: 'zt-wg-np', agency: 'nrm-working-group', roles: ['analyst'], purpose: null },
+      ];
+      const selection = name === 'nrm' ? '__typename ... on Victim { mergedIds }' : '__typename';
+      const query = `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`;
+      const rep = (id: string) => ({ __typename: 'Victim', id, mergedIds: [] });
+      for (const claims of outsiders) {
+        const headers = claims ? await as(claims) : {};
+        const known = await gql(subgraphUrl(name), query, { r: [rep(seed.victimId)] }, headers);
+        const unknown = await gql(subgraphUrl(name), query, { r: [rep('00000000-0000-4000-8000-00000000beef')] }, headers);
+        const view = (a: Answer) => ({ status: a.status, data: a.json?.data ?? null, codes: codes(a) });
+        expect({ caller: claims?.agency ?? 'anonymous', ...view(known) }).toEqual({ caller: claims?.agency ?? 'anonymous', ...view(unknown) });
+        expect(JSON.stringify(known.json?.data ?? null)).not.toContain('mergedIds');
+        expectNoValues(known);
+      }
     });
 
     it(`${name}: answers malformed requests with 4xx client errors, never a server error`, async () => {

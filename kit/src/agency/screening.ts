@@ -76,10 +76,28 @@ export function checkScreeningInput(input: ScreeningInput, today: string): Scree
 }
 
 /**
+ * Whether a screening already stored under an idempotency key answers this request: the same person, day, context
+ * and findings, recorded by the same user (the token's subject). Another user reusing the key would otherwise get
+ * someone else's screening back from a write, which no audit record covers, and a retry with other findings would
+ * be told they were recorded.
+ */
+function sameScreening(first: ScreeningRow, input: ScreeningInput, screenedBy: string): boolean {
+  const sorted = (codes: readonly string[]) => [...codes].sort().join(',');
+  return (
+    first.subjectId === input.subjectId &&
+    first.screenedOn === input.screenedOn &&
+    first.context === input.context &&
+    sorted(first.indicators) === sorted(input.indicators) &&
+    first.screenedBy === screenedBy
+  );
+}
+
+/**
  * Records a screening inside the caller's transaction: the subject must be a
  * record the agency holds (else `NOT_FOUND`, nothing written), the outcome is
  * computed by the indicator rule, and the same idempotency key returns the
- * first screening.
+ * first screening to its writer's retry of the same screening (`sameScreening`;
+ * anything else is `IDEMPOTENCY_KEY_REUSED`).
  */
 export async function recordScreening<TTable extends IdempotentTable>(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -93,7 +111,7 @@ export async function recordScreening<TTable extends IdempotentTable>(
   const child = subject.child(input.screenedOn);
   const outcome = screeningOutcome(input.indicators, child);
   const row = await insertOnce(tx, table, { ...input, child, indications: outcome.indications, reasons: outcome.reasons, screenedBy } as never, {
-    sameRequest: (first) => (first as unknown as ScreeningRow).subjectId === input.subjectId,
+    sameRequest: (first) => sameScreening(first as unknown as ScreeningRow, input, screenedBy),
     what: 'screening',
   });
   return row as unknown as ScreeningRow;

@@ -6,6 +6,7 @@ import {
   GraphQLError,
   Kind,
   TypeInfo,
+  valueFromASTUntyped,
   validate,
   visit,
   visitWithTypeInfo,
@@ -100,6 +101,7 @@ const LIST_SIZE_ARGS = new Set(['first', 'last']);
  * rule multiplies by the size the subgraph will really return.
  */
 export function withListSizes(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): DocumentNode {
+  const defaults = variableDefaults(document);
   const typeInfo = new TypeInfo(schema);
   return visit(
     document,
@@ -112,8 +114,11 @@ export function withListSizes(schema: GraphQLSchema, document: DocumentNode, var
         const given = node.arguments?.find((a) => a.name.value === sizeArg.name);
         let size: unknown;
         if (!given) size = sizeArg.defaultValue;
-        else if (given.value.kind === Kind.VARIABLE) size = variables?.[given.value.name.value];
-        else return undefined;
+        else if (given.value.kind === Kind.VARIABLE) {
+          // A variable left out takes its definition's default (`query($n: Int = 500)`), else the argument's own.
+          const name = given.value.name.value;
+          size = variables && Object.hasOwn(variables, name) ? variables[name] : defaults.has(name) ? defaults.get(name) : sizeArg.defaultValue;
+        } else return undefined;
         if (typeof size !== 'number' || !Number.isInteger(size)) return undefined;
         const literal: ArgumentNode = {
           kind: Kind.ARGUMENT,
@@ -124,6 +129,26 @@ export function withListSizes(schema: GraphQLSchema, document: DocumentNode, var
       },
     }),
   );
+}
+
+/**
+ * The default value of each variable the document's operations define (`query($n: Int = 500)`): what a list size
+ * given by that variable is when the request leaves the variable out. Where two operations define one name with
+ * different defaults, the larger number counts.
+ */
+function variableDefaults(document: DocumentNode): Map<string, unknown> {
+  const defaults = new Map<string, unknown>();
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const variable of definition.variableDefinitions ?? []) {
+      if (!variable.defaultValue) continue;
+      const name = variable.variable.name.value;
+      const value = valueFromASTUntyped(variable.defaultValue);
+      const before = defaults.get(name);
+      if (!defaults.has(name) || (typeof value === 'number' && (typeof before !== 'number' || value > before))) defaults.set(name, value);
+    }
+  }
+  return defaults;
 }
 
 /**
@@ -143,7 +168,8 @@ export function costErrors(
   if (!byDocument) costPasses.set(schema, (byDocument = new WeakMap()));
   let entry = byDocument.get(document);
   if (!entry) byDocument.set(document, (entry = { sizeVariables: listSizeVariables(schema, document), passed: new Set() }));
-  const key = `${maxCost}|${entry.sizeVariables.map((name) => JSON.stringify(variables?.[name] ?? null)).join(',')}`;
+  // A variable left out (its default applies) is not one sent as null.
+  const key = `${maxCost}|${entry.sizeVariables.map((name) => (variables && Object.hasOwn(variables, name) ? JSON.stringify(variables[name]) : '-')).join(',')}`;
   if (entry.passed.has(key)) return [];
   const errors = validate(schema, withListSizes(schema, document, variables), [costLimitRule({ maxCost, ...COST_WEIGHTS, ...reportAs('MAX_COST') })]);
   if (errors.length === 0 && entry.passed.size < 64) entry.passed.add(key);

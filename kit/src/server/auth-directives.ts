@@ -4,7 +4,9 @@ import {
   getNamedType,
   GraphQLError,
   isObjectType,
+  Kind,
   type ConstDirectiveNode,
+  type GraphQLObjectType,
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from 'graphql';
@@ -127,6 +129,54 @@ export function enforceAuthDirectives(schema: GraphQLSchema): number {
       };
       wrapped += 1;
     }
+    if (guardEntityReference(schema, type, typeReq)) wrapped += 1;
   }
   return wrapped;
+}
+
+/** The top-level field names of each of a type's `@key`s (`@key(fields: "id")` → `id`). */
+function keyFieldNames(type: GraphQLObjectType): string[] {
+  const names = new Set<string>();
+  for (const node of [type.astNode, ...type.extensionASTNodes]) {
+    for (const directive of node?.directives ?? []) {
+      if (directive.name.value !== 'key') continue;
+      const fields = directive.arguments?.find((a) => a.name.value === 'fields')?.value;
+      if (fields?.kind !== Kind.STRING) continue;
+      for (const name of fields.value.replace(/\{[^}]*\}/g, ' ').split(/\s+/)) if (name) names.add(name);
+    }
+  }
+  return [...names];
+}
+
+type ReferenceResolver = (reference: unknown, context: { viewer?: Viewer | null } | undefined, info: unknown) => unknown;
+
+/**
+ * An entity reference (`_entities`) resolves only for a caller who may read the entity's key: its type's
+ * requirements and those of its key fields (`Victim.id` in the NRM needs `victim:read` or `audit:read`). Resolving
+ * a reference looks the entity up, so without this any caller, anonymous ones included, could learn from
+ * `_entities { __typename }` whether an id exists, and read fields whose own directive asks less than the key's
+ * (`Victim.mergedIds` needs only a purpose). A refused reference is `null` with the `UNAUTHENTICATED` or
+ * `FORBIDDEN` error at its position, like a refused field. Types whose reference is the representation itself
+ * (no `__resolveReference`) look nothing up and are left alone. Returns whether the type was guarded.
+ */
+function guardEntityReference(schema: GraphQLSchema, type: GraphQLObjectType, typeReq: Requirement): boolean {
+  const subgraph = (type.extensions as { apollo?: { subgraph?: { resolveReference?: ReferenceResolver } } }).apollo?.subgraph;
+  const resolveReference = subgraph?.resolveReference;
+  if (!subgraph || !resolveReference) return false;
+  const fields = type.getFields();
+  const keyReqs = keyFieldNames(type).map((name) => read(schema, [fields[name]?.astNode]));
+  const req: Requirement = {
+    authenticated: typeReq.authenticated || keyReqs.some((r) => r.authenticated),
+    scopes: [...typeReq.scopes, ...keyReqs.flatMap((r) => r.scopes)],
+    policies: [...typeReq.policies, ...keyReqs.flatMap((r) => r.policies)],
+  };
+  if (!req.authenticated && req.scopes.length === 0 && req.policies.length === 0) return false;
+  subgraph.resolveReference = (reference, context, info) => {
+    // A rejected item: this entity is null with the error at its index, the others resolve.
+    return new Promise((resolve) => {
+      checkRequirement(req, context?.viewer, type.name);
+      resolve(resolveReference(reference, context, info));
+    });
+  };
+  return true;
 }

@@ -106,8 +106,13 @@ export function ChildCoordination() {
                   <SubTable
                     title={t('child.openReferrals')}
                     headers={[t('field.from'), t('field.target'), t('field.state'), t('field.sentAt')]}
-                    rows={(c.openReferrals ?? []).map((r) => [code(r.fromAgency), code(r.target), code(r.state), date(r.sentAt)])}
+                    rows={(c.openReferrals ?? []).flatMap((r) => (r ? [[code(r.fromAgency), code(r.target), code(r.state), date(r.sentAt)]] : []))}
                   />
+                  {(c.openReferrals ?? []).map((r, j) =>
+                    r ? null : (
+                      <RefusalMarker key={`referral-${j}`} compact refusal={refusalAt(error, ['childVictims', i, 'openReferrals', j]) ?? { kind: 'OTHER' }} />
+                    ),
+                  )}
                   <SubTable
                     title={t('child.alertsAndDeadlines')}
                     headers={[t('field.kind'), t('field.when'), t('alerts.daysLeft')]}

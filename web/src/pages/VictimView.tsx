@@ -61,8 +61,11 @@ export function VictimView({ id }: { id: string }) {
             <SubTable
               title={t('victim.referrals')}
               headers={[t('field.from'), t('field.target'), t('field.state'), t('field.sentAt')]}
-              rows={(v.referrals ?? []).map((r) => [code(r.fromAgency), code(r.target), code(r.state), dateTime(r.sentAt)])}
+              rows={(v.referrals ?? []).flatMap((r) => (r ? [[code(r.fromAgency), code(r.target), code(r.state), dateTime(r.sentAt)]] : []))}
             />
+            {(v.referrals ?? []).map((r, i) =>
+              r ? null : <RefusalMarker key={`withheld-referral-${i}`} refusal={refusalAt(error, ['victim', 'referrals', i]) ?? { kind: 'OTHER' }} />,
+            )}
           </AgencySection>
 
           <AgencySection id="police" agency="POLICE" title={t('section.police')} refusal={at('police')} empty={!v.police?.length}>

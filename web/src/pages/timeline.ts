@@ -21,6 +21,7 @@ export function timelineOf(v: Victim): TimelineEvent[] {
   };
   for (const r of v.registrations ?? []) if (r) push(r.decidedOn, 'NRM', 'registration', `${r.agency}:${r.status}`);
   for (const r of v.referrals ?? []) {
+    if (!r) continue;
     push(r.sentAt, 'NRM', 'referralSent', `${r.fromAgency}>${r.target}`);
     push(r.answeredAt, 'NRM', 'referralAnswered', `${r.target}:${r.state}`);
     push(r.completedAt, 'NRM', 'referralCompleted', r.target);

@@ -45,7 +45,11 @@ export async function grantResidencePermit(
 ) {
   return db.transaction(async (tx) => {
     await requireApplicant(tx, input.applicantId);
-    return insertOnce(tx, residencePermits, input, { sameRequest: (first) => first.applicantId === input.applicantId, what: 'permit' });
+    return insertOnce(tx, residencePermits, input, {
+      sameRequest: (first) =>
+        first.applicantId === input.applicantId && first.kind === input.kind && first.grantedAt === input.grantedAt && first.validUntil === input.validUntil,
+      what: 'permit',
+    });
   });
 }
 
@@ -53,7 +57,10 @@ export async function grantResidencePermit(
 export async function recordAsylumDecision(db: ImmigrationDb, input: { idempotencyKey: string; applicantId: string; outcome: string; decidedAt: string }) {
   return db.transaction(async (tx) => {
     await requireApplicant(tx, input.applicantId);
-    return insertOnce(tx, asylumDecisions, input, { sameRequest: (first) => first.applicantId === input.applicantId, what: 'decision' });
+    return insertOnce(tx, asylumDecisions, input, {
+      sameRequest: (first) => first.applicantId === input.applicantId && first.outcome === input.outcome && first.decidedAt === input.decidedAt,
+      what: 'decision',
+    });
   });
 }
 
@@ -66,7 +73,8 @@ export async function planReturn(db: ImmigrationDb, input: { idempotencyKey: str
       returnProceedings,
       { ...input, status: 'PLANNED' },
       {
-        sameRequest: (first) => first.applicantId === input.applicantId,
+        // The status moves on after planning (checked, executed); the planned departure does not.
+        sameRequest: (first) => first.applicantId === input.applicantId && first.departureDate === input.departureDate,
         what: 'return',
       },
     );

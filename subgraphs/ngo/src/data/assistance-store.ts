@@ -16,7 +16,8 @@ export async function recordAssistance(
   return db.transaction(async (tx) => {
     await requireClient(tx, input.clientId);
     return insertOnce(tx, assistanceEpisodes, input, {
-      sameRequest: (first) => first.clientId === input.clientId && first.type === input.type,
+      // `endedAt` may be set later by ngoEndAssistance, so a retry is matched on what the episode started with.
+      sameRequest: (first) => first.clientId === input.clientId && first.type === input.type && first.startedAt === input.startedAt,
       what: 'assistance episode',
     });
   });
@@ -44,7 +45,12 @@ export async function recordConsent(db: NgoDb, input: { idempotencyKey: string; 
       consents,
       { ...input, givenAt: input.givenAt ?? undefined },
       {
-        sameRequest: (first) => first.clientId === input.clientId && first.agency === input.agency,
+        // `givenAt` defaults to the time of the first request, so a retry that leaves it out matches any.
+        sameRequest: (first) =>
+          first.clientId === input.clientId &&
+          first.agency === input.agency &&
+          first.purpose === input.purpose &&
+          (!input.givenAt || first.givenAt.getTime() === input.givenAt.getTime()),
         what: 'consent',
       },
     );

@@ -1,5 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
-import { hubError, insertOnce } from '@nrm-hub/kit';
+import { asc, eq, sql } from 'drizzle-orm';
+import { badInput, hubError, insertOnce, organisationCode } from '@nrm-hub/kit';
 import { grants, organisations, type OrganisationRow } from '../db/schema.ts';
 import type { NgoDb } from './client-store.ts';
 
@@ -14,15 +14,27 @@ export function listOrganisations(db: NgoDb): Promise<OrganisationRow[]> {
   return db.select().from(organisations).orderBy(asc(organisations.name));
 }
 
-/** Creates an organisation; the same name returns the existing one (retry-safe). */
-export async function createOrganisation(db: NgoDb, input: { name: string; kind: string }): Promise<OrganisationRow> {
-  const [inserted] = await db.insert(organisations).values(input).onConflictDoNothing({ target: organisations.name }).returning();
-  if (inserted) return inserted;
-  const [existing] = await db.select().from(organisations).where(eq(organisations.name, input.name));
-  if (!existing || existing.kind !== input.kind) {
-    throw hubError('IDEMPOTENCY_KEY_REUSED', 'An organisation with this name exists with another kind.');
-  }
-  return existing;
+/**
+ * Creates an organisation; the same name returns the existing one (retry-safe). Its staff are told apart by
+ * `ngo:<code>` alone (`code` is `organisationCode(name)`), so another organisation with the same code is refused
+ * (`BAD_USER_INPUT`): the two would share one agency claim and so each other's clients. Creations take one lock, so
+ * two at once cannot both pass the check.
+ */
+export async function createOrganisation(db: NgoDb, input: { name: string; kind: string }, code: string): Promise<OrganisationRow> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('ngo.organisations'))`);
+    const all = await tx.select().from(organisations);
+    const existing = all.find((o) => o.name === input.name);
+    if (existing) {
+      if (existing.kind !== input.kind) throw hubError('IDEMPOTENCY_KEY_REUSED', 'An organisation with this name exists with another kind.');
+      return existing;
+    }
+    if (all.some((o) => organisationCode(o.name) === code)) {
+      throw badInput('input.name', 'another organisation already has this organisation code (its staff sign in as ngo:<code>)');
+    }
+    const [inserted] = await tx.insert(organisations).values(input).returning();
+    return inserted!;
+  });
 }
 
 /** Grants of one budget year with their organisation, in one statement. */
@@ -40,7 +52,8 @@ export async function recordGrant(db: NgoDb, input: { idempotencyKey: string; or
     const organisation = await organisationById(tx, input.organisationId);
     if (!organisation) throw hubError('NOT_FOUND', 'No organisation with that id.');
     const row = await insertOnce(tx, grants, input, {
-      sameRequest: (first) => first.organisationId === input.organisationId && first.year === input.year,
+      sameRequest: (first) =>
+        first.organisationId === input.organisationId && first.year === input.year && first.amountNok === input.amountNok && first.grantor === input.grantor,
       what: 'grant',
     });
     return { ...row, organisation };

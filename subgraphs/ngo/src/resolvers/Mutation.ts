@@ -1,4 +1,4 @@
-import { badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, onBehalfOf } from '@nrm-hub/kit';
+import { badInput, checkIdempotencyKey, checkUuid, isAgencyClaim, organisationCode, registerPotentialVictim, onBehalfOf } from '@nrm-hub/kit';
 import { requireOwnOrganisation } from '../rules/consent.ts';
 import type { NgoContext } from '../context.ts';
 import type { MutationNgoRegisterPotentialVictimArgs } from '../generated/resolvers-types.ts';
@@ -35,8 +35,13 @@ async function requireOwnClient(ctx: NgoContext, clientId: string): Promise<void
 }
 
 export const Mutation = {
-  ngoCreateOrganisation: (_: unknown, { input }: { input: { name: string; kind: string } }, ctx: NgoContext) =>
-    createOrganisation(ctx.db, { name: checkText(input.name, 'input.name'), kind: input.kind }),
+  ngoCreateOrganisation: (_: unknown, { input }: { input: { name: string; kind: string } }, ctx: NgoContext) => {
+    const name = checkText(input.name, 'input.name');
+    // Its staff sign in as `ngo:<code>`: a name that gives no valid claim would make an organisation no one can act for.
+    const code = organisationCode(name);
+    if (!isAgencyClaim(`ngo:${code}`)) throw badInput('input.name', 'must give an organisation code of 2 to 60 letters, digits and dashes');
+    return createOrganisation(ctx.db, { name, kind: input.kind }, code);
+  },
 
   async ngoRegisterPotentialVictim(_: unknown, { input }: { input: RegisterInput }, ctx: NgoContext) {
     const organisationId = checkUuid(input.organisationId, 'input.organisationId');

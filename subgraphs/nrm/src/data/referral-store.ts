@@ -14,7 +14,10 @@ export function referralsOfVictims(db: NrmDb, victimIds: readonly string[]): Pro
 }
 
 /** Sends a referral; the same idempotency key returns the first referral. */
-export async function sendReferral(db: NrmDb, input: { victimId: string; fromAgency: string; target: string; idempotencyKey: string }): Promise<ReferralRow> {
+export async function sendReferral(
+  db: NrmDb,
+  input: { victimId: string; fromAgency: string; target: string; idempotencyKey: string; sentBy: string },
+): Promise<ReferralRow> {
   return db.transaction(async (tx) => {
     const [victim] = await tx.select({ id: victims.id }).from(victims).where(eq(victims.id, input.victimId));
     if (!victim) throw hubError('NOT_FOUND', 'No victim with that id.');
@@ -23,7 +26,8 @@ export async function sendReferral(db: NrmDb, input: { victimId: string; fromAge
       referrals,
       { ...input, state: 'SENT' },
       {
-        sameRequest: (first) => first.victimId === input.victimId && first.target === input.target,
+        // The sending agency too: another agency reusing the key must not get this agency's referral back.
+        sameRequest: (first) => first.victimId === input.victimId && first.target === input.target && first.fromAgency === input.fromAgency,
         what: 'referral',
         message: 'This idempotency key was already used for a different referral.',
       },
@@ -48,6 +52,8 @@ export async function updateReferralState(
   referralId: string,
   state: string,
   authorise: (current: ReferralRow, state: string) => void,
+  /** The caller's agency claim, recorded as `answeredBy` when they accept or decline. */
+  by: string,
 ): Promise<ReferralRow> {
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(referrals).where(eq(referrals.id, referralId)).for('update');
@@ -60,7 +66,7 @@ export async function updateReferralState(
     const now = new Date();
     const [updated] = await tx
       .update(referrals)
-      .set(state === 'COMPLETED' ? { state, completedAt: now } : { state, answeredAt: now })
+      .set(state === 'COMPLETED' ? { state, completedAt: now } : { state, answeredAt: now, answeredBy: by })
       .where(eq(referrals.id, referralId))
       .returning();
     return updated!;

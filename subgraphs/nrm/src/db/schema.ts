@@ -188,6 +188,10 @@ export const referrals = pgTable(
     sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     answeredAt: timestamp({ withTimezone: true }),
     completedAt: timestamp({ withTimezone: true }),
+    /** The sender's verified agency claim (`ngo:rosa` for an NGO): which organisation may complete it as the sender. */
+    sentBy: text(),
+    /** The answering receiver's agency claim: which organisation may complete it as the receiver. */
+    answeredBy: text(),
   },
   (t) => [index().on(t.victimId)],
 );

@@ -41,10 +41,17 @@ export type Victim = {
   highestStatus: TraffickingStatus;
   /** Agencies that registered this person, each once; an NGO only to the organisation that registered (see `registrations`). */
   registeringAgencies: Array<Agency>;
-  /** Referrals of this person between agencies and services, oldest first. */
-  referrals: Array<Referral>;
-  /** When the first registration arrived. */
-  firstRegisteredAt: Scalars['DateTime']['output'];
+  /**
+   * Referrals of this person between agencies and services, oldest first. A referral an NGO sent is the NGO's client's
+   * to share: it is shown to that organisation, to the agency that answers it and to the coordinating unit, and is null
+   * with `FORBIDDEN` (`reason: CONSENT_REQUIRED`) at its position for anyone else.
+   */
+  referrals: Array<Maybe<Referral>>;
+  /**
+   * When the first registration arrived. Null with `FORBIDDEN` (`reason: CONSENT_REQUIRED`) for a caller who may not see
+   * that registration (an NGO's, see `registrations`): its time is the NGO's client's to share.
+   */
+  firstRegisteredAt?: Maybe<Scalars['DateTime']['output']>;
   /**
    * Ids of victims merged into this one; agencies' records stored under them belong here, and `Query.victim` on them returns this victim.
    * Pseudonymous ids only: it asks no more than the agency fields that require it (`@requires(fields: "mergedIds")`), as composition demands.
@@ -60,8 +67,8 @@ export type Victim = {
   mergeCluster: Array<Victim>;
   /** Alerts raised about this victim (return checks), oldest first: for UDI those raised for UDI, for the coordinating unit all. */
   alerts: Array<Alert>;
-  /** Referrals still open (SENT or ACCEPTED), oldest first. */
-  openReferrals: Array<Referral>;
+  /** Referrals still open (SENT or ACCEPTED), oldest first; an NGO's referral withheld as in `referrals`. */
+  openReferrals: Array<Maybe<Referral>>;
   /** Who read the NRM's personal data about this victim (logged under this id; see `mergeCluster` for the others), when and for what purpose, oldest first. Data protection only; this read is logged too. */
   nrmAuditTrail?: Maybe<Array<AuditRecord>>;
 };
@@ -1458,13 +1465,13 @@ export type VictimResolvers<ContextType = unknown, ParentType extends ResolversP
   registrations?: Resolver<Array<Maybe<ResolversTypes['Registration']>>, ParentType, ContextType>;
   highestStatus?: Resolver<ResolversTypes['TraffickingStatus'], ParentType, ContextType>;
   registeringAgencies?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType>;
-  referrals?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType>;
-  firstRegisteredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  referrals?: Resolver<Array<Maybe<ResolversTypes['Referral']>>, ParentType, ContextType>;
+  firstRegisteredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   mergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['VictimEvent']>, ParentType, ContextType>;
   mergeCluster?: Resolver<Array<ResolversTypes['Victim']>, ParentType, ContextType>;
   alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType>;
-  openReferrals?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType>;
+  openReferrals?: Resolver<Array<Maybe<ResolversTypes['Referral']>>, ParentType, ContextType>;
   nrmAuditTrail?: Resolver<Maybe<Array<ResolversTypes['AuditRecord']>>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;

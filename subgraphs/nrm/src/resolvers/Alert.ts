@@ -3,6 +3,7 @@ import { badInput, checkUuid, CLK_BITS, clkFromBase64, hubError, popcount, regis
 import type { NrmContext } from '../context.ts';
 import type { AlertRow } from '../db/schema.ts';
 import { checkReturn, childVictims, listAlerts, moveAlert, setOpenCaseRoles, type AlertAudience } from '../data/safeguards-store.ts';
+import { maySeeReferral, withheldReferral } from '../rules/access.ts';
 import { survivorOf } from './Victim.ts';
 
 const HASH_RE = /^[0-9a-f]{64}$/;
@@ -39,7 +40,9 @@ export const SafeguardsVictim = {
     return (await ctx.loaders.alertsByVictim.load(victim.id)).filter((a) => visible(a, audience));
   },
   openReferrals: async (victim: { id: string }, _: unknown, ctx: NrmContext) =>
-    (await ctx.loaders.referrals.load(victim.id)).filter((r) => r.state === 'SENT' || r.state === 'ACCEPTED'),
+    (await ctx.loaders.referrals.load(victim.id))
+      .filter((r) => r.state === 'SENT' || r.state === 'ACCEPTED')
+      .map((r) => (maySeeReferral(ctx.viewer, r) ? r : withheldReferral())),
 };
 
 function checkFirst(first: number): number {

@@ -71,15 +71,20 @@ export const Mutation = {
     // Agencies refer in their own name; the coordinating unit refers for any of them.
     const own = registeringAgency(ctx.viewer);
     if (own !== null && own !== args.input.fromAgency) throw hubError('FORBIDDEN', 'An agency may only send referrals in its own name.');
-    return sendReferral(ctx.db, { ...args.input, victimId: checkUuid(args.input.victimId, 'input.victimId') });
+    if (!ctx.viewer) throw unauthenticated();
+    return sendReferral(ctx.db, { ...args.input, victimId: checkUuid(args.input.victimId, 'input.victimId'), sentBy: ctx.viewer.agency });
   },
   withdrawRegistration: (_: unknown, args: { agency: string; idempotencyKey: string }, ctx: NrmContext) => {
     requireAgencyService(ctx, args.agency);
     return withdrawRegistration(ctx.db, args.agency, checkIdempotencyKey(args.idempotencyKey, 'idempotencyKey'));
   },
   updateReferralState: (_: unknown, args: { input: { referralId: string; state: string } }, ctx: NrmContext) =>
-    updateReferralState(ctx.db, checkUuid(args.input.referralId, 'input.referralId'), args.input.state, (current, state) =>
-      checkReferralMove(ctx.viewer, current, state),
+    updateReferralState(
+      ctx.db,
+      checkUuid(args.input.referralId, 'input.referralId'),
+      args.input.state,
+      (current, state) => checkReferralMove(ctx.viewer, current, state),
+      ctx.viewer?.agency ?? '',
     ),
   confirmLinkReview: (_: unknown, args: { id: string }, ctx: NrmContext) =>
     decideLinkReview(ctx.db, { id: checkUuid(args.id, 'id'), decision: 'CONFIRMED', decidedBy: decider(ctx) }),

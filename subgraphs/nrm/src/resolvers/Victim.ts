@@ -1,6 +1,6 @@
 import type { NrmContext } from '../context.ts';
 import type { RegistrationRow, VictimRow } from '../db/schema.ts';
-import { maySeeRegistration, withheldRegistration } from '../rules/access.ts';
+import { maySeeReferral, maySeeRegistration, withheldReferral, withheldRegistration } from '../rules/access.ts';
 
 const STATUS_RANK: Record<string, number> = { ACTUAL: 3, POSSIBLE: 2, NOT_A_VICTIM: 1 };
 
@@ -47,9 +47,14 @@ export const Victim = {
         if (l instanceof Error) throw l;
         return l;
       })
-      .sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime());
+      .sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime())
+      .map((r) => (maySeeReferral(ctx.viewer, r) ? r : withheldReferral()));
   },
-  firstRegisteredAt: (victim: VictimRow) => victim.createdAt,
+  /** The victim's creation, which dates its first registration: withheld when the caller may not see that one (an NGO's). */
+  firstRegisteredAt: async (victim: VictimRow, _: unknown, ctx: NrmContext) => {
+    const [first] = await ctx.loaders.registrations.load(victim.id);
+    return first && !maySeeRegistration(ctx.viewer, first) ? withheldRegistration() : victim.createdAt;
+  },
   mergedIds: async (victim: VictimRow, _: unknown, ctx: NrmContext) => (await ctx.loaders.mergedInto.load(victim.id)).map((m) => m.id),
   history: async (victim: VictimRow, _: unknown, ctx: NrmContext) => {
     const [asVictim, asOther] = await Promise.all([ctx.loaders.eventsAsVictim.load(victim.id), ctx.loaders.eventsAsOther.load(victim.id)]);

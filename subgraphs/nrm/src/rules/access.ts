@@ -29,14 +29,35 @@ export const REFERRAL_RECEIVER: Record<string, ReferralParty> = {
 };
 
 /**
+ * Whether the viewer is the party's own member: NGO staff act only for their own organisation, so an NGO side is the
+ * organisation recorded on the referral (`sentBy` for the sender, `answeredBy` for a receiver that answered). A
+ * referral with no sender on record has no NGO sender anyone may act for; one not answered yet has no receiver
+ * to match (and cannot be completed: that is the state machine's `INVALID_STATE`). Other parties are one agency each.
+ */
+function sameMember(viewer: Viewer | null, party: ReferralParty | null, recorded: string | null | undefined, unrecorded: boolean): boolean {
+  if (party !== 'NGO') return true;
+  if (recorded === null || recorded === undefined) return unrecorded;
+  return viewer !== null && viewer.agency === recorded;
+}
+
+/**
  * Throws `FORBIDDEN` unless the viewer may move the referral to `state`:
  * only the receiving agency accepts or declines; only the sender or the
- * receiver completes.
+ * receiver completes. Where that party is an NGO, only the organisation that
+ * sent the referral completes it as the sender, and only the one that
+ * answered it completes it as the receiver (any NGO may answer a referral to
+ * an NGO shelter first).
  */
-export function checkReferralMove(viewer: Viewer | null, referral: { fromAgency: string; target: string }, state: string): void {
+export function checkReferralMove(
+  viewer: Viewer | null,
+  referral: { fromAgency: string; target: string; sentBy?: string | null; answeredBy?: string | null },
+  state: string,
+): void {
   const party = referralParty(viewer);
   const receiver = REFERRAL_RECEIVER[referral.target];
-  const allowed = state === 'COMPLETED' ? party !== null && (party === receiver || party === referral.fromAgency) : party !== null && party === receiver;
+  const asReceiver = party !== null && party === receiver;
+  const asSender = party !== null && party === referral.fromAgency && sameMember(viewer, party, referral.sentBy, false);
+  const allowed = state === 'COMPLETED' ? (asReceiver && sameMember(viewer, party, referral.answeredBy, true)) || asSender : asReceiver;
   if (!allowed) {
     throw new GraphQLError(
       state === 'COMPLETED'
@@ -66,6 +87,27 @@ export function maySeeRegistration(viewer: Viewer | null, registration: { agency
 /** The error in place of a registration the viewer may not see: withheld, never silently dropped. */
 export function withheldRegistration(): GraphQLError {
   return new GraphQLError('Withheld: this registration is shared only with the consent of the person it concerns.', {
+    extensions: { code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' },
+  });
+}
+
+/**
+ * Whether the viewer may see a referral. One an NGO sent says that the person is that NGO's client, as its
+ * registration does: it is shown to the organisation that sent it, to the party that answers it (who must, to do
+ * so) and to the coordinating unit; a referral with no sending organisation on record only to the latter two.
+ * Referrals sent by public authorities are seen by every `victim:read` holder.
+ */
+export function maySeeReferral(viewer: Viewer | null, referral: { fromAgency: string; target: string; sentBy?: string | null }): boolean {
+  if (referral.fromAgency !== 'NGO') return true;
+  if (viewer === null) return false;
+  if (viewer.agencyKind === 'coordinating-unit') return true;
+  if (referral.sentBy !== null && referral.sentBy !== undefined && viewer.agency === referral.sentBy) return true;
+  return referralParty(viewer) === REFERRAL_RECEIVER[referral.target];
+}
+
+/** The error in place of a referral the viewer may not see: withheld, never silently dropped. */
+export function withheldReferral(): GraphQLError {
+  return new GraphQLError('Withheld: this referral is shared only with the consent of the person it concerns.', {
     extensions: { code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' },
   });
 }
