@@ -92,4 +92,17 @@ describe('insertOnce', () => {
     const [stored] = await database.db.select().from(requests).where(eq(requests.idempotencyKey, input.idempotencyKey));
     expect(stored).toEqual(first);
   });
+
+  it('takes the fields that must agree instead of a test: a retry with the same values returns the first row, other values are refused', async () => {
+    const byFields = (input: { idempotencyKey: string; clientId: string; type: string }) =>
+      database.db.transaction((tx) => insertOnce(tx, requests, input, { sameRequest: ['clientId', 'type'], what: 'request' }));
+    const input = { idempotencyKey: 'key-fields-0001', clientId: 'c6', type: 'SHELTER' };
+    const first = await byFields(input);
+    const before = await rowCount();
+    expect(await byFields({ ...input })).toEqual(first);
+    for (const other of [{ clientId: 'c7' }, { type: 'HEALTH' }]) {
+      await expect(byFields({ ...input, ...other })).rejects.toMatchObject({ extensions: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+    }
+    expect(await rowCount()).toBe(before);
+  });
 });

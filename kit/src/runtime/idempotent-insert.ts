@@ -8,8 +8,11 @@ export type IdempotentTable = PgTable & { idempotencyKey: AnyPgColumn };
 
 /** How `insertOnce` tells a retry from a reused key, and what to say when the key was reused. */
 export interface InsertOnceOptions<TRow> {
-  /** True when the row first stored under the key answers this request too (e.g. the same client and type). */
-  sameRequest: (first: TRow) => boolean;
+  /**
+   * When the row first stored under the key answers this request too: a test, or the fields that must
+   * hold the same values in that row as in the values to insert (a missing value and null alike).
+   */
+  sameRequest: ((first: TRow) => boolean) | readonly (keyof TRow & string)[];
   /** The record in the error message: `This idempotency key was used for another <what>.` */
   what: string;
   /** A whole message instead of the one built from `what`, for callers whose clients know another wording. */
@@ -41,7 +44,11 @@ export async function insertOnce<TTable extends IdempotentTable>(
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it: drizzle cannot narrow a generic table here
     .from(table as PgTable)
     .where(eq(table.idempotencyKey, values.idempotencyKey))) as Row[];
-  if (!first || !options.sameRequest(first)) {
+  const same = options.sameRequest;
+  const fields = values as Record<string, unknown>;
+  const answers = (row: Row) =>
+    typeof same === 'function' ? same(row) : same.every((f) => ((row as Record<string, unknown>)[f] ?? null) === (fields[f] ?? null));
+  if (!first || !answers(first)) {
     throw hubError('IDEMPOTENCY_KEY_REUSED', options.message ?? `This idempotency key was used for another ${options.what}.`);
   }
   return first;

@@ -16,8 +16,7 @@ export async function startPlacement(
   return db.transaction(async (tx) => {
     await requireCase(tx, input.caseId);
     return insertOnce(tx, placements, input, {
-      sameRequest: (first) =>
-        first.caseId === input.caseId && first.kind === input.kind && first.startedAt === input.startedAt && first.plannedEndAt === input.plannedEndAt,
+      sameRequest: ['caseId', 'kind', 'startedAt', 'plannedEndAt'],
       what: 'placement',
     });
   });
@@ -45,7 +44,7 @@ export async function recordMeasure(db: ChildWelfareDb, input: { idempotencyKey:
   return db.transaction(async (tx) => {
     await requireCase(tx, input.caseId);
     return insertOnce(tx, measures, input, {
-      sameRequest: (first) => first.caseId === input.caseId && first.kind === input.kind && first.takenAt === input.takenAt,
+      sameRequest: ['caseId', 'kind', 'takenAt'],
       what: 'measure',
     });
   });

@@ -46,8 +46,7 @@ export async function grantResidencePermit(
   return db.transaction(async (tx) => {
     await requireApplicant(tx, input.applicantId);
     return insertOnce(tx, residencePermits, input, {
-      sameRequest: (first) =>
-        first.applicantId === input.applicantId && first.kind === input.kind && first.grantedAt === input.grantedAt && first.validUntil === input.validUntil,
+      sameRequest: ['applicantId', 'kind', 'grantedAt', 'validUntil'],
       what: 'permit',
     });
   });
@@ -58,7 +57,7 @@ export async function recordAsylumDecision(db: ImmigrationDb, input: { idempoten
   return db.transaction(async (tx) => {
     await requireApplicant(tx, input.applicantId);
     return insertOnce(tx, asylumDecisions, input, {
-      sameRequest: (first) => first.applicantId === input.applicantId && first.outcome === input.outcome && first.decidedAt === input.decidedAt,
+      sameRequest: ['applicantId', 'outcome', 'decidedAt'],
       what: 'decision',
     });
   });
@@ -74,7 +73,7 @@ export async function planReturn(db: ImmigrationDb, input: { idempotencyKey: str
       { ...input, status: 'PLANNED' },
       {
         // The status moves on after planning (checked, executed); the planned departure does not.
-        sameRequest: (first) => first.applicantId === input.applicantId && first.departureDate === input.departureDate,
+        sameRequest: ['applicantId', 'departureDate'],
         what: 'return',
       },
     );

@@ -17,7 +17,7 @@ export async function recordAssistance(
     await requireClient(tx, input.clientId);
     return insertOnce(tx, assistanceEpisodes, input, {
       // `endedAt` may be set later by ngoEndAssistance, so a retry is matched on what the episode started with.
-      sameRequest: (first) => first.clientId === input.clientId && first.type === input.type && first.startedAt === input.startedAt,
+      sameRequest: ['clientId', 'type', 'startedAt'],
       what: 'assistance episode',
     });
   });

@@ -52,8 +52,7 @@ export async function recordGrant(db: NgoDb, input: { idempotencyKey: string; or
     const organisation = await organisationById(tx, input.organisationId);
     if (!organisation) throw hubError('NOT_FOUND', 'No organisation with that id.');
     const row = await insertOnce(tx, grants, input, {
-      sameRequest: (first) =>
-        first.organisationId === input.organisationId && first.year === input.year && first.amountNok === input.amountNok && first.grantor === input.grantor,
+      sameRequest: ['organisationId', 'year', 'amountNok', 'grantor'],
       what: 'grant',
     });
     return { ...row, organisation };

@@ -27,7 +27,7 @@ export async function sendReferral(
       { ...input, state: 'SENT' },
       {
         // The sending agency too: another agency reusing the key must not get this agency's referral back.
-        sameRequest: (first) => first.victimId === input.victimId && first.target === input.target && first.fromAgency === input.fromAgency,
+        sameRequest: ['victimId', 'target', 'fromAgency'],
         what: 'referral',
         message: 'This idempotency key was already used for a different referral.',
       },

@@ -81,12 +81,7 @@ export async function recordCustodyStay(
   return db.transaction(async (tx) => {
     await requirePersonAndInvestigation(tx, input.personId);
     return insertOnce(tx, custodyStays, input, {
-      sameRequest: (first) =>
-        first.personId === input.personId &&
-        first.kind === input.kind &&
-        first.facility === input.facility &&
-        first.startedAt === input.startedAt &&
-        (first.endedAt ?? null) === (input.endedAt ?? null),
+      sameRequest: ['personId', 'kind', 'facility', 'startedAt', 'endedAt'],
       what: 'stay',
     });
   });
@@ -100,12 +95,7 @@ export async function recordCompensation(
   return db.transaction(async (tx) => {
     await requirePersonAndInvestigation(tx, input.personId, input.investigationId);
     const row = await insertOnce(tx, compensationOrders, input, {
-      sameRequest: (first) =>
-        first.personId === input.personId &&
-        first.investigationId === input.investigationId &&
-        first.amountNok === input.amountNok &&
-        first.orderedAt === input.orderedAt &&
-        (first.paidAt ?? null) === (input.paidAt ?? null),
+      sameRequest: ['personId', 'investigationId', 'amountNok', 'orderedAt', 'paidAt'],
       what: 'order',
     });
     const [investigation] = await tx.select().from(investigations).where(eq(investigations.id, row.investigationId));
