@@ -156,18 +156,15 @@ describe('referrals move only by their receiver, and complete only by sender or 
   const SEND = `mutation($i: SendReferralInput!) { sendReferral(input: $i) { id state } }`;
   const UPDATE = `mutation($i: UpdateReferralInput!) { updateReferralState(input: $i) { id state } }`;
   const NGO_STAFF = (): TestClaims => ({ sub: 'authz-ngo', agency: seed.organisation.agency, roles: ['worker'], purpose: 'NGO-2021-1' });
+  /** An NGO's referral of the seeded victim to UDI's reflection period; its id. */
+  const sendFromNgo = async (idempotencyKey: string) =>
+    (await ok(viaGateway(SEND, { i: { victimId: seed.victimId, fromAgency: 'NGO', target: 'IMMIGRATION_REFLECTION_PERIOD', idempotencyKey } }, NGO_STAFF())))
+      .sendReferral.id as string;
   const stateOf = async (id: string) =>
     rowsOf<{ state: string }>(await hub.databases.nrm.db.execute(sql`select state from referrals where id = ${id}`))[0]?.state;
 
   it('refuses the police, child welfare and the sender an answer to an NGO’s referral to UDI, through the gateway and at the NRM', async () => {
-    const sent = await ok(
-      viaGateway(
-        SEND,
-        { i: { victimId: seed.victimId, fromAgency: 'NGO', target: 'IMMIGRATION_REFLECTION_PERIOD', idempotencyKey: 'authz-ref-udi-1' } },
-        NGO_STAFF(),
-      ),
-    );
-    const id = sent.sendReferral.id as string;
+    const id = await sendFromNgo('authz-ref-udi-1');
     for (const [claims, state] of [
       [POLICE, 'ACCEPTED'],
       [CHILD_WELFARE, 'DECLINED'],
@@ -235,14 +232,7 @@ describe('referrals move only by their receiver, and complete only by sender or 
   });
 
   it('shows an NGO’s referral only to that organisation, its receiver and the coordinating unit: anyone else gets it withheld in place', async () => {
-    const sent = await ok(
-      viaGateway(
-        SEND,
-        { i: { victimId: seed.victimId, fromAgency: 'NGO', target: 'IMMIGRATION_REFLECTION_PERIOD', idempotencyKey: 'authz-ref-visibility' } },
-        NGO_STAFF(),
-      ),
-    );
-    const id = sent.sendReferral.id as string;
+    const id = await sendFromNgo('authz-ref-visibility');
     const VIEW = `query($id: ID!) { victim(id: $id) { referrals { id fromAgency target } openReferrals { id fromAgency target } } }`;
     const OTHER_NGO: TestClaims = { sub: 'authz-other-ngo', agency: 'ngo:another-shelter', roles: ['worker'], purpose: 'NGO-2021-9' };
     for (const claims of [POLICE, CHILD_WELFARE, OTHER_NGO]) {
