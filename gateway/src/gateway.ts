@@ -266,14 +266,14 @@ export async function startGateway(
       res.end(JSON.stringify({ errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] }));
       return;
     }
-    if (ready && (req.url === '/readiness' || req.url?.startsWith('/readiness?')) && !ready()) {
+    if (ready && pathname === '/readiness' && !ready()) {
       res.writeHead(503, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ status: 'not ready' }));
       return;
     }
     // Prometheus metrics (no personal data in any label): GraphQL requests by status and their latency, and
     // each subgraph's subrequests by outcome and their latency.
-    if (req.method === 'GET' && req.url === '/metrics') {
+    if (req.method === 'GET' && pathname === '/metrics') {
       void metricsText().then(({ contentType, body }) => {
         res.writeHead(200, { 'content-type': contentType });
         res.end(body);

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testIssuer } from '@nrm-hub/kit/testing';
 import { SUBGRAPHS } from '@nrm-hub/schema';
@@ -26,6 +27,18 @@ describe('gateway readiness and metrics', () => {
     expect(before.status).toBe(503);
     expect(await before.json()).toEqual({ status: 'not ready' });
     expect((await fetch(`${base}/readiness?probe=1`)).status).toBe(503);
+    // Another spelling of the same path (sent raw: fetch would resolve the dot segment itself) is held back too.
+    const raw = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const url = new URL(base);
+        request({ host: url.hostname, port: url.port, path }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+    expect(await raw('/x/../readiness')).toBe(503);
     loaded = true;
     expect((await fetch(`${base}/readiness`)).status).toBe(200);
   });
