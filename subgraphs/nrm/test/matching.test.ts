@@ -4,7 +4,7 @@ import { SAMPLE_IDS, subgraphTestSuite, type TestClaims } from '@nrm-hub/kit/tes
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { contextFactory } from '../src/context.ts';
-import { classifyPair, decideMatch } from '../src/data/matching.ts';
+import { classifyPair, decideMatch, scoreCandidates } from '../src/data/matching.ts';
 import { blockingKeys, DAY_MONTH_NAME_BAND, YEAR_NAME_BANDS } from '../src/rules/blocking.ts';
 import { DEFAULT_MODEL } from '../src/rules/default-model.ts';
 import { compareForModel, LEVELS, MATCH_PROBABILITY, REVIEW_PROBABILITY, scorePair } from '../src/rules/match-model.ts';
@@ -285,6 +285,49 @@ describe('how common a name is', () => {
       expect((await register('CHILD_WELFARE', `rare-namesake-${i}`, { ...rare, birthDate: date })).matchedExisting).toBe(false);
     }
     expect(await nameWeight({ ...rare, birthDate: null, birthYear: 1989 })).toBeLessThan(exactName);
+  });
+
+  // Scores one undated registration against candidate victims in a registry of `n`.
+  const undated = person({ givenNames: 'Osaretin Ivie', familyName: 'Ekhatorbayo', citizenships: ['NG'], birthDate: null });
+  const scoreAt = (n: number, probe: PersonInput, candidates: [string, PersonInput][]) =>
+    scoreCandidates(
+      DEFAULT_MODEL,
+      clk(probe),
+      candidates.map(([victimId, p]) => ({ victimId, clk: clk(p) })),
+      n,
+    );
+  const probabilityOf = (scores: { victimId: string; probability: number }[], victimId: string) => scores.find((v) => v.victimId === victimId)!.probability;
+  const fitted = DEFAULT_MODEL.fittedOn;
+
+  it('keeps the posterior of a name no other victim holds as the registry grows past the fitted size (the prior falls as 1/n, and so does such a name)', () => {
+    const alone: [string, PersonInput][] = [['a', { ...undated, birthDate: '1989-10-02' }]];
+    for (const probe of [undated, { ...undated, familyName: 'Ekhatorbayi' }]) {
+      const atFit = probabilityOf(scoreAt(fitted, probe, alone), 'a');
+      const tenfold = probabilityOf(scoreAt(10 * fitted, probe, alone), 'a');
+      expect(atFit).toBeGreaterThan(0.01);
+      expect(tenfold).toBeCloseTo(atFit, 3);
+    }
+    // With a namesake among the candidates (another date) the name is not rare: which of the two is
+    // meant stays open at every size, below the bar, for the exact name and for a typo of it alike.
+    const withNamesake: [string, PersonInput][] = [...alone, ['b', { ...undated, birthDate: '1961-05-20' }]];
+    for (const probe of [undated, { ...undated, familyName: 'Ekhatorbayi' }]) {
+      for (const n of [fitted, 10 * fitted, 100 * fitted]) {
+        const p = probabilityOf(scoreAt(n, probe, withNamesake), 'a');
+        expect(p).toBeLessThan(MATCH_PROBABILITY);
+        expect(p).toBeLessThan(probabilityOf(scoreAt(n, probe, alone), 'a') / 2);
+      }
+    }
+  });
+
+  it("leaves out only the victim's own name: a victim whose name is a typo of another victim's exact name counts that one as a namesake", () => {
+    const typoVictim: [string, PersonInput] = ['typo', { ...undated, familyName: 'Ekhatorbayi', birthDate: '1989-10-02' }];
+    const exactVictim: [string, PersonInput] = ['exact', { ...undated, birthDate: '1961-05-20' }];
+    const nameOf = (scores: { victimId: string; fields: { field: string; weight: number }[] }[]) =>
+      scores.find((v) => v.victimId === 'typo')!.fields.find((f) => f.field === 'name')!.weight;
+    const n = 2 * fitted;
+    const alone = nameOf(scoreAt(n, undated, [typoVictim]));
+    const beside = nameOf(scoreAt(n, undated, [typoVictim, exactVictim]));
+    expect(beside).toBeLessThan(alone - 1);
   });
 });
 

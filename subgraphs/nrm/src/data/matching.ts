@@ -5,10 +5,11 @@ import { DEFAULT_MODEL } from '../rules/default-model.ts';
 import {
   CERTAIN_PROBABILITY,
   compareForModel,
-  dependsOnNameFrequency,
+  LEVELS,
   MATCH_PROBABILITY,
   REVIEW_PROBABILITY,
   scorePair,
+  TERM_FREQUENCY_LEVELS,
   type FieldWeight,
   type MatchModel,
 } from '../rules/match-model.ts';
@@ -118,43 +119,50 @@ export async function candidatesOf(
     .innerJoin(registrations, eq(registrations.id, shared.registrationId));
 }
 
-/**
- * Victims among the candidates whose names are the same as `clk`'s (EXACT level): the name's
- * namesakes in the registry, as far as the ranked candidates reach (namesakes share every name
- * key, so they rank first; past `CANDIDATE_LIMIT` the name is common in any case).
- */
-export function namesakesAmong(clk: Uint8Array, candidates: readonly { victimId: string; clk: Uint8Array }[]): number {
-  const victims = new Set<string>();
-  for (const c of candidates) if (compareForModel(clk, c.clk).name === 0) victims.add(c.victimId);
-  return victims.size;
+/** Each candidate victim's most alike name level against `clk` (victims whose names cannot be compared are left out). */
+function nameLevels(clk: Uint8Array, candidates: readonly { victimId: string; clk: Uint8Array }[]): Map<string, number> {
+  const levels = new Map<string, number>();
+  for (const c of candidates) {
+    const level = compareForModel(clk, c.clk).name;
+    if (level < 0) continue;
+    const seen = levels.get(c.victimId);
+    if (seen === undefined || level < seen) levels.set(c.victimId, level);
+  }
+  return levels;
 }
 
 /**
- * Scores a CLK against its candidates as `decideMatch` does: once, and again with the name's
- * frequency when a victim's name level depends on it (a match on a common name is weaker evidence,
- * on a name no other victim holds stronger): the other victims among the candidates with the same
- * name, the candidate's own left out, over the registry size the prior uses (never below the size
- * the model was fitted on).
+ * Scores a CLK against its candidates as `decideMatch` does, with the name's frequency (a match
+ * on a common name is weaker evidence, on a name no other victim holds stronger): per victim, the
+ * other victims among the candidates whose names are at least as alike to `clk`'s (for an exact
+ * name its namesakes; the victim itself left out), over the registry size the prior uses (never
+ * below the size the model was fitted on).
  */
 export function scoreCandidates(model: MatchModel, clk: Uint8Array, candidates: readonly { victimId: string; clk: Uint8Array }[], n: number): VictimScore[] {
-  const victims = scoreVictims(model, clk, candidates, n);
-  if (!victims.some((v) => dependsOnNameFrequency(v.fields))) return victims;
-  const others = Math.max(namesakesAmong(clk, candidates) - 1, 0);
-  return scoreVictims(model, clk, candidates, n, others / Math.max(n, model.fittedOn));
+  const levels = nameLevels(clk, candidates);
+  // Victims at each name level or closer.
+  const within = LEVELS.name.map(() => 0);
+  for (const level of levels.values()) for (let l = level; l < within.length; l += 1) within[l]! += 1;
+  const size = Math.max(n, model.fittedOn, 1);
+  return scoreVictims(model, clk, candidates, n, (victimId) => {
+    const level = levels.get(victimId);
+    return level === undefined || level >= TERM_FREQUENCY_LEVELS ? undefined : (within[level]! - 1) / size;
+  });
 }
 
-/** Scores a CLK against candidate CLKs, victim by victim (best registration), most likely first. */
+/** Scores a CLK against candidate CLKs, victim by victim (best registration), most likely first. `frequency`: the name's, for all or per victim (see `scorePair`). */
 export function scoreVictims(
   model: MatchModel,
   clk: Uint8Array,
   candidates: readonly { victimId: string; clk: Uint8Array }[],
   n: number,
-  frequency?: number,
+  frequency?: number | ((victimId: string) => number | undefined),
 ): VictimScore[] {
   const byVictim = new Map<string, VictimScore>();
   const dateConflict = new Map<string, number>();
   for (const c of candidates) {
-    const s = scorePair(model, compareForModel(clk, c.clk), n, frequency);
+    const nameFrequency = typeof frequency === 'function' ? frequency(c.victimId) : frequency;
+    const s = scorePair(model, compareForModel(clk, c.clk), n, nameFrequency);
     const v = byVictim.get(c.victimId);
     if (!v || s.weight > v.weight) byVictim.set(c.victimId, { victimId: c.victimId, ...s });
     const date = s.fields.find((f) => f.field === 'date')?.weight ?? 0;

@@ -34,12 +34,17 @@ import { CLK_SEGMENTS, seededRandom, type ClkSegment } from '@nrm-hub/kit';
  *   among the pairs born the same day, divided by the share of matches
  *   whose dates agree exactly (session 1).
  * - Term frequency: a name match is weaker evidence when the name is common.
- *   For the EXACT name level `u` becomes the share of the registry's other
- *   persons with that name, estimated blind: the victims among the ranked
- *   candidates whose names compare EXACT, less the candidate's own
- *   (leave-one-out: a name held by one victim only is not taken for a common
- *   one), over the registry size; never below the level's average `u`. CLOSE
- *   and SIMILAR scale it by their own u against EXACT's.
+ *   For the EXACT, CLOSE and SIMILAR name levels `u` becomes the share of
+ *   the registry's other persons whose names are at least as alike to the
+ *   new record's (for EXACT, its namesakes), estimated blind: the victims
+ *   among the ranked candidates at that level or closer, less the candidate's
+ *   own (leave-one-out: a name held by one victim only is not taken for a
+ *   common one), over the registry size; never below the level's average
+ *   `u`. When no other victim is that alike, the level's average `u` (for
+ *   EXACT times `rareNameFactor`). Past the size the model was fitted on,
+ *   the average `u` falls as 1/n, as the prior does: a name no one else in
+ *   a larger registry holds is rarer, so it keeps its posterior, while a
+ *   name several persons hold keeps its ambiguity.
  * - Prior: `matchesPerRegistration / max(registry size, fitted size)` per
  *   pair (a new registration is a duplicate of about that many records, one
  *   of n), so the bar rises with the registry as namesakes grow common.
@@ -182,11 +187,6 @@ export function compareForModel(a: Uint8Array, b: Uint8Array): ComparisonVector 
 /** Name levels (EXACT, CLOSE, SIMILAR) whose weight depends on how common the name is. */
 export const TERM_FREQUENCY_LEVELS = 3;
 
-/** True when a scored pair's name level is one whose weight depends on the name's frequency. */
-export function dependsOnNameFrequency(fields: readonly FieldWeight[]): boolean {
-  return fields.some((f) => f.field === 'name' && LEVELS.name.indexOf(f.level) < TERM_FREQUENCY_LEVELS);
-}
-
 /** A fitted model: m and u per field and level, and how many earlier records a registration matches on average. */
 export interface MatchModel {
   m: Record<Field, number[]>;
@@ -218,11 +218,16 @@ export interface PairScore {
 }
 
 /**
- * Scores a comparison vector. `registrySize` sets the prior; `nameFrequency`
- * (share of the registry's other persons with this exact name, blind) adjusts
- * the EXACT name level: a common name weighs less (`u` is at least its
- * frequency), a name no other victim holds (0) more (`u` times the model's
- * `rareNameFactor`); `undefined` when not known (the level's average `u`).
+ * Scores a comparison vector. `registrySize` sets the prior. `nameFrequency`
+ * (blind, `undefined` when not known: the level's average `u`) adjusts the
+ * EXACT, CLOSE and SIMILAR name levels for how common the name is: it is the
+ * share of the registry's other persons whose names are at least as alike to
+ * the new record's as this pair's (for EXACT, the namesakes). A common name
+ * weighs less (`u` is at least that share); a name no other person comes as
+ * close to (0) more (an exact one by the model's `rareNameFactor`). Past the
+ * size the model was fitted on, the level's `u` falls as 1/n, as the prior
+ * does, so that a rare name keeps its posterior in a larger registry while a
+ * name held by several persons keeps its ambiguity.
  */
 export function scorePair(model: MatchModel, v: ComparisonVector, registrySize: number, nameFrequency?: number): PairScore {
   const n = Math.max(registrySize, model.fittedOn, 1);
@@ -233,12 +238,9 @@ export function scorePair(model: MatchModel, v: ComparisonVector, registrySize: 
     const level = v[field];
     if (level < 0) continue;
     let u = model.u[field][level]!;
-    if (field === 'name' && level === 0 && nameFrequency !== undefined) {
-      u = nameFrequency > 0 ? Math.max(u, nameFrequency) : u * Math.min(model.rareNameFactor ?? 1, 1);
-    } else if (field === 'name' && level < TERM_FREQUENCY_LEVELS && nameFrequency !== undefined && nameFrequency > 0) {
-      // A near match (a typo) of a common name is as much weaker evidence as an exact one: the
-      // namesakes' share times how often a name is near rather than exact among non-matches.
-      u = Math.max(u, (nameFrequency * u) / model.u.name[0]!);
+    if (field === 'name' && level < TERM_FREQUENCY_LEVELS && nameFrequency !== undefined) {
+      const scaled = (u * Math.max(model.fittedOn, 1)) / n;
+      u = nameFrequency > 0 ? Math.max(scaled, nameFrequency) : level === 0 ? scaled * Math.min(model.rareNameFactor ?? 1, 1) : scaled;
     }
     const w = Math.log2(model.m[field][level]! / u);
     weight += w;
