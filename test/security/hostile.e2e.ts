@@ -157,6 +157,11 @@ const BAD_TOKENS: [string, () => Promise<string>][] = [
   ['a token from another issuer', () => signed(claimsOf({ iss: 'https://evil.example/issuer' }))],
   ['a token for another audience', () => signed(claimsOf({ aud: 'some-other-service' }))],
   ['a token without an expiry', () => signed(Object.fromEntries(Object.entries(claimsOf()).filter(([k]) => k !== 'exp')))],
+  ['a token valid for a year', () => signed(claimsOf({ exp: Math.floor(Date.now() / 1000) + 365 * 86_400 }))],
+  [
+    'a token issued two days ago that is still valid (a lifetime longer than a sign-in)',
+    () => signed(claimsOf({ iat: Math.floor(Date.now() / 1000) - 2 * 86_400, exp: Math.floor(Date.now() / 1000) + 600 })),
+  ],
   ['a token not valid yet (nbf in an hour)', () => signed(claimsOf({ nbf: Math.floor(Date.now() / 1000) + 3600 }))],
   ['an unsigned token (alg: none)', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claimsOf())}.`],
   [

@@ -34,7 +34,16 @@ export interface AuthConfig {
   jwksUrl?: string;
   /** Accepted clock skew in seconds. */
   clockToleranceSeconds: number;
+  /**
+   * Longest lifetime a token may have, in seconds (default 12 hours): a token valid for longer is
+   * refused, however well signed, so that a leaked or mis-issued long-lived token cannot stand in
+   * for a working day's sign-in.
+   */
+  maxLifetimeSeconds?: number;
 }
+
+/** Default longest token lifetime: a working day and some. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
 
 const ALLOWED_ALGORITHMS = new Set(['ES256', 'ES384', 'RS256', 'RS384', 'RS512', 'PS256', 'EdDSA']);
 
@@ -52,6 +61,7 @@ export function loadAuthConfig(env: Record<string, string | undefined> = process
       AUTH_JWKS: optionalString,
       AUTH_JWKS_URL: optionalString,
       AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+      AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(86_400).default(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
     }),
     env,
   );
@@ -79,6 +89,7 @@ export function loadAuthConfig(env: Record<string, string | undefined> = process
     ...(jwks ? { jwks } : {}),
     ...(c.AUTH_JWKS_URL ? { jwksUrl: c.AUTH_JWKS_URL } : {}),
     clockToleranceSeconds: c.AUTH_CLOCK_TOLERANCE_SECONDS,
+    maxLifetimeSeconds: c.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
   };
 }
 
@@ -118,7 +129,8 @@ function claimsToViewer(payload: JWTPayload, token: string): Viewer {
 /**
  * Builds a verifier: signature against the configured keys with an
  * allow-list of algorithms, issuer, audience, expiry (required) and issue
- * time (not in the future) with the configured clock skew, then the hub's
+ * time (not in the future) with the configured clock skew, a lifetime no
+ * longer than `maxLifetimeSeconds`, then the hub's
  * own claims. No header → `null`
  * (anonymous: the schema's directives then deny personal fields). A header
  * that fails any check → `UNAUTHENTICATED`.
@@ -155,6 +167,14 @@ export function createTokenVerifier(config: AuthConfig, options: { cacheSize?: n
     // jose checks `iat` only against a maximum age; a token issued in the future is a forged or broken clock.
     if (payload.iat !== undefined && payload.iat > Math.floor(Date.now() / 1000) + config.clockToleranceSeconds) {
       throw unauthenticated('The token was issued in the future.');
+    }
+    // A token valid for longer than a sign-in should last is refused: by what is left of it, and
+    // (when it says when it was issued) by its whole lifetime.
+    const now = Math.floor(Date.now() / 1000);
+    const longest = (config.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS) + config.clockToleranceSeconds;
+    const exp = payload.exp as number;
+    if (exp - now > longest || (payload.iat !== undefined && exp - payload.iat > longest)) {
+      throw unauthenticated('The token is valid for longer than this hub accepts.');
     }
     // Usable from the cache for as long as jose would accept it: until `exp` plus the clock tolerance.
     return { viewer: claimsToViewer(payload, token), acceptedUntil: ((payload.exp as number) + config.clockToleranceSeconds) * 1000 };
