@@ -29,9 +29,10 @@ import { modelById, newestModel, newestModelId } from './match-model-store.ts';
  * - Each candidate pair is scored by the Fellegi-Sunter model
  *   (`rules/match-model.ts`): per-field comparison levels, their weights,
  *   a prior that falls as the registry grows, and a term-frequency
- *   adjustment for common names: the other victims among the candidates
- *   whose names compare EXACT (the candidate's own left out, so a rare name
- *   stays rare; namesakes share every name key, so they rank first).
+ *   adjustment for common names: per candidate victim, the other victims
+ *   among the candidates whose names are at least as alike to the new one's
+ *   (the candidate's own left out, so a rare name stays rare; namesakes
+ *   share every name key, so they rank first).
  * - A victim's score is the best of its registrations'. The registration
  *   joins the best victim at posterior ≥ `MATCH_PROBABILITY`. When a second
  *   victim is above that bar too, the two are merged when both are certain
