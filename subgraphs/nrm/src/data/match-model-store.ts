@@ -1,4 +1,5 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { matchModels, registrations } from '../db/schema.ts';
 import { DEFAULT_MODEL } from '../rules/default-model.ts';
 import { DATE_CONFLICTING, FIELDS, LEVELS, levelWeight, NAME_DIFFERENT, type MatchModel } from '../rules/match-model.ts';
@@ -67,6 +68,11 @@ const currentShape = sql.join(
   sql` and `,
 );
 
+/** One column of the newest stored model of the current shape, as a scalar subquery (null before the first fit). */
+function newestModels(column: AnyPgColumn): SQL {
+  return sql`(select ${column} from ${matchModels} where ${currentShape} order by ${matchModels.fittedAt} desc limit 1)`;
+}
+
 /** Fits the model to the registry now and stores it; null (nothing stored) when it is too small or the fit is implausible. */
 export async function refitMatchModel(db: NrmDb): Promise<MatchModel | null> {
   // Every k-th registration in arrival order, k chosen so that at most REFIT_SAMPLE come back.
@@ -101,10 +107,7 @@ export async function refitIfDue(db: NrmDb, triedAt = 0): Promise<{ size: number
   const [row] = await db
     .select({
       size: sql<number>`count(*)`.mapWith(Number),
-      fittedOn:
-        sql<number>`coalesce((select ${matchModels.fittedOn} from ${matchModels} where ${currentShape} order by ${matchModels.fittedAt} desc limit 1), 0)`.mapWith(
-          Number,
-        ),
+      fittedOn: sql<number>`coalesce(${newestModels(matchModels.fittedOn)}, 0)`.mapWith(Number),
     })
     .from(registrations);
   const size = row?.size ?? 0;
@@ -113,9 +116,7 @@ export async function refitIfDue(db: NrmDb, triedAt = 0): Promise<{ size: number
 }
 
 /** The newest stored model's id, as a subquery for the candidates' round trip (null before the first fit). */
-export const newestModelId = sql<
-  string | null
->`(select ${matchModels.id} from ${matchModels} where ${currentShape} order by ${matchModels.fittedAt} desc limit 1)`;
+export const newestModelId = sql<string | null>`${newestModels(matchModels.id)}`;
 
 const cache = new Map<string, MatchModel>();
 
