@@ -4,7 +4,7 @@ import { SAMPLE_IDS, subgraphTestSuite, type TestClaims } from '@nrm-hub/kit/tes
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { contextFactory } from '../src/context.ts';
-import { classifyPair, decideMatch, scoreCandidates } from '../src/data/matching.ts';
+import { classifyPair, decideMatch, scoreCandidates, setMatchModel } from '../src/data/matching.ts';
 import { blockingKeys, DAY_MONTH_NAME_BAND, YEAR_NAME_BANDS } from '../src/rules/blocking.ts';
 import { DEFAULT_MODEL } from '../src/rules/default-model.ts';
 import { compareForModel, LEVELS, MATCH_PROBABILITY, REVIEW_PROBABILITY, scorePair } from '../src/rules/match-model.ts';
@@ -463,6 +463,30 @@ describe('the review queue', () => {
     expect(merged.data?.victim.history).toMatchObject([{ kind: 'MERGE', victimId: a.victimId, otherVictimId: b.victimId, decidedBy: 'test-coordinator-1' }]);
     const again = await run(LIST, {}, COORDINATOR);
     expect(again.data?.linkReviews.map((r: { id: string }) => r.id)).not.toContain(review.id);
+  });
+
+  it('explains a review by the decision that opened it, whatever model the registry decides with later', async () => {
+    const { review } = await uncertainPair('explain', 'Berishaj');
+    const EXPLAIN = `query { linkReviews(state: OPEN, first: 500) { id score matchWeight fields { field level weight } } }`;
+    const explained = async () =>
+      ((await run(EXPLAIN, {}, COORDINATOR)).data?.linkReviews as { id: string; score: number; matchWeight: number; fields: unknown[] }[]).find(
+        (r) => r.id === review.id,
+      )!;
+    const opened = await explained();
+    // The weight shown is the one that gave the score: its posterior is the score.
+    expect(2 ** opened.matchWeight / (1 + 2 ** opened.matchWeight)).toBeCloseTo(opened.score, 2);
+    expect(opened.fields).toContainEqual(expect.objectContaining({ field: 'NAME', level: 'CLOSE' }));
+    // A refit that weighs every level differently does not rewrite why the review was opened.
+    const refit = {
+      ...DEFAULT_MODEL,
+      m: Object.fromEntries(Object.entries(DEFAULT_MODEL.m).map(([f, m]) => [f, m.map((p) => p / 2)])) as typeof DEFAULT_MODEL.m,
+    };
+    setMatchModel(refit);
+    try {
+      expect(await explained()).toEqual(opened);
+    } finally {
+      setMatchModel(null);
+    }
   });
 
   it('rejecting an uncertain match keeps the victims apart, and a decided review cannot be decided the other way', async () => {

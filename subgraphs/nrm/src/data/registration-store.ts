@@ -139,7 +139,7 @@ export async function register(db: NrmDb, req: DecodedRegistration): Promise<Reg
     if (review) {
       const [opened] = await tx
         .insert(linkReviews)
-        .values({ registrationId, victimId, candidateVictimId: review.victimId, score: review.probability })
+        .values({ registrationId, victimId, candidateVictimId: review.victimId, ...reviewScore(review) })
         .returning({ id: linkReviews.id });
       reviewId = opened!.id;
     }
@@ -148,11 +148,16 @@ export async function register(db: NrmDb, req: DecodedRegistration): Promise<Reg
         await mergeWithin(tx, { survivorId: victimId, mergedId: alsoMatched.victimId, decidedBy: AUTOMATIC_DECIDER });
       } else {
         // The registration joined one victim and resembles another as much: the coordinating unit decides.
-        await tx.insert(linkReviews).values({ registrationId, victimId, candidateVictimId: alsoMatched.victimId, score: alsoMatched.probability });
+        await tx.insert(linkReviews).values({ registrationId, victimId, candidateVictimId: alsoMatched.victimId, ...reviewScore(alsoMatched) });
       }
     }
     return { victimId, matchedExisting, matchScore, reviewId, replayed: false };
   });
+}
+
+/** What a link review keeps of the decision that opened it: the posterior, the match weight and each field's level and weight (no plaintext). */
+function reviewScore(score: VictimScore): { score: number; matchWeight: number; fields: VictimScore['fields'] } {
+  return { score: score.probability, matchWeight: score.weight, fields: score.fields };
 }
 
 /**

@@ -135,6 +135,10 @@ export const linkReviews = pgTable(
       .notNull()
       .references(() => victims.id),
     score: doublePrecision().notNull(),
+    /** The match weight (log2 odds, prior and name frequency included) that opened the review; null for reviews opened before it was kept. */
+    matchWeight: doublePrecision(),
+    /** The decision's explanation: each compared field's level and weight (`FieldWeight[]`). Levels and numbers only, never a name or a date. */
+    fields: jsonb().$type<{ field: string; level: string; weight: number }[]>(),
     /** OPEN, CONFIRMED (merged) or REJECTED (kept apart). */
     state: text().notNull().default('OPEN'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

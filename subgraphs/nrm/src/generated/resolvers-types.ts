@@ -176,9 +176,9 @@ export type LinkReview = {
   state: LinkReviewState;
   /** The match model's posterior probability in [0, 1] that the two are one person, when the review was opened. */
   score: Scalars['Float']['output'];
-  /** The match weight now (log2 of the odds, prior included) of the registration against the candidate's most alike registration. */
+  /** The match weight (log2 of the odds, prior and the name's frequency included) that opened the review: the registration against the candidate's most alike registration. */
   matchWeight: Scalars['Float']['output'];
-  /** Why: each compared field's agreement level and weight (log2 m/u) under the current model. Levels and numbers only, never a name or a date. */
+  /** Why: each compared field's agreement level and weight (log2 m/u, a common name's weight lowered by its frequency) in the decision that opened the review (reviews opened before this was kept: under the current model). Levels and numbers only, never a name or a date. */
   fields: Array<MatchFieldWeight>;
   /** The registration that raised the review. */
   registration: Registration;

@@ -5,8 +5,14 @@ import { survivorOf } from './Victim.ts';
 
 const explanations = new WeakMap<LinkReviewRow, Promise<VictimScore | null>>();
 
-/** The registration against the candidate's registrations, under the current model (levels and weights, no plaintext). */
-function explain(review: LinkReviewRow, ctx: NrmContext): Promise<VictimScore | null> {
+/**
+ * Why the review was opened: the decision's own explanation, kept with the review (levels and
+ * weights, the name's frequency included, no plaintext). Reviews opened before it was kept are
+ * explained again: the registration against the candidate's registrations under the current model.
+ */
+function explain(review: LinkReviewRow, ctx: NrmContext): Promise<Pick<VictimScore, 'weight' | 'fields'> | null> {
+  if (review.matchWeight !== null && review.fields !== null)
+    return Promise.resolve({ weight: review.matchWeight, fields: review.fields as VictimScore['fields'] });
   let explained = explanations.get(review);
   if (!explained) {
     explained = (async () => {
