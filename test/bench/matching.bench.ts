@@ -318,10 +318,10 @@ async function bulkLoad(database: NrmDatabase, requests: DecodedRegistration[]):
       const rows = await tx
         .insert(schema.registrations)
         .values(batch.map((req, i) => registrationRow(req, created[i]!.id, { matchedExisting: false, matchScore: 1 })))
-        .returning({ id: schema.registrations.id });
+        .returning({ id: schema.registrations.id, seq: schema.registrations.seq });
       const hashes = batch.flatMap((req, i) => req.identifierHashes.map((value) => ({ registrationId: rows[i]!.id, kind: 'ID_HASH', value })));
       if (hashes.length > 0) await tx.insert(schema.matchKeys).values(hashes);
-      const buckets = batch.flatMap((req, i) => bucketRows(rows[i]!.id, req.clk));
+      const buckets = batch.flatMap((req, i) => bucketRows(rows[i]!.seq, req.clk));
       for (let b = 0; b < buckets.length; b += 5000) await tx.insert(schema.lshBuckets).values(buckets.slice(b, b + 5000));
     });
   }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { encodeClk, normalisePerson, nrmRegistrationRequest, type AgencyCode, type PersonInput } from '@nrm-hub/kit';
+import { encodeClk, normalisePerson, nrmRegistrationRequest, seededRandom, type AgencyCode, type PersonInput } from '@nrm-hub/kit';
 import { SAMPLE_IDS, subgraphTestSuite, type TestClaims } from '@nrm-hub/kit/testing';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { contextFactory } from '../src/context.ts';
-import { classifyPair, decideMatch, scoreCandidates, setMatchModel } from '../src/data/matching.ts';
-import { blockingKeys, DAY_MONTH_NAME_BAND, YEAR_NAME_BANDS } from '../src/rules/blocking.ts';
+import { CANDIDATE_LIMIT, classifyPair, decideMatch, rankMembers, scoreCandidates, setMatchModel } from '../src/data/matching.ts';
+import { blockingKeys, DATE_KEY_END, DATE_KEY_START, DAY_MONTH_NAME_BAND, NAME_BANDS, YEAR_NAME_BANDS } from '../src/rules/blocking.ts';
 import { DEFAULT_MODEL } from '../src/rules/default-model.ts';
 import { compareForModel, LEVELS, MATCH_PROBABILITY, REVIEW_PROBABILITY, scorePair } from '../src/rules/match-model.ts';
 import * as schema from '../src/db/schema.ts';
@@ -260,6 +260,49 @@ describe('CLK similarity of the same person written differently', () => {
     const shared = blockingKeys(a).filter((k) => blockingKeys(b).includes(k));
     const dayMonthName = (k: number) => k >= DAY_MONTH_NAME_BAND * 2 ** 32 && k < (DAY_MONTH_NAME_BAND + YEAR_NAME_BANDS) * 2 ** 32;
     expect(shared.some(dayMonthName)).toBe(true);
+  });
+});
+
+describe('the candidates compared', () => {
+  /** The ranking as SQL would give it: key weight summed per registration, most first, then the newest (highest number). */
+  function reference(lists: { bucket: number; members: number[] }[], limit: number): number[] {
+    const hits = new Map<number, number>();
+    for (const { bucket, members } of lists) {
+      const w = bucket >= DATE_KEY_START && bucket < DATE_KEY_END ? NAME_BANDS : 1;
+      for (const m of members) hits.set(m, (hits.get(m) ?? 0) + w);
+    }
+    return [...hits.entries()]
+      .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+      .slice(0, limit)
+      .map(([m]) => m);
+  }
+  const packed = (members: number[]) => {
+    const bytes = new Uint8Array(members.length * 4);
+    members.forEach((m, i) => new DataView(bytes.buffer).setUint32(i * 4, m));
+    return bytes;
+  };
+
+  it('are the registrations sharing the most key weight, ties newest first, whatever the lists hold', () => {
+    const rnd = seededRandom(41);
+    for (let round = 0; round < 200; round += 1) {
+      // Few or many members, small or large numbers (past the counting array's first size), a shared birth date or not.
+      const span = [50, 5_000, 300_000][round % 3]!;
+      const keys = 1 + Math.floor(rnd() * 57);
+      const lists = Array.from({ length: keys }, (_, k) => {
+        const bucket = k === 0 && round % 2 === 0 ? DATE_KEY_START + Math.floor(rnd() * 1000) : k * 2 ** 32 + Math.floor(rnd() * 1000);
+        const size = Math.floor(rnd() * (round % 5 === 0 ? 2_000 : 60));
+        return { bucket, members: [...new Set(Array.from({ length: size }, () => 1 + Math.floor(rnd() * span)))] };
+      });
+      const limit = [1, 20, CANDIDATE_LIMIT][round % 3]!;
+      const ranked = rankMembers(
+        lists.map((l) => ({ bucket: l.bucket, members: packed(l.members) })),
+        limit,
+      );
+      // The set chosen (its order is not kept: the registrations are then read by number).
+      expect([...ranked].sort((a, b) => a - b)).toEqual(reference(lists, limit).sort((a, b) => a - b));
+    }
+    // Nothing is left behind in the counts between calls.
+    expect(rankMembers([{ bucket: 2 ** 32, members: packed([7, 9]) }], 1)).toEqual([9]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { lshBuckets, registrations } from '../db/schema.ts';
 import { blockingKeys, DATE_KEY_END, DATE_KEY_START, NAME_BANDS } from '../rules/blocking.ts';
 import { DEFAULT_MODEL } from '../rules/default-model.ts';
@@ -25,7 +25,8 @@ import { modelById, newestModel, newestModelId } from './match-model-store.ts';
  *   (`rules/blocking.ts`: name LSH bands, birth date, birth year + name
  *   band), ranked by how many keys they share (a shared birth date counts as
  *   many), at most `CANDIDATE_LIMIT` compared. Buckets never stop taking
- *   members.
+ *   members. Each bucket's members are read as one packed list of 4-byte
+ *   registration numbers and counted in memory (`rankMembers`).
  * - Each candidate pair is scored by the Fellegi-Sunter model
  *   (`rules/match-model.ts`): per-field comparison levels, their weights,
  *   a prior that falls as the registry grows, and a term-frequency
@@ -92,22 +93,77 @@ export async function registrySize(db: NrmDb): Promise<number> {
   return Number(list[0]?.est ?? 0);
 }
 
-/** The ranked candidates of a CLK: registrations sharing blocking keys, at most `CANDIDATE_LIMIT`. */
+/** A registration's part in a bucket, by bucket: `NAME_BANDS` for a shared birth date, 1 for any other key. */
+function keyWeight(bucket: number): number {
+  return bucket >= DATE_KEY_START && bucket < DATE_KEY_END ? NAME_BANDS : 1;
+}
+
+// Counting scratch, reused across calls (`rankMembers` is synchronous, so no two calls share it), left zeroed after each.
+let shared = new Int32Array(1 << 16);
+const byCount = new Int32Array(NAME_BANDS + 4 * NAME_BANDS);
+
+/**
+ * The `CANDIDATE_LIMIT` registration numbers sharing the most key weight with the new registration
+ * (a shared birth date counts `NAME_BANDS`, any other key 1), ties newest first: the same set as
+ * `ORDER BY sum(weight) DESC, seq DESC LIMIT n` over the bucket rows (in no particular order),
+ * counted in memory from each bucket's packed member list (big-endian 4-byte numbers).
+ */
+export function rankMembers(lists: readonly { bucket: number; members: Uint8Array }[], limit = CANDIDATE_LIMIT): number[] {
+  const touched: number[] = [];
+  for (const { bucket, members } of lists) {
+    const w = keyWeight(bucket);
+    for (let i = 0; i + 3 < members.length; i += 4) {
+      const seq = ((members[i]! << 24) | (members[i + 1]! << 16) | (members[i + 2]! << 8) | members[i + 3]!) >>> 0;
+      if (seq >= shared.length) {
+        const grown = new Int32Array(Math.max(shared.length * 2, seq + 1));
+        grown.set(shared);
+        shared = grown;
+      }
+      if (shared[seq] === 0) touched.push(seq);
+      shared[seq]! += w;
+    }
+  }
+  // The count the last one taken has: counts are small (at most the key weights summed), so by a histogram.
+  let threshold = 0;
+  if (touched.length > limit) {
+    for (const seq of touched) byCount[Math.min(shared[seq]!, byCount.length - 1)]! += 1;
+    let taken = 0;
+    for (threshold = byCount.length - 1; threshold > 0; threshold -= 1) {
+      taken += byCount[threshold]!;
+      if (taken >= limit) break;
+    }
+    byCount.fill(0);
+  }
+  const above: number[] = [];
+  const tied: number[] = [];
+  for (const seq of touched) {
+    const c = shared[seq]!;
+    if (c > threshold) above.push(seq);
+    else if (c === threshold) tied.push(seq);
+    shared[seq] = 0;
+  }
+  tied.sort((a, b) => b - a);
+  return [...above, ...tied].slice(0, limit);
+}
+
+/**
+ * The ranked candidates of a CLK: registrations sharing blocking keys, at most `CANDIDATE_LIMIT`.
+ * Two statements: each key's bucket as one packed list of registration numbers (an index-only
+ * scan, no grouping by registration in SQL, which at 100,000 registered took most of the time),
+ * ranked in memory by `rankMembers`; then the chosen registrations with the registry size and the
+ * newest fitted model.
+ */
 export async function candidatesOf(
   db: NrmDb,
   clk: Uint8Array,
 ): Promise<{ registrationId: string; victimId: string; clk: Uint8Array; registry: number; modelId: string | null }[]> {
-  const keys = blockingKeys(clk);
-  const rank = sql<number>`sum(case when ${lshBuckets.bucket} >= ${DATE_KEY_START} and ${lshBuckets.bucket} < ${DATE_KEY_END} then ${NAME_BANDS} else 1 end)`;
-  const shared = db
-    .select({ registrationId: lshBuckets.registrationId, hits: rank.as('hits') })
+  const lists = await db
+    .select({ bucket: lshBuckets.bucket, members: sql<Uint8Array>`string_agg(int4send(${lshBuckets.registrationSeq}), ''::bytea)` })
     .from(lshBuckets)
-    .where(inArray(lshBuckets.bucket, keys))
-    .groupBy(lshBuckets.registrationId)
-    .orderBy(desc(rank))
-    .limit(CANDIDATE_LIMIT)
-    .as('shared');
-  return db
+    .where(inArray(lshBuckets.bucket, blockingKeys(clk)))
+    .groupBy(lshBuckets.bucket);
+  const chosen = rankMembers(lists);
+  const rows = await db
     .select({
       registrationId: registrations.id,
       victimId: registrations.victimId,
@@ -116,8 +172,9 @@ export async function candidatesOf(
       registry: sql<number>`(select greatest(reltuples, 0)::float8 from pg_class where oid = 'registrations'::regclass)`.mapWith(Number),
       modelId: newestModelId,
     })
-    .from(shared)
-    .innerJoin(registrations, eq(registrations.id, shared.registrationId));
+    .from(registrations)
+    .where(inArray(registrations.seq, chosen.length > 0 ? chosen : [-1]));
+  return rows;
 }
 
 /** Each candidate victim's most alike name level against `clk` (victims whose names cannot be compared are left out). */
@@ -217,7 +274,7 @@ export function bothCertain(decision: MatchDecision): boolean {
   return !!decision.second && decision.best!.probability >= CERTAIN_PROBABILITY && decision.second.probability >= CERTAIN_PROBABILITY;
 }
 
-/** Decides a CLK against the registry (one SQL statement; a newly fitted model is loaded once), comparisons in memory. */
+/** Decides a CLK against the registry (two SQL statements, see `candidatesOf`; a newly fitted model is loaded once), comparisons in memory. */
 export async function decideMatch(db: NrmDb, clk: Uint8Array): Promise<MatchDecision> {
   const candidates = await candidatesOf(db, clk);
   if (candidates.length === 0) return { kind: 'NONE' };
@@ -240,12 +297,17 @@ export function explainPair(model: MatchModel, clk: Uint8Array, others: readonly
   );
 }
 
-/** The bucket rows of a registration. */
-export function bucketRows(registrationId: string, clk: Uint8Array): { bucket: number; registrationId: string }[] {
-  return blockingKeys(clk).map((bucket) => ({ bucket, registrationId }));
+/** The bucket rows of a registration (by its `seq`). */
+export function bucketRows(registrationSeq: number, clk: Uint8Array): { bucket: number; registrationSeq: number }[] {
+  return blockingKeys(clk).map((bucket) => ({ bucket, registrationSeq }));
 }
 
 /** Files a registration under all its blocking keys (buckets have no capacity). */
-export async function insertBuckets(db: NrmDb, registrationId: string, clk: Uint8Array): Promise<void> {
-  await db.insert(lshBuckets).values(bucketRows(registrationId, clk));
+export async function insertBuckets(db: NrmDb, registrationSeq: number, clk: Uint8Array): Promise<void> {
+  await db.insert(lshBuckets).values(bucketRows(registrationSeq, clk));
+}
+
+/** Takes a registration out of its buckets (found through the primary key: its keys and its number). */
+export async function deleteBuckets(db: NrmDb, registrationSeq: number, clk: Uint8Array): Promise<void> {
+  await db.delete(lshBuckets).where(and(inArray(lshBuckets.bucket, blockingKeys(clk)), eq(lshBuckets.registrationSeq, registrationSeq)));
 }

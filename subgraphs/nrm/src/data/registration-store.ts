@@ -1,8 +1,8 @@
 // Registration: filing a registration under a victim (identifier hit, model match or a new id), its withdrawal.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { hubError } from '@nrm-hub/kit';
-import { linkReviews, lshBuckets, matchKeys, registrations, victimEvents, victims } from '../db/schema.ts';
-import { bothCertain, decideMatch, insertBuckets, type VictimScore } from './matching.ts';
+import { linkReviews, matchKeys, registrations, victimEvents, victims } from '../db/schema.ts';
+import { bothCertain, decideMatch, deleteBuckets, insertBuckets, type VictimScore } from './matching.ts';
 import { lockMatching } from './matching-lock.ts';
 import { withSummaryOf } from './statistics-store.ts';
 import { type NrmDb } from './db.ts';
@@ -124,17 +124,17 @@ export async function register(db: NrmDb, req: DecodedRegistration): Promise<Reg
     }
     // The statistics summary follows in this transaction: the joined victim's counts out, then in again with the new registration.
     const filedUnder = victimId;
-    const registrationId = await withSummaryOf(tx, matchedExisting ? [filedUnder] : [], async () => {
+    const { id: registrationId, seq } = await withSummaryOf(tx, matchedExisting ? [filedUnder] : [], async () => {
       const [registration] = await tx
         .insert(registrations)
         .values(registrationRow(req, filedUnder, { matchedExisting, matchScore }))
-        .returning({ id: registrations.id });
-      return { result: registration!.id, after: [filedUnder] };
+        .returning({ id: registrations.id, seq: registrations.seq });
+      return { result: registration!, after: [filedUnder] };
     });
     if (uniqueHashes.length > 0) {
       await tx.insert(matchKeys).values(uniqueHashes.map((value) => ({ registrationId, kind: 'ID_HASH', value })));
     }
-    await insertBuckets(tx, registrationId, req.clk);
+    await insertBuckets(tx, seq, req.clk);
     let reviewId: string | null = null;
     if (review) {
       const [opened] = await tx
@@ -189,7 +189,7 @@ export async function withdrawRegistration(db: NrmDb, agency: string, idempotenc
       .limit(1);
     if (event || decided) throw hubError('INVALID_STATE', 'The registration was already merged or split; it cannot be withdrawn.');
     await tx.delete(linkReviews).where(eq(linkReviews.registrationId, row.id));
-    await tx.delete(lshBuckets).where(eq(lshBuckets.registrationId, row.id));
+    await deleteBuckets(tx, row.seq, row.clk);
     await tx.delete(matchKeys).where(eq(matchKeys.registrationId, row.id));
     await withSummaryOf(tx, [row.victimId], async () => ({ result: await tx.delete(registrations).where(eq(registrations.id, row.id)) }));
     if (!row.matchedExisting) {

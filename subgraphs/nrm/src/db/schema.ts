@@ -79,8 +79,10 @@ export const registrations = pgTable(
     matchedExisting: boolean().notNull(),
     matchScore: doublePrecision().notNull(),
     registeredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** A 4-byte number for the blocking index (`lsh_buckets`), so a bucket's members are read as one packed list. */
+    seq: integer().notNull().generatedAlwaysAsIdentity(),
   },
-  (t) => [uniqueIndex().on(t.agency, t.idempotencyKey), index().on(t.victimId)],
+  (t) => [uniqueIndex().on(t.agency, t.idempotencyKey), index().on(t.victimId), uniqueIndex().on(t.seq)],
 );
 
 /** Match keys of a registration: keyed hashes computed by the agency. */
@@ -98,19 +100,23 @@ export const matchKeys = pgTable(
 );
 
 /**
- * Locality-sensitive hashing buckets of each registration's CLK (bit-sampling
- * bands, see `data/matching.ts`): candidates for a new registration are the
- * registrations sharing a bucket, found through the primary-key index.
+ * The blocking index: each registration's keys (MinHash bands of the name
+ * segment, birth date, year or day/month with a name band; see
+ * `rules/blocking.ts`). Candidates for a new registration are the
+ * registrations sharing a key, each bucket's members read as one packed list
+ * through the primary-key index (index-only). Registrations are referred to by
+ * their 4-byte `seq`.
  */
 export const lshBuckets = pgTable(
   'lsh_buckets',
   {
     bucket: bigint({ mode: 'number' }).notNull(),
-    registrationId: uuid()
+    /** The registration's `seq`. */
+    registrationSeq: integer()
       .notNull()
-      .references(() => registrations.id),
+      .references(() => registrations.seq),
   },
-  (t) => [primaryKey({ columns: [t.bucket, t.registrationId] })],
+  (t) => [primaryKey({ columns: [t.bucket, t.registrationSeq] })],
 );
 
 /**
