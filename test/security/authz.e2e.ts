@@ -165,41 +165,50 @@ describe('referrals move only by their receiver, and complete only by sender or 
 
   it('refuses the police, child welfare and the sender an answer to an NGO’s referral to UDI, through the gateway and at the NRM', async () => {
     const id = await sendFromNgo('authz-ref-udi-1');
-    for (const [claims, state] of [
-      [POLICE, 'ACCEPTED'],
-      [CHILD_WELFARE, 'DECLINED'],
-      [NGO_STAFF(), 'ACCEPTED'],
-      [COORDINATOR, 'ACCEPTED'],
-      [{ agency: 'ngo:another-shelter', roles: ['worker'], purpose: 'NGO-2021-9' }, 'DECLINED'],
-    ] as [TestClaims, string][]) {
-      expect({ who: claims.agency, codes: codes(await viaGateway(UPDATE, { i: { referralId: id, state } }, claims)) }).toEqual({
-        who: claims.agency,
-        codes: ['FORBIDDEN'],
-      });
-      expect({ who: claims.agency, codes: codes(await direct('nrm', UPDATE, { i: { referralId: id, state } }, claims)) }).toEqual({
-        who: claims.agency,
-        codes: ['FORBIDDEN'],
-      });
+    // Those who may see the referral are refused the move; those who may not see it are told it does not exist, as
+    // for an id no referral has (no existence oracle).
+    const unknown = '00000000-0000-4000-8000-0000000000ff';
+    for (const [claims, state, code] of [
+      [POLICE, 'ACCEPTED', 'NOT_FOUND'],
+      [CHILD_WELFARE, 'DECLINED', 'NOT_FOUND'],
+      [NGO_STAFF(), 'ACCEPTED', 'FORBIDDEN'],
+      [COORDINATOR, 'ACCEPTED', 'FORBIDDEN'],
+      [{ agency: 'ngo:another-shelter', roles: ['worker'], purpose: 'NGO-2021-9' }, 'DECLINED', 'NOT_FOUND'],
+    ] as [TestClaims, string, string][]) {
+      for (const answer of [
+        await viaGateway(UPDATE, { i: { referralId: id, state } }, claims),
+        await direct('nrm', UPDATE, { i: { referralId: id, state } }, claims),
+      ]) {
+        expect({ who: claims.agency, codes: codes(answer) }).toEqual({ who: claims.agency, codes: [code] });
+        if (code === 'NOT_FOUND') {
+          const none = await direct('nrm', UPDATE, { i: { referralId: unknown, state } }, claims);
+          expect(answer.json?.errors?.[0]?.message).toBe(none.json?.errors?.[0]?.message);
+        }
+      }
     }
     expect(await stateOf(id)).toBe('SENT');
-    // The receiver answers; then neither the police nor a bystander may complete it, the sender may.
+    // The receiver answers; then neither the police nor a bystander may complete it (to them it does not exist), the sender may.
     expect((await ok(viaGateway(UPDATE, { i: { referralId: id, state: 'ACCEPTED' } }, IMMIGRATION))).updateReferralState.state).toBe('ACCEPTED');
-    expect(codes(await viaGateway(UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, POLICE))).toEqual(['FORBIDDEN']);
-    expect(codes(await direct('nrm', UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, CHILD_WELFARE))).toEqual(['FORBIDDEN']);
+    expect(codes(await viaGateway(UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, POLICE))).toEqual(['NOT_FOUND']);
+    expect(codes(await direct('nrm', UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, CHILD_WELFARE))).toEqual(['NOT_FOUND']);
     expect(await stateOf(id)).toBe('ACCEPTED');
     expect((await ok(viaGateway(UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, NGO_STAFF()))).updateReferralState.state).toBe('COMPLETED');
   });
 
-  it('answers a reused referral key only to the sending agency: any other agency reusing it gets IDEMPOTENCY_KEY_REUSED, not the referral', async () => {
+  it('answers a reused referral key only to the sender: any other agency, or another NGO, reusing it gets IDEMPOTENCY_KEY_REUSED, not the referral', async () => {
     const i = { victimId: seed.victimId, fromAgency: 'NGO', target: 'POLICE', idempotencyKey: 'authz-ref-key-1' };
     const sent = await ok(viaGateway(SEND, { i }, NGO_STAFF()));
     const id = sent.sendReferral.id as string;
     expect((await ok(viaGateway(SEND, { i }, NGO_STAFF()))).sendReferral.id).toBe(id);
+    // Another staff member of the same organisation retrying gets it back too.
+    expect((await ok(viaGateway(SEND, { i }, { ...NGO_STAFF(), sub: 'authz-ngo-colleague' }))).sendReferral.id).toBe(id);
     for (const [claims, fromAgency] of [
       [POLICE, 'POLICE'],
       [IMMIGRATION, 'IMMIGRATION'],
       [CHILD_WELFARE, 'CHILD_WELFARE'],
       [COORDINATOR, 'POLICE'],
+      // Another NGO sends as an NGO too: the same fields in every respect but the sender.
+      [{ sub: 'authz-other-ngo', agency: 'ngo:another-shelter', roles: ['worker'], purpose: 'NGO-2021-9' }, 'NGO'],
     ] as [TestClaims, string][]) {
       for (const answer of [await viaGateway(SEND, { i: { ...i, fromAgency } }, claims), await direct('nrm', SEND, { i: { ...i, fromAgency } }, claims)]) {
         expect({ who: claims.agency, codes: codes(answer) }).toEqual({ who: claims.agency, codes: ['IDEMPOTENCY_KEY_REUSED'] });
@@ -223,9 +232,13 @@ describe('referrals move only by their receiver, and complete only by sender or 
     );
     const receiverCase = toShelter.sendReferral.id as string;
     await ok(viaGateway(UPDATE, { i: { referralId: receiverCase, state: 'ACCEPTED' } }, NGO_STAFF()));
-    for (const id of [senderCase, receiverCase]) {
-      expect(codes(await viaGateway(UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, OTHER_NGO))).toEqual(['FORBIDDEN']);
-      expect(codes(await direct('nrm', UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, OTHER_NGO))).toEqual(['FORBIDDEN']);
+    // The NGO's own referral is not even visible to another organisation (as if it did not exist); the police's is.
+    for (const [id, code] of [
+      [senderCase, 'NOT_FOUND'],
+      [receiverCase, 'FORBIDDEN'],
+    ] as const) {
+      expect(codes(await viaGateway(UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, OTHER_NGO))).toEqual([code]);
+      expect(codes(await direct('nrm', UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, OTHER_NGO))).toEqual([code]);
       expect(await stateOf(id)).toBe('ACCEPTED');
       expect((await ok(viaGateway(UPDATE, { i: { referralId: id, state: 'COMPLETED' } }, NGO_STAFF()))).updateReferralState.state).toBe('COMPLETED');
     }

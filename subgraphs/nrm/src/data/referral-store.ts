@@ -26,8 +26,9 @@ export async function sendReferral(
       referrals,
       { ...input, state: 'SENT' },
       {
-        // The sending agency too: another agency reusing the key must not get this agency's referral back.
-        sameRequest: ['victimId', 'target', 'fromAgency'],
+        // The sender too (`sentBy`, the caller's agency claim: each NGO its own): another agency, or another
+        // organisation of the same kind, reusing the key must not get this sender's referral back.
+        sameRequest: ['victimId', 'target', 'fromAgency', 'sentBy'],
         what: 'referral',
         message: 'This idempotency key was already used for a different referral.',
       },

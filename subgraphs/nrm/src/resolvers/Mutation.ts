@@ -5,7 +5,7 @@ import { decideLinkReview } from '../data/link-review-store.ts';
 import { mergeVictims, splitVictim } from '../data/merge-store.ts';
 import { register, withdrawRegistration, type DecodedRegistration } from '../data/registration-store.ts';
 import { sendReferral, updateReferralState } from '../data/referral-store.ts';
-import { checkReferralMove } from '../rules/access.ts';
+import { checkReferralMove, maySeeReferral } from '../rules/access.ts';
 
 const HASH_RE = /^[0-9a-f]{64}$/;
 /** A CLK with more bits set than this matches too much to be an encoding of one person. */
@@ -83,7 +83,11 @@ export const Mutation = {
       ctx.db,
       checkUuid(args.input.referralId, 'input.referralId'),
       args.input.state,
-      (current, state) => checkReferralMove(ctx.viewer, current, state),
+      (current, state) => {
+        // A referral the caller may not even see (another NGO's) answers as one that does not exist: no existence oracle.
+        if (!maySeeReferral(ctx.viewer, current)) throw hubError('NOT_FOUND', 'No referral with that id.');
+        checkReferralMove(ctx.viewer, current, state);
+      },
       ctx.viewer?.agency ?? '',
     ),
   confirmLinkReview: (_: unknown, args: { id: string }, ctx: NrmContext) =>
