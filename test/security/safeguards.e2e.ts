@@ -32,6 +32,7 @@ const POLICE: TestClaims = { sub: 'police-hostile', agency: 'police', roles: ['i
 const GROUP: TestClaims = { sub: 'group-hostile', agency: 'nrm-working-group', roles: ['analyst'], purpose: 'STAT-2021' };
 const KOM_ANALYST: TestClaims = { sub: 'kom-analyst', agency: 'coordinating-unit', roles: ['analyst'], purpose: 'KOM-2021-1' };
 const OTHER_NGO: TestClaims = { sub: 'other-ngo', agency: 'ngo:other-shelter', roles: ['worker'], purpose: 'NGO-2021-9' };
+const COORDINATOR: TestClaims = { sub: 'kom-hostile', agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'KOM-2021-1' };
 
 interface Answer {
   status: number;
@@ -115,9 +116,15 @@ describe('hostile requests against the safeguards', () => {
     expect([...new Set((answer.json?.errors ?? []).map((e) => e.extensions?.code))]).toEqual(['FORBIDDEN']);
     expect(answer.text).not.toContain(seed.investigationReference);
     const reasons = await gateway(`{ alerts { reasons contactAgencies } }`, {}, UDI);
+    // The NGO's registration is its client's: UDI is told to ask the coordinating unit, and the NGO is not named.
     expect(reasons.json?.data?.alerts).toEqual([
-      { reasons: ['REGISTERED_POTENTIAL_VICTIM', 'OPEN_CASE_VICTIM'], contactAgencies: ['CHILD_WELFARE', 'IMMIGRATION', 'NGO', 'POLICE'] },
+      { reasons: ['REGISTERED_POTENTIAL_VICTIM', 'ASK_COORDINATING_UNIT', 'OPEN_CASE_VICTIM'], contactAgencies: ['CHILD_WELFARE', 'IMMIGRATION', 'POLICE'] },
     ]);
+    const forUnit = await gateway(`{ alerts { reasons contactAgencies } }`, {}, COORDINATOR);
+    expect(forUnit.json?.data?.alerts).toContainEqual({
+      reasons: ['REGISTERED_POTENTIAL_VICTIM', 'OPEN_CASE_VICTIM'],
+      contactAgencies: ['CHILD_WELFARE', 'IMMIGRATION', 'NGO', 'POLICE'],
+    });
   });
 
   hostile('UDI cannot list persons in custody', async () => {

@@ -384,15 +384,23 @@ describe('browser rules', () => {
 });
 
 describe('spec-true refusals and the depth limit', () => {
-  it('a refused non-null field (highestStatus) nulls its nearest nullable parent, not itself', async () => {
+  it('a refused non-null field (registeringAgencies) nulls its nearest nullable parent, not itself; a nullable one (highestStatus) is null in place', async () => {
     const answer = await gql(
+      hub.gateway.url,
+      'query($id: ID!) { auditVictim(id: $id) { id registeringAgencies } }',
+      { id: seed.victimId },
+      await as(DATA_PROTECTION),
+    );
+    expect(answer.json?.data).toEqual({ auditVictim: null });
+    expect(answer.json?.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([['FORBIDDEN', ['auditVictim', 'registeringAgencies']]]);
+    const nullable = await gql(
       hub.gateway.url,
       'query($id: ID!) { auditVictim(id: $id) { id highestStatus } }',
       { id: seed.victimId },
       await as(DATA_PROTECTION),
     );
-    expect(answer.json?.data).toEqual({ auditVictim: null });
-    expect(answer.json?.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([['FORBIDDEN', ['auditVictim', 'highestStatus']]]);
+    expect(nullable.json?.data).toEqual({ auditVictim: { id: seed.victimId, highestStatus: null } });
+    expect(nullable.json?.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([['FORBIDDEN', ['auditVictim', 'highestStatus']]]);
   });
 
   it('a refused non-null list (registrations: [Registration!]!) nulls its nearest nullable parent too', async () => {

@@ -77,6 +77,46 @@ describe('nrm safeguards', () => {
     expect(alerts.data?.alerts).toContainEqual({ id: hit.data?.checkReturn.alertId, reasons: ['OPEN_CASE_WITNESS'], contactAgencies: ['POLICE'] });
   });
 
+  it("never tells anyone but the coordinating unit that a person is an NGO's client: the alert says to ask the coordinating unit", async () => {
+    const NGO_SERVICE: TestClaims = { sub: 'ngo-1', agency: 'ngo:test-shelter', roles: ['worker'], service: true };
+    const register = (key: string, agency: string, claims: TestClaims) =>
+      run(REGISTER, { input: registrationInput({ agency, idempotencyKey: key, identifierHashes: [hash(key)] }) }, claims);
+    const ALERT = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Alert { reasons contactAgencies } } }`;
+    const seen = async (key: string, n: number) => {
+      const hit = await run(CHECK, { i: { agency: 'IMMIGRATION', returnId: returnId(n), identifierHashes: [hash(key)], clk: freshClk() } }, UDI_SERVICE);
+      expect(hit.data?.checkReturn.hit).toBe(true);
+      const r = [{ __typename: 'Alert', id: hit.data?.checkReturn.alertId }];
+      return { udi: (await run(ALERT, { r }, UDI)).data?._entities[0], kom: (await run(ALERT, { r }, KOM)).data?._entities[0] };
+    };
+    // Known to an NGO only.
+    expect((await register('sg-nrm-ngo-only', 'NGO', NGO_SERVICE)).errors).toBeUndefined();
+    expect(await seen('sg-nrm-ngo-only', 10)).toEqual({
+      udi: { reasons: ['ASK_COORDINATING_UNIT'], contactAgencies: [] },
+      kom: { reasons: ['REGISTERED_POTENTIAL_VICTIM'], contactAgencies: ['NGO'] },
+    });
+    // Known to an NGO and the police: the police's registration is the police's to share; the NGO's is not.
+    expect((await register('sg-nrm-ngo-and-police', 'NGO', NGO_SERVICE)).errors).toBeUndefined();
+    expect((await register('sg-nrm-ngo-and-police', 'POLICE', POLICE_SERVICE)).errors).toBeUndefined();
+    expect(await seen('sg-nrm-ngo-and-police', 11)).toEqual({
+      udi: { reasons: ['REGISTERED_POTENTIAL_VICTIM', 'ASK_COORDINATING_UNIT'], contactAgencies: ['POLICE'] },
+      kom: { reasons: ['REGISTERED_POTENTIAL_VICTIM'], contactAgencies: ['NGO', 'POLICE'] },
+    });
+    // An alert stored before the NGO's part was kept apart is read the safe way.
+    const [legacy] = await database.db
+      .insert(schema.alerts)
+      .values({
+        kind: 'RETURN_CHECK_HIT',
+        victimId: (await registered('sg-nrm-legacy'))!,
+        reasons: ['REGISTERED_POTENTIAL_VICTIM'],
+        contactAgencies: ['NGO'],
+        raisedFor: 'IMMIGRATION',
+        subjectRef: returnId(12),
+      })
+      .returning();
+    const r = [{ __typename: 'Alert', id: legacy!.id }];
+    expect((await run(ALERT, { r }, UDI)).data?._entities[0]).toEqual({ reasons: ['ASK_COORDINATING_UNIT'], contactAgencies: [] });
+  });
+
   it('lists children and possible children on its clock, not adults', async () => {
     const child = await registered('sg-nrm-child', { birthYear: 2010 });
     const maybe = await registered('sg-nrm-maybe', { birthYear: 2003 });

@@ -46,8 +46,13 @@ async function register(over: Record<string, unknown>): Promise<string> {
 
 async function ids(claims: TestClaims, filter: Record<string, unknown> | null): Promise<string[]> {
   const result = await run(LIST, { filter, first: 500 }, claims);
-  expect(result.errors).toBeUndefined();
-  const victims = result.data!.victims as { id: string; highestStatus: string }[];
+  const victims = result.data!.victims as { id: string; highestStatus: string | null }[];
+  // The only errors: a status withheld (consent) from a caller who may see none of the victim's registrations.
+  for (const e of (result.errors ?? []) as readonly { extensions?: Record<string, unknown>; path?: (string | number)[] }[]) {
+    expect(e.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' });
+    expect(e.path).toEqual(['victims', expect.any(Number), 'highestStatus']);
+    expect(victims[e.path![1] as number]!.highestStatus).toBeNull();
+  }
   // The filter and the field agree: a status filter gives only victims whose highestStatus (as this caller sees it) is that status.
   if (filter?.status) for (const v of victims) expect(v.highestStatus).toBe(filter.status);
   return victims
@@ -108,11 +113,25 @@ describe('victims(filter)', () => {
 
   it('filters by the highest status the caller can see', async () => {
     expect(await ids(CU, { status: 'ACTUAL' })).toEqual(sorted(a, b));
-    // The police do not see the NGO's registration: to them b has no status above NOT_A_VICTIM.
+    // The police do not see the NGO's registration: to them b has no status at all (not NOT_A_VICTIM, which no one decided).
     expect(await ids(POLICE, { status: 'ACTUAL' })).toEqual([a]);
-    expect(await ids(POLICE, { status: 'NOT_A_VICTIM' })).toEqual(sorted(b, c));
+    expect(await ids(POLICE, { status: 'NOT_A_VICTIM' })).toEqual([c]);
     expect(await ids(OWN_NGO, { status: 'ACTUAL' })).toEqual(sorted(a, b));
     expect(await ids(CU, { status: 'POSSIBLE' })).toEqual([]);
+  });
+
+  it('withholds the status of a victim known only to an NGO from everyone but that NGO and the coordinating unit', async () => {
+    const STATUS = `query($id: ID!) { victim(id: $id) { id highestStatus } }`;
+    for (const claims of [POLICE, UDI, OTHER_NGO]) {
+      const seen = await run(STATUS, { id: b }, { ...claims, purpose: 'CASE-2021-1' });
+      expect({ who: claims.agency, victim: seen.data?.victim, reasons: seen.errors?.map((e) => e.extensions?.reason) }).toEqual({
+        who: claims.agency,
+        victim: { id: b, highestStatus: null },
+        reasons: ['CONSENT_REQUIRED'],
+      });
+    }
+    for (const claims of [CU, OWN_NGO])
+      expect((await run(STATUS, { id: b }, { ...claims, purpose: 'CASE-2021-1' })).data?.victim).toEqual({ id: b, highestStatus: 'ACTUAL' });
   });
 
   it('filters by registering agency and year without revealing an NGO’s registration to anyone else', async () => {

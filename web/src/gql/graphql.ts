@@ -33,6 +33,11 @@ export type AlertKind =
 
 /** Why an alert was raised; never another agency's details. */
 export type AlertReason =
+  /**
+   * The coordinating unit holds information on the person that is shared only with the person's consent (an NGO's
+   * registration): ask the coordinating unit before going on.
+   */
+  | 'ASK_COORDINATING_UNIT'
   /** The person is a victim in an open police trafficking investigation. */
   | 'OPEN_CASE_VICTIM'
   /** The person is a witness in an open police trafficking investigation. */

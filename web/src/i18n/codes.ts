@@ -97,6 +97,7 @@ const CODES: Record<string, [nb: string, en: string]> = {
   ACKNOWLEDGED: ['Tatt', 'Acknowledged'],
   RETURN_CHECK_HIT: ['Treff i sjekk før retur', 'Return-check hit'],
   REGISTERED_POTENTIAL_VICTIM: ['Registrert som mulig offer', 'Registered potential victim'],
+  ASK_COORDINATING_UNIT: ['Spør koordineringsenheten', 'Ask the coordinating unit'],
   OPEN_CASE_VICTIM: ['Fornærmet i åpen menneskehandelsak', 'Victim in an open trafficking case'],
   OPEN_CASE_WITNESS: ['Vitne i åpen menneskehandelsak', 'Witness in an open trafficking case'],
   SCREENING_WITH_INDICATIONS: ['Screening med indikasjoner', 'Screening with indications'],

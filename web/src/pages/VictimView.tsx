@@ -42,7 +42,10 @@ export function VictimView({ id }: { id: string }) {
           <AgencySection id="nrm" agency="NRM" title={t('section.nrm')} refusal={at('registrations')} empty={false}>
             <Facts
               items={[
-                [t('victims.status'), code(v.highestStatus)],
+                [
+                  t('victims.status'),
+                  v.highestStatus ? code(v.highestStatus) : <RefusalMarker refusal={refusalAt(error, ['victim', 'highestStatus']) ?? { kind: 'OTHER' }} />,
+                ],
                 [t('victims.agencies'), list(v.registeringAgencies)],
                 [t('victims.firstRegistered'), dateTime(v.firstRegisteredAt)],
                 [t('victim.mergedIds'), v.mergedIds?.length ? <span className="mono">{v.mergedIds.join(', ')}</span> : ''],

@@ -47,6 +47,30 @@ async function matchingVictims(db: NrmDb, identifierHashes: string[], clk: Uint8
   return [...ids].sort();
 }
 
+const REGISTERED = 'REGISTERED_POTENTIAL_VICTIM';
+/** Stored only: a registration as a potential victim by an NGO (shown as `REGISTERED` to the coordinating unit). */
+const REGISTERED_BY_NGO = 'REGISTERED_POTENTIAL_VICTIM_BY_NGO';
+/** Shown instead of what an NGO's registration says, to anyone but the coordinating unit. */
+const ASK_COORDINATING_UNIT = 'ASK_COORDINATING_UNIT';
+
+/**
+ * An alert's reasons and contacts as a viewer may see them. The coordinating unit sees everything. Anyone else
+ * sees nothing an NGO's registration says (that the person is an NGO's client, and its status decision): its part
+ * becomes `ASK_COORDINATING_UNIT` and the NGO is not named. Alerts stored before the NGO's part was kept apart
+ * name the NGO among the contacts: then their `REGISTERED_POTENTIAL_VICTIM` may be the NGO's alone, and is read so.
+ */
+export function alertAsSeenBy(
+  alert: Pick<AlertRow, 'reasons' | 'contactAgencies'>,
+  coordinatingUnit: boolean,
+): { reasons: string[]; contactAgencies: string[] } {
+  if (coordinatingUnit) {
+    return { reasons: [...new Set(alert.reasons.map((r) => (r === REGISTERED_BY_NGO ? REGISTERED : r)))], contactAgencies: alert.contactAgencies };
+  }
+  const legacyNgo = alert.contactAgencies.includes('NGO') && !alert.reasons.includes(REGISTERED_BY_NGO);
+  const reasons = alert.reasons.flatMap((r) => (r === REGISTERED_BY_NGO || (legacyNgo && r === REGISTERED) ? [ASK_COORDINATING_UNIT] : [r]));
+  return { reasons: [...new Set(reasons)], contactAgencies: alert.contactAgencies.filter((a) => a !== 'NGO') };
+}
+
 /**
  * What the NRM knows about each matching victim that matters before a
  * return: registrations as a potential victim (POSSIBLE or ACTUAL; contact
@@ -66,10 +90,11 @@ async function findings(db: NrmDb, victimIds: string[]): Promise<Finding[]> {
     const openRoles = new Set(roles.flatMap((r) => r.roles));
     const reasons: string[] = [];
     const contact = new Set<string>();
-    if (regs.length) {
-      reasons.push('REGISTERED_POTENTIAL_VICTIM');
-      for (const r of regs) contact.add(r.agency);
-    }
+    // An NGO's registration is the NGO's client's, shown only to that organisation and the coordinating unit: kept
+    // apart (`BY_NGO`), so that the alert tells anyone else only to ask the coordinating unit (`alertAsSeenBy`).
+    if (regs.some((r) => r.agency !== 'NGO')) reasons.push(REGISTERED);
+    if (regs.some((r) => r.agency === 'NGO')) reasons.push(REGISTERED_BY_NGO);
+    for (const r of regs) contact.add(r.agency);
     if (openRoles.has('VICTIM')) reasons.push('OPEN_CASE_VICTIM');
     if (openRoles.has('WITNESS')) reasons.push('OPEN_CASE_WITNESS');
     if (openRoles.size) contact.add('POLICE');

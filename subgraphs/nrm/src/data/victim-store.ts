@@ -67,7 +67,8 @@ export function listVictims(db: NrmDb, first: number, after?: string | null, fil
   const rank = sql`case ${registrations.status} when 'ACTUAL' then 3 when 'POSSIBLE' then 2 when 'NOT_A_VICTIM' then 1 end`;
   const conditions = [];
   if (filter.status)
-    conditions.push(sql`coalesce(max(${rank}), 1) = ${({ ACTUAL: 3, POSSIBLE: 2, NOT_A_VICTIM: 1 } as Record<string, number>)[filter.status] ?? 0}`);
+    // A victim with no registration the viewer may see has no status for them: it meets no status filter.
+    conditions.push(sql`max(${rank}) = ${({ ACTUAL: 3, POSSIBLE: 2, NOT_A_VICTIM: 1 } as Record<string, number>)[filter.status] ?? 0}`);
   if (filter.agency || filter.year) {
     const byAgency = filter.agency ? sql`${registrations.agency} = ${filter.agency}` : sql`true`;
     const inYear = filter.year ? sql`extract(year from ${registrations.decidedOn})::int = ${filter.year}` : sql`true`;

@@ -37,8 +37,12 @@ export type Victim = {
    * organisation that registered sees it; to everyone else it is null with a FORBIDDEN error (`reason: CONSENT_REQUIRED`) at its position.
    */
   registrations: Array<Maybe<Registration>>;
-  /** The highest trafficking status asserted in the registrations the caller may see: ACTUAL over POSSIBLE over NOT_A_VICTIM. */
-  highestStatus: TraffickingStatus;
+  /**
+   * The highest trafficking status asserted in the registrations the caller may see: ACTUAL over POSSIBLE over NOT_A_VICTIM.
+   * Null with `FORBIDDEN` (reason `CONSENT_REQUIRED`) when the caller may see none of them (a person known only to an NGO):
+   * withheld, never a status no one decided.
+   */
+  highestStatus?: Maybe<TraffickingStatus>;
   /** Agencies that registered this person, each once; an NGO only to the organisation that registered (see `registrations`). */
   registeringAgencies: Array<Agency>;
   /**
@@ -514,7 +518,12 @@ export type AlertReason =
   /** The person is a victim in an open police trafficking investigation. */
   | 'OPEN_CASE_VICTIM'
   /** The person is a witness in an open police trafficking investigation. */
-  | 'OPEN_CASE_WITNESS';
+  | 'OPEN_CASE_WITNESS'
+  /**
+   * The coordinating unit holds information on the person that is shared only with the person's consent (an NGO's
+   * registration): ask the coordinating unit before going on.
+   */
+  | 'ASK_COORDINATING_UNIT';
 
 /** One change to an alert. */
 export type AlertEvent = {
@@ -546,7 +555,7 @@ export type Alert = {
   victim: Victim;
   /** Why: registered victim, open-case victim or witness. */
   reasons: Array<AlertReason>;
-  /** Which agencies to contact; nothing of their records. */
+  /** Which agencies to contact; nothing of their records. An NGO is named to the coordinating unit only. */
   contactAgencies: Array<Agency>;
   /** The agency it was raised for (with the coordinating unit). */
   raisedFor: Agency;
@@ -1463,7 +1472,7 @@ export type Federation__ListSizeDirectiveResolver<Result, Parent, ContextType = 
 export type VictimResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['Victim'] = ResolversParentTypes['Victim']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   registrations?: Resolver<Array<Maybe<ResolversTypes['Registration']>>, ParentType, ContextType>;
-  highestStatus?: Resolver<ResolversTypes['TraffickingStatus'], ParentType, ContextType>;
+  highestStatus?: Resolver<Maybe<ResolversTypes['TraffickingStatus']>, ParentType, ContextType>;
   registeringAgencies?: Resolver<Array<ResolversTypes['Agency']>, ParentType, ContextType>;
   referrals?: Resolver<Array<Maybe<ResolversTypes['Referral']>>, ParentType, ContextType>;
   firstRegisteredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;

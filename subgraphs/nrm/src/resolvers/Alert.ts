@@ -2,7 +2,7 @@ import { unauthenticated } from '@nrm-hub/kit/auth';
 import { badInput, checkUuid, CLK_BITS, clkFromBase64, hubError, popcount, registeringAgency } from '@nrm-hub/kit';
 import type { NrmContext } from '../context.ts';
 import type { AlertRow } from '../db/schema.ts';
-import { checkReturn, childVictims, listAlerts, moveAlert, setOpenCaseRoles, type AlertAudience } from '../data/safeguards-store.ts';
+import { alertAsSeenBy, checkReturn, childVictims, listAlerts, moveAlert, setOpenCaseRoles, type AlertAudience } from '../data/safeguards-store.ts';
 import { maySeeReferral, withheldReferral } from '../rules/access.ts';
 import { survivorOf } from './Victim.ts';
 
@@ -31,6 +31,8 @@ export const Alert = {
     return alert && visible(alert, audienceOf(ctx)) ? alert : null;
   },
   victim: (alert: AlertRow, _: unknown, ctx: NrmContext) => survivorOf(alert.victimId, ctx),
+  reasons: (alert: AlertRow, _: unknown, ctx: NrmContext) => alertAsSeenBy(alert, ctx.viewer?.agencyKind === 'coordinating-unit').reasons,
+  contactAgencies: (alert: AlertRow, _: unknown, ctx: NrmContext) => alertAsSeenBy(alert, ctx.viewer?.agencyKind === 'coordinating-unit').contactAgencies,
   history: (alert: AlertRow, _: unknown, ctx: NrmContext) => ctx.loaders.alertEvents.load(alert.id),
 };
 

@@ -32,6 +32,8 @@ export const Victim = {
   nrmAuditTrail: (victim: VictimRow, _: unknown, ctx: NrmContext) => ctx.loaders.auditTrail.load(victim.id),
   highestStatus: async (victim: VictimRow, _: unknown, ctx: NrmContext) => {
     const regs = await visibleRegistrations(victim, ctx);
+    // Nothing the caller may see: withheld, not NOT_A_VICTIM (which no one decided).
+    if (regs.length === 0) return withheldRegistration();
     return regs.reduce((best, r) => ((STATUS_RANK[r.status] ?? 0) > (STATUS_RANK[best] ?? 0) ? r.status : best), 'NOT_A_VICTIM');
   },
   registeringAgencies: async (victim: VictimRow, _: unknown, ctx: NrmContext) => {
