@@ -79,17 +79,20 @@ describe('primary suppression', () => {
     expect(cells.get('b')).toEqual({ value: 11, suppressed: false });
   });
 
-  it('gives the coordinating unit exact figures and everyone else controlled ones', () => {
+  it('gives the coordinating unit exact figures under a purpose, and everyone else (the unit without one included) controlled ones', () => {
     const counts = new Map([
       ['a', 1],
       ['b', 30],
       ['t', 31],
     ]);
     const eq = [{ total: 't', parts: ['a', 'b'] }];
-    const exact = releaseCells(counts, eq, disclosureFor({ agencyKind: 'coordinating-unit' }, 5));
+    const exact = releaseCells(counts, eq, disclosureFor({ agencyKind: 'coordinating-unit', purpose: 'CASE-2021-17' }, 5));
     expect(exact('a')).toEqual(exactCell(1));
-    const controlled = releaseCells(counts, eq, disclosureFor({ agencyKind: 'nrm-working-group' }, 5));
+    const controlled = releaseCells(counts, eq, disclosureFor({ agencyKind: 'nrm-working-group', purpose: 'STAT-2021-1' }, 5));
     expect(controlled('a').suppressed).toBe(true);
+    for (const purpose of [null, '']) {
+      expect(releaseCells(counts, eq, disclosureFor({ agencyKind: 'coordinating-unit', purpose }, 5))('a').suppressed).toBe(true);
+    }
     expect(disclosureFor(null, 5)).toEqual({ mode: 'controlled', threshold: 5 });
   });
 });

@@ -158,22 +158,22 @@ export function createTokenVerifier(config: AuthConfig, options: { cacheSize?: n
         audience: config.audience,
         algorithms: config.algorithms,
         clockTolerance: config.clockToleranceSeconds,
-        requiredClaims: ['exp', 'sub'],
+        // `iat` too: without it a token's whole lifetime cannot be bounded, only what is left of it.
+        requiredClaims: ['exp', 'sub', 'iat'],
       }));
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired.');
       throw unauthenticated('The token could not be verified.');
     }
     // jose checks `iat` only against a maximum age; a token issued in the future is a forged or broken clock.
-    if (payload.iat !== undefined && payload.iat > Math.floor(Date.now() / 1000) + config.clockToleranceSeconds) {
+    if ((payload.iat as number) > Math.floor(Date.now() / 1000) + config.clockToleranceSeconds) {
       throw unauthenticated('The token was issued in the future.');
     }
-    // A token valid for longer than a sign-in should last is refused: by what is left of it, and
-    // (when it says when it was issued) by its whole lifetime.
+    // A token valid for longer than a sign-in should last is refused: by what is left of it, and by its whole lifetime.
     const now = Math.floor(Date.now() / 1000);
     const longest = (config.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS) + config.clockToleranceSeconds;
     const exp = payload.exp as number;
-    if (exp - now > longest || (payload.iat !== undefined && exp - payload.iat > longest)) {
+    if (exp - now > longest || exp - (payload.iat as number) > longest) {
       throw unauthenticated('The token is valid for longer than this hub accepts.');
     }
     // Usable from the cache for as long as jose would accept it: until `exp` plus the clock tolerance.

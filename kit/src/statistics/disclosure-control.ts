@@ -74,9 +74,13 @@ export function statisticsThreshold(env: Record<string, string | undefined> = pr
   return n;
 }
 
-/** Exact figures for the coordinating unit; controlled figures for everyone else who may read statistics. */
-export function disclosureFor(viewer: Pick<Viewer, 'agencyKind'> | null | undefined, threshold: number): Disclosure {
-  return viewer?.agencyKind === 'coordinating-unit' ? { mode: 'exact' } : { mode: 'controlled', threshold };
+/**
+ * Exact figures for the coordinating unit working under a purpose (a case reference: an exact small count can
+ * point at a person, so it is read, and audited, as personal data is); controlled figures for everyone else who
+ * may read statistics, the coordinating unit without a purpose included.
+ */
+export function disclosureFor(viewer: Pick<Viewer, 'agencyKind' | 'purpose'> | null | undefined, threshold: number): Disclosure {
+  return viewer?.agencyKind === 'coordinating-unit' && !!viewer.purpose ? { mode: 'exact' } : { mode: 'controlled', threshold };
 }
 
 /**
