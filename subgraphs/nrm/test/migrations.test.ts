@@ -30,6 +30,7 @@ function migrationsBefore(tag: string): string {
 const rowsOf = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
 
 describe('NRM migrations on a registry with data', () => {
+  // Two embedded databases migrated from nothing on disk: slow on a busy machine.
   it('carry the blocking index over to registration numbers: every bucket row keeps its registration, and candidates are found as before', async () => {
     const dataDir = join(work, 'registry');
     const clks = [
@@ -79,5 +80,5 @@ describe('NRM migrations on a registry with data', () => {
     } finally {
       await migrated.close();
     }
-  });
+  }, 180_000);
 });
