@@ -60,7 +60,7 @@ export async function setUpBenchHub(options: {
       ...(options.queryPlanner ? { GATEWAY_QUERY_PLANNER: options.queryPlanner } : {}),
     },
     nodeFlags: options.nodeFlags,
-    subgraphEnv: options.subgraphEnv,
+    subgraphEnv: { SUBGRAPH_RATE_LIMIT: '0', ...options.subgraphEnv },
   };
   const hub = await startHubProcesses(layout);
   const tokens = new Map<string, string>();

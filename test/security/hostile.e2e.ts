@@ -6,6 +6,9 @@ import { startGateway, type RunningGateway } from '@nrm-hub/gateway';
 import { documentId, readTrustedDocuments } from '@nrm-hub/gateway/trusted-documents';
 import type { TestClaims } from '@nrm-hub/kit/testing';
 import { EXAMPLE_QUERY } from '@nrm-hub/scripts/demo-data';
+import { listen } from '@nrm-hub/kit';
+import * as nrmContext from '@nrm-hub/nrm/context';
+import * as nrmServer from '@nrm-hub/nrm/server';
 import { startHub, type Hub } from '../support/hub.ts';
 import { seedVictim, type SeededVictim } from './seed.ts';
 
@@ -124,6 +127,7 @@ function expectRefused(answer: Answer, code: string, status: number) {
 }
 
 /** The whole single-victim view of the seeded person. */
+const VICTIM_QUERY = `query($id: ID!) { victim(id: $id) { id } }`;
 const VICTIM_VIEW = `query Victim($id: ID!) {
   victim(id: $id) {
     id
@@ -762,6 +766,38 @@ describe('rate limit: per subject, HTTP 429 RATE_LIMITED', () => {
         expect({ path, status: [404, 429].includes(answer.status) }).toEqual({ path, status: true });
         expect(answer.json?.data).toBeUndefined();
       }
+    }
+  });
+
+  hostile('straight at a subgraph, around the gateway: its own limit per subject, 429 with Retry-After; another subject is unaffected', async () => {
+    // The NRM as a second process over the same database would run it, with a low limit (`SUBGRAPH_RATE_LIMIT`).
+    const nrm = await listen({
+      server: nrmServer.createServer(),
+      port: 0,
+      context: nrmContext.contextFactory({ verifier: hub.issuer.verifier, serviceVerifier: hub.issuer.serviceVerifier })(
+        hub.databases.nrm.db as unknown as Parameters<ReturnType<typeof nrmContext.contextFactory>>[0],
+      ),
+      rateLimit: { requests: 3, windowMs: 60_000, burst: 3 },
+    });
+    try {
+      const heavy = await as({ sub: 'rate-direct-heavy', agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-17' });
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await gql(nrm.url, VICTIM_QUERY, { id: seed.victimId }, heavy)).status);
+      expect(statuses).toEqual([200, 200, 200]);
+      const refused = await gql(nrm.url, VICTIM_QUERY, { id: seed.victimId }, heavy);
+      expectRefused(refused, 'RATE_LIMITED', 429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refused.json?.data ?? null).toBeNull();
+      const other = await gql(
+        nrm.url,
+        VICTIM_QUERY,
+        { id: seed.victimId },
+        await as({ sub: 'rate-direct-light', agency: 'coordinating-unit', roles: ['coordinator'], purpose: 'CASE-2021-17' }),
+      );
+      expect(other.status).toBe(200);
+      expect(other.json?.data?.victim?.id).toBe(seed.victimId);
+    } finally {
+      await nrm.close();
     }
   });
 

@@ -1,4 +1,5 @@
 export * from './input-checks.ts';
 export * from './query-limits.ts';
+export * from './rate-limit.ts';
 export * from './value-errors.ts';
 export * from './zero-trust.ts';

@@ -16,6 +16,13 @@ import { listen } from './server.ts';
  * `.data/<name>` when no URL is given), listens, and closes cleanly on
  * SIGINT/SIGTERM.
  */
+/**
+ * Each subgraph's own rate limit per subject (`SUBGRAPH_RATE_LIMIT` a minute, 0 off; bursts of
+ * `SUBGRAPH_RATE_LIMIT_BURST`, 5 × by default): five times the gateway's, since one gateway request
+ * can call a subgraph more than once, so only a caller going around the gateway meets it.
+ */
+export const DEFAULT_SUBGRAPH_RATE_LIMIT = { requests: 600, windowMs: 60_000 } as const;
+
 export async function runSubgraph<TSchema extends Record<string, unknown>, TContext extends BaseContext>(options: {
   name: string;
   envPrefix: string;
@@ -35,6 +42,8 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
       [`${p}_DATA_DIR`]: optionalString,
       DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(DEFAULT_STATEMENT_TIMEOUT_MS),
       DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(DEFAULT_CONNECT_TIMEOUT_SECONDS),
+      SUBGRAPH_RATE_LIMIT: z.coerce.number().int().min(0).default(DEFAULT_SUBGRAPH_RATE_LIMIT.requests),
+      SUBGRAPH_RATE_LIMIT_BURST: z.coerce.number().int().min(1).optional(),
     }),
   ) as Record<string, string | number | undefined>;
   const url = env[`${p}_DATABASE_URL`] as string | undefined;
@@ -50,6 +59,11 @@ export async function runSubgraph<TSchema extends Record<string, unknown>, TCont
     server: options.server,
     port: env[`${p}_PORT`] as number,
     context: options.context(database.db),
+    rateLimit: {
+      requests: env.SUBGRAPH_RATE_LIMIT as number,
+      windowMs: DEFAULT_SUBGRAPH_RATE_LIMIT.windowMs,
+      ...(env.SUBGRAPH_RATE_LIMIT_BURST !== undefined ? { burst: env.SUBGRAPH_RATE_LIMIT_BURST as number } : {}),
+    },
     ready: async () => {
       await database.db.execute(sql`select 1`);
       return true;

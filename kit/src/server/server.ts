@@ -4,13 +4,15 @@ import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { DocumentNode } from 'graphql';
 import { auditPlugin, type AuditedContext } from '../audit/index.ts';
 import { enforceAuthDirectives } from './auth-directives.ts';
 import { redactVariableError } from '../runtime/errors.ts';
 import { errorSummary } from '../runtime/log-safe.ts';
 import { DEFAULT_LIMITS, limitRules, type QueryLimits } from '../guards/query-limits.ts';
+import { tokenBuckets, type RateLimitOptions } from '../guards/rate-limit.ts';
+import type { Viewer } from '../auth/auth.ts';
 import { closeGracefully } from '../runtime/graceful-close.ts';
 import { metricsText } from '../runtime/metrics.ts';
 import { acceptRequestId, observeRequest } from '../runtime/request-log.ts';
@@ -32,6 +34,7 @@ const PUBLIC_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
+  'RATE_LIMITED',
 ]);
 
 /** Largest request body a subgraph accepts. */
@@ -151,9 +154,29 @@ export async function listen<TContext extends BaseContext>(options: {
   host?: string;
   context: (req: IncomingMessage, requestId: string) => Promise<TContext>;
   ready?: () => Promise<boolean>;
+  /**
+   * Requests per verified subject (a service credential's per calling subgraph and acting user), else per client
+   * address: the subgraph's own limit, so a caller going around the gateway is limited too. Off when not given.
+   */
+  rateLimit?: RateLimitOptions;
 }): Promise<RunningServer> {
   const { server } = options;
   await server.start();
+  const limit = options.rateLimit && options.rateLimit.requests > 0 ? options.rateLimit : null;
+  const buckets = limit ? tokenBuckets(limit) : null;
+  const contextOf = async (req: IncomingMessage, requestId: string): Promise<TContext> => {
+    const context = await options.context(req, requestId);
+    if (!buckets || !limit) return context;
+    const viewer = (context as { viewer?: Viewer | null }).viewer;
+    const key = viewer ? `sub:${viewer.service ?? ''}/${viewer.subject}` : `addr:${req.socket.remoteAddress ?? 'unknown'}`;
+    const waitMs = buckets.take(key);
+    if (waitMs === 0) return context;
+    const retryAfter = String(Math.max(1, Math.ceil(waitMs / 1000)));
+    throw new GraphQLError(`Rate limit exceeded: at most ${limit.requests} requests per ${limit.windowMs / 1000} s. Retry after ${retryAfter} s.`, {
+      // Apollo Server sets the status and iterates the headers as a Map (the `graphql` typings of another package say a record).
+      extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new HeaderMap([['retry-after', retryAfter]]) as unknown as Record<string, string> } },
+    });
+  };
   const http = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
@@ -200,7 +223,7 @@ export async function listen<TContext extends BaseContext>(options: {
       }
       const response = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsedBody },
-        context: () => options.context(req, requestId),
+        context: () => contextOf(req, requestId),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
