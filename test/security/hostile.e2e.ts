@@ -370,15 +370,19 @@ describe('policy: a verified caller sees only what the policy table gives them',
     expect(answer.json?.data).toEqual({ victim: { assistance: [null] }, ngoClient: null });
   });
 
-  hostile("another organisation's NGO worker writing to the client: FORBIDDEN and nothing stored", async () => {
+  hostile("another organisation's NGO worker writing to the client: NOT_FOUND as for an unknown client, and nothing stored", async () => {
     const before = await countRows('ngo', 'assistance_episodes');
-    const answer = await gql(
-      hub.gateway.url,
-      `mutation($i: NgoRecordAssistanceInput!) { ngoRecordAssistance(input: $i) { id } }`,
-      { i: { idempotencyKey: 'hostile-foreign-write', clientId: seed.clientId, type: 'LEGAL', startedAt: '2021-06-01' } },
-      await as({ agency: 'ngo:some-other-shelter', roles: ['worker'] }),
-    );
-    expectRefused(answer, 'FORBIDDEN', 200);
+    const write = async (clientId: string) =>
+      gql(
+        hub.gateway.url,
+        `mutation($i: NgoRecordAssistanceInput!) { ngoRecordAssistance(input: $i) { id } }`,
+        { i: { idempotencyKey: 'hostile-foreign-write', clientId, type: 'LEGAL', startedAt: '2021-06-01' } },
+        await as({ agency: 'ngo:some-other-shelter', roles: ['worker'] }),
+      );
+    const answer = await write(seed.clientId);
+    expectRefused(answer, 'NOT_FOUND', 200);
+    // No existence oracle: the answer is the one an id that does not exist gets.
+    expect(answer.json).toEqual((await write('00000000-0000-4000-8000-00000000f10c')).json);
     expect(await countRows('ngo', 'assistance_episodes')).toBe(before);
   });
 

@@ -220,7 +220,8 @@ describe('hostile requests against the safeguards', () => {
         ...over,
       },
     });
-    expectRefused(await gateway(SCREEN, input({}), OTHER_NGO), 'FORBIDDEN');
+    // Another organisation's client is answered as a person the NGO does not hold (no existence oracle).
+    expectRefused(await gateway(SCREEN, input({}), OTHER_NGO), 'NOT_FOUND');
     const own: TestClaims = { agency: seed.organisation.agency, roles: ['worker'], purpose: 'NGO-2021-9' };
     const injected = await gateway(SCREEN, input({ indicators: ["FL_DEBT_BONDAGE'; drop table screenings; --"] }), own);
     expectRefused(injected, 'BAD_USER_INPUT');

@@ -92,6 +92,11 @@ function sameScreening(first: ScreeningRow, input: ScreeningInput, screenedBy: s
   );
 }
 
+/** The answer to a screening of a person the agency holds no record of (NGO staff get it for another organisation's client too). */
+export function unknownScreeningSubject() {
+  return hubError('NOT_FOUND', 'Your agency holds no record of that person; record or register the person first.', { field: 'input.subjectId' });
+}
+
 /**
  * Records a screening inside the caller's transaction: the subject must be a
  * record the agency holds (else `NOT_FOUND`, nothing written), the outcome is
@@ -107,7 +112,7 @@ export async function recordScreening<TTable extends IdempotentTable>(
   subject: ScreeningSubject | null,
   screenedBy: string,
 ): Promise<ScreeningRow> {
-  if (!subject) throw hubError('NOT_FOUND', 'Your agency holds no record of that person; record or register the person first.', { field: 'input.subjectId' });
+  if (!subject) throw unknownScreeningSubject();
   const child = subject.child(input.screenedOn);
   const outcome = screeningOutcome(input.indicators, child);
   const row = await insertOnce(tx, table, { ...input, child, indications: outcome.indications, reasons: outcome.reasons, screenedBy } as never, {

@@ -71,10 +71,27 @@ function isAudited(schema: GraphQLSchema, typeName: string, req: Requirement): b
   return mentions(req.policies, 'purpose') || mentions(req.scopes, 'audit:read');
 }
 
-/** The victim a served object is about: an entity's `id` on `Victim`, else the record's `victimId`. */
-function victimIdOf(typeName: string, source: unknown): unknown {
-  if (source === null || typeof source !== 'object') return undefined;
-  return typeName === 'Victim' ? (source as { id?: unknown }).id : (source as { victimId?: unknown }).victimId;
+/**
+ * Marks the victims a served record is about when the record does not carry them as its own `victimId` (a return
+ * proceeding holds its applicant's id, a link review has a candidate as well). The audit names these victims for
+ * every personal field read from the record, and for the field that returned it. Kept under a symbol so it is never
+ * served, and copied by object spread.
+ */
+export const AUDIT_VICTIMS: unique symbol = Symbol.for('nrm-hub.audit-victims');
+
+/** `record` with `victimIds` (nulls skipped) added to the victims its reads are logged under. */
+export function aboutVictims<T extends object>(record: T, victimIds: readonly (string | null | undefined)[]): T {
+  const previous = (record as { [AUDIT_VICTIMS]?: readonly string[] })[AUDIT_VICTIMS] ?? [];
+  const ids = [...previous, ...victimIds.filter((id): id is string => typeof id === 'string')];
+  return Object.assign(record, { [AUDIT_VICTIMS]: ids });
+}
+
+/** The victims a served object is about: an entity's `id` on `Victim`, the record's `victimId`, and those marked by `aboutVictims`. */
+function victimIdsOf(typeName: string, source: unknown): unknown[] {
+  if (source === null || typeof source !== 'object') return [];
+  if (typeName === 'Victim') return [(source as { id?: unknown }).id];
+  const marked = (source as { [AUDIT_VICTIMS]?: unknown })[AUDIT_VICTIMS];
+  return [(source as { victimId?: unknown }).victimId, ...(Array.isArray(marked) ? (marked as unknown[]) : [])];
 }
 
 const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
@@ -89,8 +106,8 @@ const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
  *
  * A field that is personal data (see `isAudited`) and resolved without error
  * is noted in the request's `audit` collector as `Type.field`, with the
- * victim id of its parent object when it has one, and those of the victims it
- * returns. A context without a
+ * victims its parent object is about (`victimIdsOf`), and those of the
+ * objects it returns. A context without a
  * collector gets an error instead of the field: no unaudited reads.
  * Returns the number of fields wrapped.
  */
@@ -111,7 +128,7 @@ export function enforceAuthDirectives(schema: GraphQLSchema): number {
       const resolve = (field.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, Context>;
       const path = `${type.name}.${field.name}`;
       const audited = isAudited(schema, type.name, req);
-      const returnsVictims = getNamedType(field.type).name === 'Victim';
+      const returnedType = getNamedType(field.type).name;
       field.resolve = (source, args, context: Context, info) => {
         checkRequirement(req, context?.viewer, path);
         if (!audited) return resolve(source, args, context, info);
@@ -119,9 +136,11 @@ export function enforceAuthDirectives(schema: GraphQLSchema): number {
         if (!audit) throw new Error('No audit collector in the request context');
         const note = (value: unknown) => {
           if (value instanceof Error) return value;
-          audit.record(path, victimIdOf(type.name, source));
-          // A field that returns victims (`Query.victim`) reads who they are, whatever is selected below it.
-          if (returnsVictims) for (const v of Array.isArray(value) ? value : [value]) audit.record(path, victimIdOf('Victim', v));
+          audit.record(path);
+          for (const id of victimIdsOf(type.name, source)) audit.record(path, id);
+          // A field that returns records about victims (`Query.victim`, `Query.upcomingReturns`) reads whose they
+          // are, whatever is selected below it (even only `id` or `__typename`).
+          for (const v of Array.isArray(value) ? value : [value]) for (const id of victimIdsOf(returnedType, v)) audit.record(path, id);
           return value;
         };
         const result = resolve(source, args, context, info);

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { addMonths } from '@nrm-hub/kit';
+import { addDays, addMonths, auditHead, auditRecordsSince } from '@nrm-hub/kit';
 import {
   expectAuditTrailServedToDataProtectionOnly,
   expectPersonalReadAuditedOnce,
@@ -298,6 +298,61 @@ describe('immigration subgraph', () => {
       // The database itself refuses to change its log.
       tamper: (seq) => sql`delete from audit_log where seq = ${seq}`,
     });
+  });
+
+  it('logs reads of upcoming returns and deadlines under the victims they serve, even when no victim id is selected', async () => {
+    const { applicantId, victimId } = await registerApplicant('immigration-audit-03');
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await run(REFLECTION, { i: { idempotencyKey: 'audit-reflection-03', applicantId, grantedAt: addDays(today, -30) } })).errors).toBeUndefined();
+    expect((await run(RETURN, { i: { idempotencyKey: 'audit-return-000003', applicantId, departureDate: addDays(today, 20) } })).errors).toBeUndefined();
+    const reader: TestClaims = { sub: 'test-udi-caseworker-4', agency: 'immigration', roles: ['caseworker'], purpose: 'CASE-2021-0043' };
+
+    let before = (await auditHead(database.db))?.seq ?? 0;
+    const returns = await run(`query Returns { upcomingReturns(withinDays: 366) { id departureDate } }`, {}, reader);
+    expect(returns.errors).toBeUndefined();
+    expect(returns.data?.upcomingReturns).toContainEqual(expect.objectContaining({ departureDate: addDays(today, 20) }));
+    expect(await auditRecordsSince(database.db, before)).toMatchObject([
+      {
+        subject: 'test-udi-caseworker-4',
+        purpose: 'CASE-2021-0043',
+        operation: 'Returns',
+        victimIds: expect.arrayContaining([victimId]),
+        fields: ['Query.upcomingReturns', 'ReturnProceeding.departureDate', 'ReturnProceeding.id'],
+      },
+    ]);
+
+    before = (await auditHead(database.db))?.seq ?? 0;
+    const deadlines = await run(`query Deadlines { immigrationDeadlines(withinDays: 366) { kind recordId dueOn } }`, {}, reader);
+    expect(deadlines.errors).toBeUndefined();
+    expect(deadlines.data?.immigrationDeadlines).toContainEqual({
+      kind: 'REFLECTION_PERIOD_ENDS',
+      recordId: expect.any(String),
+      dueOn: addMonths(addDays(today, -30), 6),
+    });
+    expect(await auditRecordsSince(database.db, before)).toMatchObject([
+      {
+        subject: 'test-udi-caseworker-4',
+        purpose: 'CASE-2021-0043',
+        operation: 'Deadlines',
+        victimIds: expect.arrayContaining([victimId]),
+        fields: ['Deadline.dueOn', 'Deadline.kind', 'Deadline.recordId', 'Query.immigrationDeadlines'],
+      },
+    ]);
+
+    // A deadline is personal data: without a purpose it is refused, and nothing is logged.
+    before = (await auditHead(database.db))?.seq ?? 0;
+    const noPurpose = await run(`query { immigrationDeadlines(withinDays: 366) { dueOn } }`, {}, { ...reader, purpose: null });
+    expect(noPurpose.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PURPOSE_REQUIRED' });
+    expect(await auditRecordsSince(database.db, before)).toEqual([]);
+
+    // What a write returns about the victim's records is logged under the victim too.
+    before = (await auditHead(database.db))?.seq ?? 0;
+    expect(
+      (await run(ASYLUM, { i: { idempotencyKey: 'audit-asylum-000003', applicantId, outcome: 'REFUSED', decidedAt: today } }, reader)).errors,
+    ).toBeUndefined();
+    expect(await auditRecordsSince(database.db, before)).toMatchObject([
+      { purpose: 'CASE-2021-0043', victimIds: [victimId], fields: ['AsylumDecision.decidedAt', 'AsylumDecision.id', 'AsylumDecision.outcome'] },
+    ]);
   });
 
   it("serves a victim's audit trail to data protection only, and logs that read too", async () => {

@@ -372,11 +372,65 @@ describe('ngo subgraph', () => {
       run(RECORD_GRANT, { i: { idempotencyKey: 'ngo-other-org-g1', organisationId, year: 2021, amountNok: 1000, grantor: 'Somebody' } }, other),
       run(REGISTER, { input: input({ idempotencyKey: 'ngo-other-org-02' }, { identifiers: [] }) }, other),
     ]);
-    for (const attempt of attempts) {
+    // Another organisation's episode, consent or client is answered exactly as an id that does not exist (no
+    // existence oracle); grants and registrations name an organisation, which is not secret, and stay FORBIDDEN.
+    const UNKNOWN = '00000000-0000-4000-8000-00000000f10a';
+    const unknown = await Promise.all([
+      run(`mutation($i: NgoWithdrawConsentInput!) { ngoWithdrawConsent(input: $i) { id withdrawnAt } }`, { i: { consentId: UNKNOWN } }, other),
+      run(`mutation($i: NgoEndAssistanceInput!) { ngoEndAssistance(input: $i) { id endedAt } }`, { i: { episodeId: UNKNOWN, endedAt: '2021-04-01' } }, other),
+      run(RECORD_ASSISTANCE, { i: { idempotencyKey: 'ngo-other-org-a3', clientId: UNKNOWN, type: 'LEGAL', startedAt: '2021-03-01' } }, other),
+      run(
+        `mutation($i: NgoRecordConsentInput!) { ngoRecordConsent(input: $i) { id } }`,
+        { i: { idempotencyKey: 'ngo-other-org-c3', clientId: UNKNOWN, agency: 'IMMIGRATION', purpose: 'Permit' } },
+        other,
+      ),
+    ]);
+    const messages = [
+      'No consent with that id.',
+      'No assistance episode with that id.',
+      'No NGO client record with that id.',
+      'No NGO client record with that id.',
+    ];
+    attempts.slice(0, 4).forEach((attempt, i) => {
+      expect(attempt.data).toBeNull();
+      expect(attempt.errors).toHaveLength(1);
+      expect(attempt.errors?.[0]).toMatchObject({ message: messages[i], extensions: { code: 'NOT_FOUND' } });
+      expect(attempt).toEqual(unknown[i]);
+    });
+    for (const attempt of attempts.slice(4)) {
       expect(attempt.data).toBeNull();
       expect(attempt.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
     expect(await tables()).toEqual(before);
+  });
+
+  it('answers ngoClient for an unknown id exactly as for a record the caller may not see: withheld, never a silent null', async () => {
+    const reg = await run(REGISTER, { input: input({ idempotencyKey: 'ngo-oracle-01' }, { identifiers: [] }) });
+    const clientId = reg.data?.ngoRegisterPotentialVictim.client.id as string;
+    const Q = `query($id: ID!) { ngoClient(id: $id) { id givenNames } }`;
+    const UNKNOWN = '00000000-0000-4000-8000-00000000f10b';
+    const withheldAnswer = {
+      data: { ngoClient: null },
+      errors: [
+        expect.objectContaining({
+          message: 'Withheld: no client record with that id is shared with your agency.',
+          path: ['ngoClient'],
+          extensions: expect.objectContaining({ code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' }),
+        }),
+      ],
+    };
+    for (const caller of [
+      { agency: 'ngo:another-ngo', roles: ['worker'], purpose: 'CASE-2021-99' },
+      { agency: 'police', roles: ['investigator'], purpose: 'CASE-2021-99' },
+    ] satisfies TestClaims[]) {
+      const other = await run(Q, { id: clientId }, caller);
+      const missing = await run(Q, { id: UNKNOWN }, caller);
+      expect(other).toEqual(withheldAnswer);
+      expect(missing).toEqual(other);
+    }
+    // The organisation itself reads its client; an unknown id is the same withheld answer to it.
+    expect((await run(Q, { id: clientId })).data?.ngoClient).toEqual({ id: clientId, givenNames: 'Ioana Elena' });
+    expect(await run(Q, { id: UNKNOWN })).toEqual(withheldAnswer);
   });
 
   it('gives no client data without a token, without a purpose, or to the statistics role', async () => {

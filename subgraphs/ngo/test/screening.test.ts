@@ -42,7 +42,11 @@ describe('NGO screenings', () => {
       },
     });
 
-    expect((await run(SCREEN, input(), OTHER)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Another organisation's client is answered as a person the NGO does not hold: no existence oracle.
+    const othersClient = await run(SCREEN, input(), OTHER);
+    const unknownClient = await run(SCREEN, input({ subjectId: '00000000-0000-4000-8000-000000000009' }), OTHER);
+    expect(othersClient.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.subjectId' });
+    expect(othersClient).toEqual(unknownClient);
     expect((await run(SCREEN, input({ subjectId: '00000000-0000-4000-8000-000000000009' }))).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(await database.db.select().from(schema.screenings)).toEqual([]);
 

@@ -711,7 +711,10 @@ export type DeadlineKind =
   /** A child placement reaches six months. */
   | 'PLACEMENT_SIX_MONTHS';
 
-/** A date that needs follow-up before it passes. */
+/**
+ * A date that needs follow-up before it passes: personal data of the victim it names (UDI's or child welfare's record of
+ * them), so it needs the reading agency's scope and a purpose, and every read is logged under that victim.
+ */
 export type Deadline = {
   __typename?: 'Deadline';
   /** What falls due. */

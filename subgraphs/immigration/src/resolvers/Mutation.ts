@@ -1,10 +1,16 @@
-import { addMonths, badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, onBehalfOf } from '@nrm-hub/kit';
+import { aboutVictims, addMonths, badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, onBehalfOf } from '@nrm-hub/kit';
 import type { ImmigrationContext } from '../context.ts';
 import type { MutationImmigrationRegisterPotentialVictimArgs } from '../generated/resolvers-types.ts';
-import { applicantsWithRecords, insertApplicant } from '../data/applicant-store.ts';
+import { applicantById, applicantsWithRecords, insertApplicant } from '../data/applicant-store.ts';
 import { grantReflectionPeriod, grantResidencePermit, LIMITED_PERMIT_MAX_MONTHS, planReturn, recordAsylumDecision } from '../data/decision-store.ts';
 
 type RegisterInput = MutationImmigrationRegisterPotentialVictimArgs['input'];
+
+/** A record written for an applicant, marked as about the applicant's victim: reading what the write returns is logged under them. */
+async function aboutApplicant<T extends { applicantId: string }>(ctx: ImmigrationContext, written: Promise<T>): Promise<T> {
+  const row = await written;
+  return aboutVictims(row, [(await applicantById(ctx.db, row.applicantId))?.victimId]);
+}
 
 export const Mutation = {
   async immigrationRegisterPotentialVictim(_: unknown, { input }: { input: RegisterInput }, ctx: ImmigrationContext) {
@@ -29,11 +35,14 @@ export const Mutation = {
     { input }: { input: { idempotencyKey: string; applicantId: string; grantedAt: string } },
     ctx: ImmigrationContext,
   ) =>
-    grantReflectionPeriod(ctx.db, {
-      ...input,
-      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
-      applicantId: checkUuid(input.applicantId, 'input.applicantId'),
-    }),
+    aboutApplicant(
+      ctx,
+      grantReflectionPeriod(ctx.db, {
+        ...input,
+        idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+        applicantId: checkUuid(input.applicantId, 'input.applicantId'),
+      }),
+    ),
 
   immigrationGrantResidencePermit: (
     _: unknown,
@@ -46,7 +55,7 @@ export const Mutation = {
     if (input.kind === 'LIMITED_TRAFFICKING' && input.validUntil > addMonths(input.grantedAt, LIMITED_PERMIT_MAX_MONTHS)) {
       throw badInput('input.validUntil', `a limited permit runs at most ${LIMITED_PERMIT_MAX_MONTHS} months at a time`);
     }
-    return grantResidencePermit(ctx.db, { ...input, idempotencyKey, applicantId });
+    return aboutApplicant(ctx, grantResidencePermit(ctx.db, { ...input, idempotencyKey, applicantId }));
   },
 
   immigrationRecordAsylumDecision: (
@@ -54,22 +63,28 @@ export const Mutation = {
     { input }: { input: { idempotencyKey: string; applicantId: string; outcome: string; decidedAt: string } },
     ctx: ImmigrationContext,
   ) =>
-    recordAsylumDecision(ctx.db, {
-      ...input,
-      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
-      applicantId: checkUuid(input.applicantId, 'input.applicantId'),
-    }),
+    aboutApplicant(
+      ctx,
+      recordAsylumDecision(ctx.db, {
+        ...input,
+        idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+        applicantId: checkUuid(input.applicantId, 'input.applicantId'),
+      }),
+    ),
 
   immigrationPlanReturn: (
     _: unknown,
     { input }: { input: { idempotencyKey: string; applicantId: string; departureDate: string; screened?: boolean | null } },
     ctx: ImmigrationContext,
   ) =>
-    planReturn(ctx.db, {
-      ...input,
-      // Screening before return is the NRM check (immigrationCheckReturn), never a typed-in flag.
-      screened: false,
-      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
-      applicantId: checkUuid(input.applicantId, 'input.applicantId'),
-    }),
+    aboutApplicant(
+      ctx,
+      planReturn(ctx.db, {
+        ...input,
+        // Screening before return is the NRM check (immigrationCheckReturn), never a typed-in flag.
+        screened: false,
+        idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+        applicantId: checkUuid(input.applicantId, 'input.applicantId'),
+      }),
+    ),
 };

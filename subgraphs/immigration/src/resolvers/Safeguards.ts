@@ -1,4 +1,5 @@
 import {
+  aboutVictims,
   addDays,
   badInput,
   checkScreeningInput,
@@ -42,8 +43,11 @@ function withDaysLeft(rows: DeadlineRow[], today: string) {
   return rows.map((r) => ({ ...r, daysLeft: Math.round((Date.parse(r.dueOn) - Date.parse(today)) / 86_400_000) }));
 }
 
+/** Proceedings marked as about their applicant's victim: every read of them, even of `id` alone, is logged under that victim. */
+const aboutTheirVictims = (proceedings: Proceeding[]) => proceedings.map((p) => aboutVictims(p, [p.applicant.victimId]));
+
 async function proceedingById(ctx: ImmigrationContext, id: string): Promise<Proceeding> {
-  const [p] = await proceedingsWithChecks(ctx.db, { ids: [id] });
+  const [p] = aboutTheirVictims(await proceedingsWithChecks(ctx.db, { ids: [id] }));
   return p!;
 }
 
@@ -81,9 +85,9 @@ export const SafeguardsVictim = {
 };
 
 export const SafeguardsQuery = {
-  upcomingReturns: (_: unknown, args: { withinDays: number }, ctx: ImmigrationContext) => {
+  upcomingReturns: async (_: unknown, args: { withinDays: number }, ctx: ImmigrationContext) => {
     const today = todayOf(ctx.now);
-    return proceedingsWithChecks(ctx.db, { from: today, to: addDays(today, checkDays(args.withinDays)) });
+    return aboutTheirVictims(await proceedingsWithChecks(ctx.db, { from: today, to: addDays(today, checkDays(args.withinDays)) }));
   },
   immigrationDeadlines: async (_: unknown, args: { withinDays: number }, ctx: ImmigrationContext) => {
     const today = todayOf(ctx.now);

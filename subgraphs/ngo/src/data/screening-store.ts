@@ -4,8 +4,8 @@ import { clientById, type NgoDb } from './client-store.ts';
 
 /**
  * Records a screening of a client of the organisation (else `NOT_FOUND`,
- * nothing written); `ownClient` refuses another organisation's client with
- * `FORBIDDEN` inside the same transaction, before anything is written.
+ * nothing written); `ownClient` refuses another organisation's client (with
+ * the same `NOT_FOUND`) inside the same transaction, before anything is written.
  */
 export function recordNgoScreening(
   db: NgoDb,

@@ -1,5 +1,5 @@
-import { badInput, checkIdempotencyKey, checkUuid, isAgencyClaim, organisationCode, registerPotentialVictim, onBehalfOf } from '@nrm-hub/kit';
-import { requireOwnOrganisation } from '../rules/consent.ts';
+import { badInput, checkIdempotencyKey, checkUuid, hubError, isAgencyClaim, organisationCode, registerPotentialVictim, onBehalfOf } from '@nrm-hub/kit';
+import { requireOwnOrganisation, requireOwnRecord } from '../rules/consent.ts';
 import type { NgoContext } from '../context.ts';
 import type { MutationNgoRegisterPotentialVictimArgs } from '../generated/resolvers-types.ts';
 import { endAssistance, organisationOfConsent, organisationOfEpisode, recordAssistance, recordConsent, withdrawConsent } from '../data/assistance-store.ts';
@@ -28,10 +28,15 @@ function checkYear(value: number, field: string): number {
   return value;
 }
 
-/** Refuses NGO staff acting on another organisation's client; unknown clients are left to the store's NOT_FOUND. */
+// The stores' answers to an unknown id; another organisation's record gets the same (no existence oracle).
+const noClient = () => hubError('NOT_FOUND', 'No NGO client record with that id.');
+const noEpisode = () => hubError('NOT_FOUND', 'No assistance episode with that id.');
+const noConsent = () => hubError('NOT_FOUND', 'No consent with that id.');
+
+/** Refuses NGO staff acting on another organisation's client as if it did not exist; unknown clients are left to the store's NOT_FOUND. */
 async function requireOwnClient(ctx: NgoContext, clientId: string): Promise<void> {
   const [client] = await clientsWithRecords(ctx.db, { ids: [checkUuid(clientId, 'input.clientId')] });
-  if (client) requireOwnOrganisation(ctx.viewer, client.organisation.name);
+  if (client) requireOwnRecord(ctx.viewer, client.organisation.name, noClient);
 }
 
 export const Mutation = {
@@ -82,7 +87,7 @@ export const Mutation = {
   ngoEndAssistance: async (_: unknown, { input }: { input: { episodeId: string; endedAt: string } }, ctx: NgoContext) => {
     const episodeId = checkUuid(input.episodeId, 'input.episodeId');
     const owner = await organisationOfEpisode(ctx.db, episodeId);
-    if (owner) requireOwnOrganisation(ctx.viewer, owner);
+    if (owner) requireOwnRecord(ctx.viewer, owner, noEpisode);
     return endAssistance(ctx.db, { episodeId, endedAt: input.endedAt });
   },
 
@@ -122,9 +127,9 @@ export const Mutation = {
 
   ngoWithdrawConsent: async (_: unknown, { input }: { input: { consentId: string; withdrawnAt?: Date | null } }, ctx: NgoContext) => {
     const consentId = checkUuid(input.consentId, 'input.consentId');
-    // Only the organisation that recorded a consent may withdraw it; unknown consents are left to the store's NOT_FOUND.
+    // Only the organisation that recorded a consent may withdraw it; to anyone else it is as unknown as a consent that does not exist.
     const owner = await organisationOfConsent(ctx.db, consentId);
-    if (owner) requireOwnOrganisation(ctx.viewer, owner);
+    if (owner) requireOwnRecord(ctx.viewer, owner, noConsent);
     return withdrawConsent(ctx.db, { consentId, withdrawnAt: checkPast(input.withdrawnAt, 'input.withdrawnAt') ?? new Date() });
   },
 };

@@ -1,5 +1,5 @@
 import { badInput, checkUuid } from '@nrm-hub/kit';
-import { shareBasis, withheld } from '../rules/consent.ts';
+import { noVisibleClient, shareBasis } from '../rules/consent.ts';
 import type { NgoContext } from '../context.ts';
 import { clientsWithRecords } from '../data/client-store.ts';
 import { grantsForYear, listOrganisations } from '../data/organisation-store.ts';
@@ -7,8 +7,8 @@ import { grantsForYear, listOrganisations } from '../data/organisation-store.ts'
 export const Query = {
   ngoClient: async (_: unknown, args: { id: string }, ctx: NgoContext) => {
     const [client] = await clientsWithRecords(ctx.db, { ids: [checkUuid(args.id, 'id')] });
-    if (!client) return null;
-    if (!shareBasis(client, ctx.viewer)) throw withheld();
+    // An unknown id and a record the viewer may not see get one answer: no existence oracle.
+    if (!client || !shareBasis(client, ctx.viewer)) throw noVisibleClient();
     return client;
   },
   organisations: (_: unknown, _args: unknown, ctx: NgoContext) => listOrganisations(ctx.db),

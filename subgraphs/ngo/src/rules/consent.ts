@@ -34,6 +34,25 @@ export function withheld(): GraphQLError {
   });
 }
 
+/**
+ * The answer to `ngoClient(id)` when there is no record the viewer may see: the same for an id that does not exist
+ * and for another organisation's client or one withheld for lack of consent, so the query does not tell whether the
+ * id exists; still `FORBIDDEN` with `CONSENT_REQUIRED` ("denied is visible"), never a silent null.
+ */
+export function noVisibleClient(): GraphQLError {
+  return new GraphQLError('Withheld: no client record with that id is shared with your agency.', {
+    extensions: { code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' },
+  });
+}
+
+/**
+ * NGO staff act on their own organisation's records only; `notFound` is the error an unknown id gets, thrown for
+ * another organisation's record too, so a write does not tell whether an id exists elsewhere.
+ */
+export function requireOwnRecord(viewer: Viewer | null, organisationName: string, notFound: () => GraphQLError): void {
+  if (viewer?.agencyKind === 'ngo' && viewer.agency !== `ngo:${organisationCode(organisationName)}`) throw notFound();
+}
+
 /** NGO staff write only for their own organisation; other agencies have no NGO write scope at all. */
 export function requireOwnOrganisation(viewer: Viewer | null, organisationName: string): void {
   if (viewer?.agencyKind === 'ngo' && viewer.agency !== `ngo:${organisationCode(organisationName)}`) {

@@ -1,5 +1,16 @@
 import { unauthenticated } from '@nrm-hub/kit/auth';
-import { badInput, checkCountryCode, checkIdempotencyKey, checkUuid, CLK_BITS, clkFromBase64, popcount, hubError, registeringAgency } from '@nrm-hub/kit';
+import {
+  aboutVictims,
+  badInput,
+  checkCountryCode,
+  checkIdempotencyKey,
+  checkUuid,
+  CLK_BITS,
+  clkFromBase64,
+  popcount,
+  hubError,
+  registeringAgency,
+} from '@nrm-hub/kit';
 import type { NrmContext } from '../context.ts';
 import { decideLinkReview } from '../data/link-review-store.ts';
 import { mergeVictims, splitVictim } from '../data/merge-store.ts';
@@ -91,9 +102,13 @@ export const Mutation = {
       ctx.viewer?.agency ?? '',
     ),
   confirmLinkReview: (_: unknown, args: { id: string }, ctx: NrmContext) =>
-    decideLinkReview(ctx.db, { id: checkUuid(args.id, 'id'), decision: 'CONFIRMED', decidedBy: decider(ctx) }),
+    decideLinkReview(ctx.db, { id: checkUuid(args.id, 'id'), decision: 'CONFIRMED', decidedBy: decider(ctx) }).then((r) =>
+      aboutVictims(r, [r.candidateVictimId]),
+    ),
   rejectLinkReview: (_: unknown, args: { id: string }, ctx: NrmContext) =>
-    decideLinkReview(ctx.db, { id: checkUuid(args.id, 'id'), decision: 'REJECTED', decidedBy: decider(ctx) }),
+    decideLinkReview(ctx.db, { id: checkUuid(args.id, 'id'), decision: 'REJECTED', decidedBy: decider(ctx) }).then((r) =>
+      aboutVictims(r, [r.candidateVictimId]),
+    ),
   mergeVictims: (_: unknown, args: { survivorId: string; mergedId: string }, ctx: NrmContext) =>
     mergeVictims(ctx.db, {
       survivorId: checkUuid(args.survivorId, 'survivorId'),

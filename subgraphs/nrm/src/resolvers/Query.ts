@@ -1,4 +1,4 @@
-import { badInput, checkUuid, registeringAgency } from '@nrm-hub/kit';
+import { aboutVictims, badInput, checkUuid, registeringAgency } from '@nrm-hub/kit';
 import type { NrmContext } from '../context.ts';
 import { listLinkReviews } from '../data/link-review-store.ts';
 import { listVictims, type VictimListFilter } from '../data/victim-store.ts';
@@ -27,6 +27,9 @@ export const Query = {
       agencyClaim: ctx.viewer?.agency ?? '',
       ownAgency: registeringAgency(ctx.viewer),
     }),
-  linkReviews: (_: unknown, args: { state: string; first: number; after?: string | null }, ctx: NrmContext) =>
-    listLinkReviews(ctx.db, args.state, checkFirst(args.first), args.after ? checkUuid(args.after, 'after') : null),
+  // A review is about both victims it would join: its reads are logged under the candidate as well.
+  linkReviews: async (_: unknown, args: { state: string; first: number; after?: string | null }, ctx: NrmContext) =>
+    (await listLinkReviews(ctx.db, args.state, checkFirst(args.first), args.after ? checkUuid(args.after, 'after') : null)).map((r) =>
+      aboutVictims(r, [r.candidateVictimId]),
+    ),
 };

@@ -1,4 +1,4 @@
-import { badInput, checkScreeningInput, hubError, onBehalfOf, screeningView, todayOf, type ScreeningInput } from '@nrm-hub/kit';
+import { aboutVictims, badInput, checkScreeningInput, hubError, onBehalfOf, screeningView, todayOf, type ScreeningInput } from '@nrm-hub/kit';
 import type { PoliceContext } from '../context.ts';
 import { personsWithRecords, type PersonWithRecords } from '../data/person-store.ts';
 import { personsInCustodyOn, personsWithClassificationMismatch, recordPoliceScreening } from '../data/safeguards-store.ts';
@@ -17,13 +17,17 @@ function flagOf(person: PersonWithRecords, ctx: PoliceContext) {
   if (!reasons) return null;
   const stay = person.custodyStays.find((s) => stayOngoing(s, day))!;
   const views = person.screenings.map((s) => screeningView(s, person));
-  return {
-    person,
-    victim: person.victimId ? { id: person.victimId } : null,
-    stay,
-    reasons,
-    registrationOffered: views.some((v) => v.registration.offered),
-  };
+  // About the person's victim: a read of the flag alone (`stay`, `reasons`) is logged under them too.
+  return aboutVictims(
+    {
+      person,
+      victim: person.victimId ? { id: person.victimId } : null,
+      stay,
+      reasons,
+      registrationOffered: views.some((v) => v.registration.offered),
+    },
+    [person.victimId],
+  );
 }
 
 /** A person's cases classified as another offence than trafficking (the rule in `classificationMismatch`). */
@@ -46,7 +50,7 @@ export const SafeguardsQuery = {
   classificationMismatchFlags: async (_: unknown, { first }: { first: number }, ctx: PoliceContext) => {
     if (first < 1 || first > 500) throw badInput('first', 'must be between 1 and 500');
     return (await personsWithClassificationMismatch(ctx.db, first)).flatMap((person) =>
-      mismatchesOf(person).map((mismatch) => ({ person, victim: { id: person.victimId! }, mismatch })),
+      mismatchesOf(person).map((mismatch) => aboutVictims({ person, victim: { id: person.victimId! }, mismatch }, [person.victimId])),
     );
   },
 };
