@@ -1,6 +1,7 @@
 import { badInput } from '../runtime/errors.ts';
 import { checkCountryCode, checkDufNumber, checkNationalId, checkPassportNumber } from './identifiers.ts';
 import { isIsoDate } from '../schema/scalars.ts';
+import { hasInvisibleFormatCharacter } from '../guards/input-checks.ts';
 
 export type IdentifierType = 'FODSELSNUMMER' | 'D_NUMMER' | 'DUF_NUMMER' | 'PASSPORT';
 export type Gender = 'FEMININE' | 'MASCULINE' | 'TRANSGENDER_FEMININE' | 'TRANSGENDER_MASCULINE' | 'NON_CONFORMING' | 'UNKNOWN';
@@ -56,6 +57,7 @@ const NOT_IN_NAMES = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e
 function cleanName(value: string, field: string, optional = false): string {
   // Checked before whitespace is folded, so a tab or line break is refused rather than made a space.
   if (NOT_IN_NAMES.test(value)) throw badInput(field, 'must not contain control or bidirectional formatting characters');
+  if (hasInvisibleFormatCharacter(value)) throw badInput(field, 'must not contain invisible format characters');
   const v = value.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (v.length === 0 && optional) return '';
   if (v.length === 0) throw badInput(field, 'must not be empty');

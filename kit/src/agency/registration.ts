@@ -7,6 +7,7 @@ import type { AgencyCode, NrmClient, NrmRegistrationInput } from './nrm-client.t
 import type { OnBehalf } from '../auth/service-auth.ts';
 import { normalisePerson, type Person, type PersonInput } from './person.ts';
 import { registrationRequests } from './registration-requests.ts';
+import { checkEventDate, isoToday } from '../guards/event-dates.ts';
 
 /** The agency's own assessment, as in `StatusDecisionInput`. */
 export interface StatusDecision {
@@ -111,8 +112,8 @@ export async function registerPotentialVictim<TExtra, TSchema extends Record<str
   const key = checkIdempotencyKey(options.idempotencyKey);
   const person = normalisePerson(options.person);
   if (options.decision.exploitationTypes.length > 12) throw badInput('decision.exploitationTypes', 'too many values');
-  const today = new Date().toISOString().slice(0, 10);
-  if (options.decision.decidedOn && options.decision.decidedOn > today) throw badInput('decision.decidedOn', 'must not be in the future');
+  const today = isoToday();
+  if (options.decision.decidedOn) checkEventDate(options.decision.decidedOn, 'decision.decidedOn', today, 0);
   const decidedOn = options.decision.decidedOn ?? today;
   const requestHash = createHash('sha256')
     .update(canonical({ person, decision: options.decision, extra: options.extra }))

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Db } from '../runtime/database.ts';
-import { badInput, checkIdempotencyKey, checkUuid, hubError } from '../runtime/errors.ts';
+import { checkIdempotencyKey, checkUuid, hubError } from '../runtime/errors.ts';
 import { insertOnce, type IdempotentTable } from '../runtime/idempotent-insert.ts';
 import { checkIndicators, screeningOutcome } from './indicators.ts';
+import { checkEventDate } from '../guards/event-dates.ts';
 
 /**
  * Indicator screenings as each agency's own data (police, UDI, child
@@ -71,7 +72,7 @@ export interface ScreeningInput {
 export function checkScreeningInput(input: ScreeningInput, today: string): ScreeningInput {
   const idempotencyKey = checkIdempotencyKey(input.idempotencyKey);
   const subjectId = checkUuid(input.subjectId, 'input.subjectId');
-  if (input.screenedOn > today) throw badInput('input.screenedOn', 'must not be in the future');
+  checkEventDate(input.screenedOn, 'input.screenedOn', today, 0);
   return { ...input, idempotencyKey, subjectId, indicators: checkIndicators(input.indicators) };
 }
 

@@ -6,7 +6,10 @@ import { GraphQLError, visit, type DocumentNode } from 'graphql';
  * the hub nests deeper than a few levels, and no real name or text holds a
  * NUL (Postgres text cannot store one), another control character or a
  * bidirectional override (it makes a name read differently from what is
- * stored: "Trojan Source").
+ * stored: "Trojan Source"), or another invisible format character (zero-width
+ * space and joiner, soft hyphen, word joiner, byte-order mark, tag characters:
+ * Unicode category Cf), which makes two strings that look the same differ, such
+ * as a second, visually identical case reference.
  */
 
 /** Deepest nesting of a variable value (lists and objects); the hub's deepest input is 4. */
@@ -17,12 +20,26 @@ export const MAX_INPUT_DEPTH = 16;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /** Bidirectional embeddings, overrides, isolates and marks. */
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** Invisible format characters (Unicode category Cf), the bidirectional ones above included. */
+const FORMAT = /\p{Cf}/u;
+/**
+ * The one format character real text needs: a zero-width non-joiner between two letters of Arabic script,
+ * which Persian, Urdu, Pashto and Kurdish names are spelled with (it changes the letters' shapes, so it is
+ * not invisible there).
+ */
+const ARABIC_ZWNJ = /(?<=\p{Script=Arabic}\p{M}*)\u200c(?=\p{Script=Arabic})/gu;
+
+/** True when the text holds an invisible format character (Cf) other than a zero-width non-joiner inside an Arabic-script word. */
+export function hasInvisibleFormatCharacter(value: string): boolean {
+  return FORMAT.test(value) && FORMAT.test(value.replace(ARABIC_ZWNJ, ''));
+}
 
 /** What is wrong with one input string, or null. Never says what the string was. */
 export function textProblem(value: string): string | null {
   if (value.includes('\u0000')) return 'text may not contain NUL characters';
   if (CONTROL.test(value)) return 'text may not contain control characters';
   if (BIDI.test(value)) return 'text may not contain bidirectional control characters';
+  if (hasInvisibleFormatCharacter(value)) return 'text may not contain invisible format characters';
   return null;
 }
 

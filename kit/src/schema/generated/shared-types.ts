@@ -339,3 +339,27 @@ export type StatisticsRow = {
   /** Persons (or cases, or decisions, as the field says) in the category. */
   count: StatisticsCell;
 };
+
+/**
+ * One amount of money in whole NOK (a sum of compensation or grants), under the same disclosure control as
+ * `StatisticsCell`. `value` is a `Float` because a year's sum can pass `Int`'s 2,147,483,647: a `Float` holds
+ * every whole NOK exactly up to 9,007,199,254,740,991 (2^53 − 1), and cannot fail to serialise.
+ */
+export type StatisticsAmount = {
+  __typename?: 'StatisticsAmount';
+  /** The amount in NOK, a whole number, or null when suppressed. */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** True when the amount is withheld by disclosure control. */
+  suppressed: Scalars['Boolean']['output'];
+};
+
+/** One row of a breakdown of money: a category and its amount, ready to draw as a bar. */
+export type StatisticsAmountRow = {
+  __typename?: 'StatisticsAmountRow';
+  /** The category's code (such as the grantor). */
+  key: Scalars['String']['output'];
+  /** A readable label for the category, when it has one. */
+  label?: Maybe<Scalars['String']['output']>;
+  /** The category's amount in NOK (named `count` like `StatisticsRow`'s, so a query reads both alike). */
+  count: StatisticsAmount;
+};

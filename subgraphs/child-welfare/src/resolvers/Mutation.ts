@@ -1,4 +1,15 @@
-import { addMonths, badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, onBehalfOf } from '@nrm-hub/kit';
+import {
+  addMonths,
+  badInput,
+  checkDateOrder,
+  checkEventDate,
+  checkIdempotencyKey,
+  checkPlannedDate,
+  checkUuid,
+  registerPotentialVictim,
+  onBehalfOf,
+  todayOf,
+} from '@nrm-hub/kit';
 import type { ChildWelfareContext } from '../context.ts';
 import { checkChildAge } from '../rules/child-age.ts';
 import type { MutationChildWelfareRegisterPotentialVictimArgs } from '../generated/resolvers-types.ts';
@@ -46,7 +57,10 @@ export const Mutation = {
     { input }: { input: { idempotencyKey: string; caseId: string; kind: string; startedAt: string; plannedEndAt: string } },
     ctx: ChildWelfareContext,
   ) => {
-    if (input.plannedEndAt < input.startedAt) throw badInput('input.plannedEndAt', 'must not be before startedAt');
+    const today = todayOf(ctx.now);
+    checkEventDate(input.startedAt, 'input.startedAt', today);
+    checkPlannedDate(input.plannedEndAt, 'input.plannedEndAt', today);
+    checkDateOrder(input.startedAt, input.plannedEndAt, 'input.plannedEndAt', 'startedAt');
     if (input.plannedEndAt > addMonths(input.startedAt, MAX_PLACEMENT_MONTHS)) {
       throw badInput('input.plannedEndAt', `must be at most ${MAX_PLACEMENT_MONTHS} months after startedAt`);
     }
@@ -57,8 +71,12 @@ export const Mutation = {
     });
   },
 
+  // Not before the placement started: the store checks that against the stored day.
   childWelfareEndPlacement: (_: unknown, { input }: { input: { placementId: string; endedAt: string } }, ctx: ChildWelfareContext) =>
-    endPlacement(ctx.db, { ...input, placementId: checkUuid(input.placementId, 'input.placementId') }),
+    endPlacement(ctx.db, {
+      placementId: checkUuid(input.placementId, 'input.placementId'),
+      endedAt: checkEventDate(input.endedAt, 'input.endedAt', todayOf(ctx.now)),
+    }),
 
   childWelfareRecordMeasure: (
     _: unknown,
@@ -69,6 +87,7 @@ export const Mutation = {
       ...input,
       idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
       caseId: checkUuid(input.caseId, 'input.caseId'),
+      takenAt: checkEventDate(input.takenAt, 'input.takenAt', todayOf(ctx.now)),
     }),
 
   childWelfareAssessAge: (_: unknown, { input }: { input: { caseId: string; ageAssessment: string } }, ctx: ChildWelfareContext) =>

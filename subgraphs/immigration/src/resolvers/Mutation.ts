@@ -1,4 +1,15 @@
-import { aboutVictims, addMonths, badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, onBehalfOf } from '@nrm-hub/kit';
+import {
+  aboutVictims,
+  addMonths,
+  badInput,
+  checkEventDate,
+  checkIdempotencyKey,
+  checkPlannedDate,
+  checkUuid,
+  registerPotentialVictim,
+  onBehalfOf,
+  todayOf,
+} from '@nrm-hub/kit';
 import type { ImmigrationContext } from '../context.ts';
 import type { MutationImmigrationRegisterPotentialVictimArgs } from '../generated/resolvers-types.ts';
 import { applicantById, applicantsWithRecords, insertApplicant } from '../data/applicant-store.ts';
@@ -41,6 +52,7 @@ export const Mutation = {
         ...input,
         idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
         applicantId: checkUuid(input.applicantId, 'input.applicantId'),
+        grantedAt: checkEventDate(input.grantedAt, 'input.grantedAt', todayOf(ctx.now)),
       }),
     ),
 
@@ -51,6 +63,10 @@ export const Mutation = {
   ) => {
     const idempotencyKey = checkIdempotencyKey(input.idempotencyKey);
     const applicantId = checkUuid(input.applicantId, 'input.applicantId');
+    const today = todayOf(ctx.now);
+    checkEventDate(input.grantedAt, 'input.grantedAt', today);
+    // A permit's end lies ahead: a planned date, within the horizon.
+    checkPlannedDate(input.validUntil, 'input.validUntil', today);
     if (input.validUntil <= input.grantedAt) throw badInput('input.validUntil', 'must be after grantedAt');
     if (input.kind === 'LIMITED_TRAFFICKING' && input.validUntil > addMonths(input.grantedAt, LIMITED_PERMIT_MAX_MONTHS)) {
       throw badInput('input.validUntil', `a limited permit runs at most ${LIMITED_PERMIT_MAX_MONTHS} months at a time`);
@@ -69,6 +85,7 @@ export const Mutation = {
         ...input,
         idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
         applicantId: checkUuid(input.applicantId, 'input.applicantId'),
+        decidedAt: checkEventDate(input.decidedAt, 'input.decidedAt', todayOf(ctx.now)),
       }),
     ),
 
@@ -85,6 +102,8 @@ export const Mutation = {
         screened: false,
         idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
         applicantId: checkUuid(input.applicantId, 'input.applicantId'),
+        // A departure is planned: it may lie ahead, within the horizon.
+        departureDate: checkPlannedDate(input.departureDate, 'input.departureDate', todayOf(ctx.now)),
       }),
     ),
 };

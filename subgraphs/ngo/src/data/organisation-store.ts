@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { badInput, hubError, insertOnce, organisationCode } from '@nrm-hub/kit';
+import { badInput, confusableSkeleton, hubError, insertOnce, organisationCode } from '@nrm-hub/kit';
 import { grants, organisations, type OrganisationRow } from '../db/schema.ts';
 import type { NgoDb } from './client-store.ts';
 
@@ -17,8 +17,9 @@ export function listOrganisations(db: NgoDb): Promise<OrganisationRow[]> {
 /**
  * Creates an organisation; the same name returns the existing one (retry-safe). Its staff are told apart by
  * `ngo:<code>` alone (`code` is `organisationCode(name)`), so another organisation with the same code is refused
- * (`BAD_USER_INPUT`): the two would share one agency claim and so each other's clients. Creations take one lock, so
- * two at once cannot both pass the check.
+ * (`BAD_USER_INPUT`): the two would share one agency claim and so each other's clients. So is a name that looks like
+ * an existing one (the same `confusableSkeleton`: "RОSA (demo)" with a Cyrillic О beside "ROSA (demo)"), which people
+ * would take for the same organisation. Creations take one lock, so two at once cannot both pass the checks.
  */
 export async function createOrganisation(db: NgoDb, input: { name: string; kind: string }, code: string): Promise<OrganisationRow> {
   return db.transaction(async (tx) => {
@@ -31,6 +32,10 @@ export async function createOrganisation(db: NgoDb, input: { name: string; kind:
     }
     if (all.some((o) => organisationCode(o.name) === code)) {
       throw badInput('input.name', 'another organisation already has this organisation code (its staff sign in as ngo:<code>)');
+    }
+    const skeleton = confusableSkeleton(input.name);
+    if (all.some((o) => confusableSkeleton(o.name) === skeleton)) {
+      throw badInput('input.name', "looks the same as an existing organisation's name");
     }
     const [inserted] = await tx.insert(organisations).values(input).returning();
     return inserted!;

@@ -20,13 +20,14 @@ export const ASSISTANCE_TYPES = [
  * statement): persons assisted during the year, deduplicated by NRM victim id
  * (one person assisted by two organisations is two clients, one person),
  * client records assisted, persons by type of assistance (a person may get
- * several types), and public grants to the organisations by source (NOK).
+ * several types), and public grants to the organisations by source (NOK, summed as numeric: it cannot overflow).
  * Grants go to organisations and describe no person: they are exempt from
  * disclosure control.
  */
 export async function ngoFigures(db: NgoDb, year: number): Promise<FigureSystem & { grantSources: string[] }> {
   const { from, to } = yearRange(year);
-  const rows = await selectRows<{ key: string; count: number }>(
+  // `count` is numeric for the sums (a year's grants pass the 32-bit range), which the driver reads as a string.
+  const rows = await selectRows<{ key: string; count: number | string }>(
     db,
     sql`with helped as (
           select c.id as client, coalesce(c.victim_id, c.id) as person, a.type
@@ -36,7 +37,7 @@ export async function ngoFigures(db: NgoDb, year: number): Promise<FigureSystem 
         select 'personsAssisted' as key, count(distinct person)::int as count from helped
         union all select 'clientsAssisted', count(distinct client)::int from helped
         union all select 'assistance:' || type, count(distinct person)::int from helped group by type
-        union all select 'grants:' || grantor, sum(amount_nok)::bigint::int from grants where year = ${year} group by grantor`,
+        union all select 'grants:' || grantor, sum(amount_nok)::numeric from grants where year = ${year} group by grantor`,
   );
   const counts = new Map<string, number>(rows.map((r) => [r.key, Number(r.count)]));
   for (const t of ASSISTANCE_TYPES) if (!counts.has(`assistance:${t}`)) counts.set(`assistance:${t}`, 0);

@@ -1,4 +1,21 @@
-import { badInput, checkIdempotencyKey, checkUuid, hubError, isAgencyClaim, organisationCode, registerPotentialVictim, onBehalfOf } from '@nrm-hub/kit';
+import {
+  badInput,
+  checkAmountNok,
+  checkDateOrder,
+  checkEventDate,
+  checkEventTime,
+  checkIdempotencyKey,
+  checkOptionalEventDate,
+  checkUuid,
+  hubError,
+  isAgencyClaim,
+  MAX_GRANT_NOK,
+  mixesScriptsInAWord,
+  organisationCode,
+  registerPotentialVictim,
+  onBehalfOf,
+  todayOf,
+} from '@nrm-hub/kit';
 import { requireOwnOrganisation, requireOwnRecord } from '../rules/consent.ts';
 import type { NgoContext } from '../context.ts';
 import type { MutationNgoRegisterPotentialVictimArgs } from '../generated/resolvers-types.ts';
@@ -8,19 +25,10 @@ import { createOrganisation, organisationById, recordGrant } from '../data/organ
 
 type RegisterInput = MutationNgoRegisterPotentialVictimArgs['input'];
 
-/** Allowed clock skew for "not in the future" checks on client-supplied timestamps. */
-const CLOCK_SKEW_MS = 5 * 60_000;
-
 function checkText(value: string, field: string, max = 200): string {
   const v = value.trim();
   if (!v || v.length > max) throw badInput(field, `must be 1 to ${max} characters`);
   return v;
-}
-
-function checkPast(value: Date | null | undefined, field: string): Date | null {
-  if (!value) return null;
-  if (value.getTime() > Date.now() + CLOCK_SKEW_MS) throw badInput(field, 'must not be in the future');
-  return value;
 }
 
 function checkYear(value: number, field: string): number {
@@ -42,6 +50,8 @@ async function requireOwnClient(ctx: NgoContext, clientId: string): Promise<void
 export const Mutation = {
   ngoCreateOrganisation: (_: unknown, { input }: { input: { name: string; kind: string } }, ctx: NgoContext) => {
     const name = checkText(input.name, 'input.name');
+    // "RОSA" with a Cyrillic О reads as "ROSA": one word in one script (names wholly in another script pass).
+    if (mixesScriptsInAWord(name)) throw badInput('input.name', 'must not mix letters of different scripts within one word');
     // Its staff sign in as `ngo:<code>`: a name that gives no valid claim would make an organisation no one can act for.
     const code = organisationCode(name);
     if (!isAgencyClaim(`ngo:${code}`)) throw badInput('input.name', 'must give an organisation code of 2 to 60 letters, digits and dashes');
@@ -75,10 +85,15 @@ export const Mutation = {
     { input }: { input: { idempotencyKey: string; clientId: string; type: string; startedAt: string; endedAt?: string | null } },
     ctx: NgoContext,
   ) => {
-    if (input.endedAt && input.endedAt < input.startedAt) throw badInput('input.endedAt', 'must not be before startedAt');
+    const today = todayOf(ctx.now);
+    const startedAt = checkEventDate(input.startedAt, 'input.startedAt', today);
+    const endedAt = checkOptionalEventDate(input.endedAt, 'input.endedAt', today);
+    checkDateOrder(startedAt, endedAt, 'input.endedAt', 'startedAt');
     await requireOwnClient(ctx, input.clientId);
     return recordAssistance(ctx.db, {
       ...input,
+      startedAt,
+      endedAt,
       idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
       clientId: checkUuid(input.clientId, 'input.clientId'),
     });
@@ -86,9 +101,11 @@ export const Mutation = {
 
   ngoEndAssistance: async (_: unknown, { input }: { input: { episodeId: string; endedAt: string } }, ctx: NgoContext) => {
     const episodeId = checkUuid(input.episodeId, 'input.episodeId');
+    // Not before the episode started: the store checks that against the stored day.
+    const endedAt = checkEventDate(input.endedAt, 'input.endedAt', todayOf(ctx.now));
     const owner = await organisationOfEpisode(ctx.db, episodeId);
     if (owner) requireOwnRecord(ctx.viewer, owner, noEpisode);
-    return endAssistance(ctx.db, { episodeId, endedAt: input.endedAt });
+    return endAssistance(ctx.db, { episodeId, endedAt });
   },
 
   ngoRecordGrant: async (
@@ -96,7 +113,7 @@ export const Mutation = {
     { input }: { input: { idempotencyKey: string; organisationId: string; year: number; amountNok: number; grantor: string } },
     ctx: NgoContext,
   ) => {
-    if (input.amountNok <= 0) throw badInput('input.amountNok', 'must be positive');
+    const amountNok = checkAmountNok(input.amountNok, 'input.amountNok', MAX_GRANT_NOK);
     const organisationId = checkUuid(input.organisationId, 'input.organisationId');
     // Unknown organisations are left to the store's NOT_FOUND.
     const organisation = await organisationById(ctx.db, organisationId);
@@ -105,7 +122,7 @@ export const Mutation = {
       idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
       organisationId,
       year: checkYear(input.year, 'input.year'),
-      amountNok: input.amountNok,
+      amountNok,
       grantor: checkText(input.grantor, 'input.grantor'),
     });
   },
@@ -121,15 +138,17 @@ export const Mutation = {
       clientId: checkUuid(input.clientId, 'input.clientId'),
       agency: input.agency,
       purpose: checkText(input.purpose, 'input.purpose', 500),
-      givenAt: checkPast(input.givenAt, 'input.givenAt'),
+      givenAt: checkEventTime(input.givenAt, 'input.givenAt', ctx.now()),
     });
   },
 
   ngoWithdrawConsent: async (_: unknown, { input }: { input: { consentId: string; withdrawnAt?: Date | null } }, ctx: NgoContext) => {
     const consentId = checkUuid(input.consentId, 'input.consentId');
+    // Not before the consent was given: the store checks that against the stored time.
+    const withdrawnAt = checkEventTime(input.withdrawnAt, 'input.withdrawnAt', ctx.now());
     // Only the organisation that recorded a consent may withdraw it; to anyone else it is as unknown as a consent that does not exist.
     const owner = await organisationOfConsent(ctx.db, consentId);
     if (owner) requireOwnRecord(ctx.viewer, owner, noConsent);
-    return withdrawConsent(ctx.db, { consentId, withdrawnAt: checkPast(input.withdrawnAt, 'input.withdrawnAt') ?? new Date() });
+    return withdrawConsent(ctx.db, { consentId, withdrawnAt: withdrawnAt ?? new Date() });
   },
 };

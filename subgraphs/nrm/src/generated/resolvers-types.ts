@@ -1141,6 +1141,30 @@ export type StatisticsRow = {
   count: StatisticsCell;
 };
 
+/**
+ * One amount of money in whole NOK (a sum of compensation or grants), under the same disclosure control as
+ * `StatisticsCell`. `value` is a `Float` because a year's sum can pass `Int`'s 2,147,483,647: a `Float` holds
+ * every whole NOK exactly up to 9,007,199,254,740,991 (2^53 − 1), and cannot fail to serialise.
+ */
+export type StatisticsAmount = {
+  __typename?: 'StatisticsAmount';
+  /** The amount in NOK, a whole number, or null when suppressed. */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** True when the amount is withheld by disclosure control. */
+  suppressed: Scalars['Boolean']['output'];
+};
+
+/** One row of a breakdown of money: a category and its amount, ready to draw as a bar. */
+export type StatisticsAmountRow = {
+  __typename?: 'StatisticsAmountRow';
+  /** The category's code (such as the grantor). */
+  key: Scalars['String']['output'];
+  /** A readable label for the category, when it has one. */
+  label?: Maybe<Scalars['String']['output']>;
+  /** The category's amount in NOK (named `count` like `StatisticsRow`'s, so a query reads both alike). */
+  count: StatisticsAmount;
+};
+
 export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY'
@@ -1291,6 +1315,8 @@ export type ResolversTypes = ResolversObject<{
   Deadline: ResolverTypeWrapper<Partial<Deadline>>;
   StatisticsCell: ResolverTypeWrapper<Partial<StatisticsCell>>;
   StatisticsRow: ResolverTypeWrapper<Partial<StatisticsRow>>;
+  StatisticsAmount: ResolverTypeWrapper<Partial<StatisticsAmount>>;
+  StatisticsAmountRow: ResolverTypeWrapper<Partial<StatisticsAmountRow>>;
   link__Purpose: ResolverTypeWrapper<Partial<Link__Purpose>>;
   link__Import: ResolverTypeWrapper<Partial<Scalars['link__Import']['output']>>;
   federation__FieldSet: ResolverTypeWrapper<Partial<Scalars['federation__FieldSet']['output']>>;
@@ -1347,6 +1373,8 @@ export type ResolversParentTypes = ResolversObject<{
   Deadline: Partial<Deadline>;
   StatisticsCell: Partial<StatisticsCell>;
   StatisticsRow: Partial<StatisticsRow>;
+  StatisticsAmount: Partial<StatisticsAmount>;
+  StatisticsAmountRow: Partial<StatisticsAmountRow>;
   link__Import: Partial<Scalars['link__Import']['output']>;
   federation__FieldSet: Partial<Scalars['federation__FieldSet']['output']>;
   federation__Scope: Partial<Scalars['federation__Scope']['output']>;
@@ -1738,6 +1766,17 @@ export type StatisticsRowResolvers<ContextType = unknown, ParentType extends Res
   count?: Resolver<ResolversTypes['StatisticsCell'], ParentType, ContextType>;
 }>;
 
+export type StatisticsAmountResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['StatisticsAmount'] = ResolversParentTypes['StatisticsAmount']> = ResolversObject<{
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type StatisticsAmountRowResolvers<ContextType = unknown, ParentType extends ResolversParentTypes['StatisticsAmountRow'] = ResolversParentTypes['StatisticsAmountRow']> = ResolversObject<{
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['StatisticsAmount'], ParentType, ContextType>;
+}>;
+
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
   name: 'link__Import';
 }
@@ -1799,6 +1838,8 @@ export type Resolvers<ContextType = unknown> = ResolversObject<{
   Deadline?: DeadlineResolvers<ContextType>;
   StatisticsCell?: StatisticsCellResolvers<ContextType>;
   StatisticsRow?: StatisticsRowResolvers<ContextType>;
+  StatisticsAmount?: StatisticsAmountResolvers<ContextType>;
+  StatisticsAmountRow?: StatisticsAmountRowResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

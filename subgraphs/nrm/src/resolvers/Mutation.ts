@@ -3,6 +3,7 @@ import {
   aboutVictims,
   badInput,
   checkCountryCode,
+  checkEventDate,
   checkIdempotencyKey,
   checkUuid,
   CLK_BITS,
@@ -27,6 +28,9 @@ type NrmRegistrationInput = Omit<DecodedRegistration, 'clk'> & { clk: string };
 
 function checkRegistration(input: NrmRegistrationInput): DecodedRegistration {
   checkUuid(input.agencyRecordId, 'input.agencyRecordId');
+  // The decision day places the person in a statistics year: a day that never was would make one up. Checked on
+  // the wall clock, like the agencies' own check and default (the day of registering), not the injectable clock.
+  checkEventDate(input.decidedOn, 'input.decidedOn');
   checkIdempotencyKey(input.idempotencyKey);
   // Only keyed hashes are accepted: a plain identity number must never land here.
   input.identifierHashes.forEach((h, i) => {

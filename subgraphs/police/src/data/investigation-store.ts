@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { hubError, insertOnce } from '@nrm-hub/kit';
+import { checkDateOrder, hubError, insertOnce } from '@nrm-hub/kit';
 import { caseRoles, compensationOrders, custodyStays, investigations, persons, type InvestigationRow } from '../db/schema.ts';
 import type { PoliceDb } from './person-store.ts';
 
@@ -38,6 +38,14 @@ export async function updateInvestigation(
   after?: AfterCaseWrite,
 ): Promise<InvestigationRow> {
   return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ openedAt: investigations.openedAt })
+      .from(investigations)
+      .where(eq(investigations.id, input.investigationId))
+      .for('update');
+    if (!current) throw hubError('NOT_FOUND', 'No investigation with that id.');
+    // Checked here, against the stored opening day, so nothing is written when it is out of order.
+    checkDateOrder(current.openedAt, input.convictedAt, 'input.convictedAt', 'the day the investigation was opened');
     const [row] = await tx
       .update(investigations)
       .set({ status: input.status, prosecutedAs: input.prosecutedAs ?? null, convictedAt: input.convictedAt ?? null })

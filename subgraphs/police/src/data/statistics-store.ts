@@ -11,13 +11,14 @@ export const OFFENCES = ['TRAFFICKING_257', 'AGGRAVATED_TRAFFICKING_258', 'PIMPI
  * investigations opened in the year by offence; of those, prosecutions by the
  * offence prosecuted as, and how many trafficking cases were prosecuted as
  * another offence; convictions in the year; victims paid compensation in the
- * year and the total paid (NOK); victims in custody or prison during the
+ * year and the total paid (NOK, summed as numeric: it cannot overflow); victims in custody or prison during the
  * year. A victim is a person the police registered, counted once by NRM
  * victim id.
  */
 export async function policeFigures(db: PoliceDb, year: number): Promise<FigureSystem> {
   const { from, to } = yearRange(year);
-  const rows = await selectRows<{ key: string; count: number }>(
+  // `count` is numeric for the sum (a year's compensation can pass the 32-bit range), which the driver reads as a string.
+  const rows = await selectRows<{ key: string; count: number | string }>(
     db,
     sql`with inv as (select * from investigations where opened_at >= ${from}::date and opened_at < ${to}::date),
         paid as (select coalesce(p.victim_id, p.id) as victim, c.amount_nok from compensation_orders c join persons p on p.id = c.person_id
@@ -32,11 +33,11 @@ export async function policeFigures(db: PoliceDb, year: number): Promise<FigureS
             and prosecuted_as not in ('TRAFFICKING_257', 'AGGRAVATED_TRAFFICKING_258')
         union all select 'convictions', count(*)::int from investigations where convicted_at >= ${from}::date and convicted_at < ${to}::date
         union all select 'victimsPaidCompensation', count(distinct victim)::int from paid
-        union all select 'compensationNok', coalesce(sum(amount_nok), 0)::int from paid
+        union all select 'compensationNok', coalesce(sum(amount_nok), 0)::numeric from paid
         union all select 'victimsHeld', count(distinct victim)::int from held
         union all select 'victimsInPrison', count(distinct victim)::int from held where kind = 'PRISON'`,
   );
-  const counts = new Map<string, number>(rows.map((r) => [r.key, r.count]));
+  const counts = new Map<string, number>(rows.map((r) => [r.key, Number(r.count)]));
   const equations: Equation[] = [];
   for (const table of ['investigations', 'prosecutions']) {
     for (const o of OFFENCES) if (!counts.has(`${table}:${o}`)) counts.set(`${table}:${o}`, 0);

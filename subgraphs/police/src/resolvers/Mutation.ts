@@ -1,4 +1,16 @@
-import { badInput, checkIdempotencyKey, checkUuid, registerPotentialVictim, onBehalfOf } from '@nrm-hub/kit';
+import {
+  checkAmountNok,
+  checkDateOrder,
+  checkEventDate,
+  checkIdempotencyKey,
+  checkOptionalEventDate,
+  checkUuid,
+  badInput,
+  MAX_COMPENSATION_NOK,
+  onBehalfOf,
+  registerPotentialVictim,
+  todayOf,
+} from '@nrm-hub/kit';
 import type { PoliceContext } from '../context.ts';
 import type { MutationPoliceRegisterPotentialVictimArgs } from '../generated/resolvers-types.ts';
 import { addCaseRole, investigationById, openInvestigation, recordCompensation, recordCustodyStay, updateInvestigation } from '../data/investigation-store.ts';
@@ -55,13 +67,24 @@ export const Mutation = {
       ...input,
       reference: checkText(input.reference, 'input.reference', 60),
       policeDistrict: checkText(input.policeDistrict, 'input.policeDistrict'),
+      openedAt: checkEventDate(input.openedAt, 'input.openedAt', todayOf(ctx.now)),
     }),
 
   policeUpdateInvestigation: (
     _: unknown,
     { input }: { input: { investigationId: string; status: string; prosecutedAs?: string | null; convictedAt?: string | null } },
     ctx: PoliceContext,
-  ) => updateInvestigation(ctx.db, { ...input, investigationId: checkUuid(input.investigationId, 'input.investigationId') }, tellNrm(ctx)),
+  ) =>
+    updateInvestigation(
+      ctx.db,
+      {
+        ...input,
+        investigationId: checkUuid(input.investigationId, 'input.investigationId'),
+        // Not before the investigation was opened: the store checks that against the stored day.
+        convictedAt: checkOptionalEventDate(input.convictedAt, 'input.convictedAt', todayOf(ctx.now)),
+      },
+      tellNrm(ctx),
+    ),
 
   policeAddCaseRole: (_: unknown, { input }: { input: { personId: string; investigationId: string; role: string } }, ctx: PoliceContext) =>
     addCaseRole(
@@ -79,9 +102,14 @@ export const Mutation = {
     { input }: { input: { idempotencyKey: string; personId: string; kind: string; facility: string; startedAt: string; endedAt?: string | null } },
     ctx: PoliceContext,
   ) => {
-    if (input.endedAt && input.endedAt < input.startedAt) throw badInput('input.endedAt', 'must not be before startedAt');
+    const today = todayOf(ctx.now);
+    const startedAt = checkEventDate(input.startedAt, 'input.startedAt', today);
+    const endedAt = checkOptionalEventDate(input.endedAt, 'input.endedAt', today);
+    checkDateOrder(startedAt, endedAt, 'input.endedAt', 'startedAt');
     return recordCustodyStay(ctx.db, {
       ...input,
+      startedAt,
+      endedAt,
       idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
       personId: checkUuid(input.personId, 'input.personId'),
       facility: checkText(input.facility, 'input.facility'),
@@ -93,9 +121,16 @@ export const Mutation = {
     { input }: { input: { idempotencyKey: string; personId: string; investigationId: string; amountNok: number; orderedAt: string; paidAt?: string | null } },
     ctx: PoliceContext,
   ) => {
-    if (input.amountNok <= 0) throw badInput('input.amountNok', 'must be positive');
+    const amountNok = checkAmountNok(input.amountNok, 'input.amountNok', MAX_COMPENSATION_NOK);
+    const today = todayOf(ctx.now);
+    const orderedAt = checkEventDate(input.orderedAt, 'input.orderedAt', today);
+    const paidAt = checkOptionalEventDate(input.paidAt, 'input.paidAt', today);
+    checkDateOrder(orderedAt, paidAt, 'input.paidAt', 'orderedAt');
     return recordCompensation(ctx.db, {
       ...input,
+      amountNok,
+      orderedAt,
+      paidAt,
       idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
       personId: checkUuid(input.personId, 'input.personId'),
       investigationId: checkUuid(input.investigationId, 'input.investigationId'),
