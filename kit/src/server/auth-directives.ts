@@ -86,6 +86,15 @@ export function aboutVictims<T extends object>(record: T, victimIds: readonly (s
   return Object.assign(record, { [AUDIT_VICTIMS]: ids });
 }
 
+/**
+ * What a write returns, marked with the victim of the person it concerns (looked up by `victimOf`, e.g. through
+ * the row's person, case or client), so the fields read back are logged under that victim.
+ */
+export async function aboutVictimOf<T extends object>(written: Promise<T> | T, victimOf: (row: T) => Promise<string | null | undefined>): Promise<T> {
+  const row = await written;
+  return aboutVictims(row, [await victimOf(row)]);
+}
+
 /** The victims a served object is about: an entity's `id` on `Victim`, the record's `victimId`, and those marked by `aboutVictims`. */
 function victimIdsOf(typeName: string, source: unknown): unknown[] {
   if (source === null || typeof source !== 'object') return [];

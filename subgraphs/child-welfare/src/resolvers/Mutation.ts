@@ -1,4 +1,5 @@
 import {
+  aboutVictimOf,
   addMonths,
   badInput,
   checkDateOrder,
@@ -13,7 +14,7 @@ import {
 import type { ChildWelfareContext } from '../context.ts';
 import { checkChildAge } from '../rules/child-age.ts';
 import type { MutationChildWelfareRegisterPotentialVictimArgs } from '../generated/resolvers-types.ts';
-import { assessAge, casesWithRecords, insertCase, type CaseDetails } from '../data/case-store.ts';
+import { assessAge, casesWithRecords, insertCase, type CaseDetails, caseById } from '../data/case-store.ts';
 import { endPlacement, recordMeasure, startPlacement } from '../data/placement-store.ts';
 
 type RegisterInput = MutationChildWelfareRegisterPotentialVictimArgs['input'];
@@ -26,6 +27,10 @@ function checkText(value: string, field: string, max = 200): string {
   if (!v || v.length > max) throw badInput(field, `must be 1 to ${max} characters`);
   return v;
 }
+
+/** What a write returns about a child's case, logged under the child's victim (`aboutVictimOf`). */
+const aboutCase = <T extends { caseId: string }>(ctx: ChildWelfareContext, written: Promise<T>) =>
+  aboutVictimOf(written, async (row) => (await caseById(ctx.db, row.caseId))?.victimId);
 
 export const Mutation = {
   async childWelfareRegisterPotentialVictim(_: unknown, { input }: { input: RegisterInput }, ctx: ChildWelfareContext) {
@@ -64,31 +69,40 @@ export const Mutation = {
     if (input.plannedEndAt > addMonths(input.startedAt, MAX_PLACEMENT_MONTHS)) {
       throw badInput('input.plannedEndAt', `must be at most ${MAX_PLACEMENT_MONTHS} months after startedAt`);
     }
-    return startPlacement(ctx.db, {
-      ...input,
-      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
-      caseId: checkUuid(input.caseId, 'input.caseId'),
-    });
+    return aboutCase(
+      ctx,
+      startPlacement(ctx.db, {
+        ...input,
+        idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+        caseId: checkUuid(input.caseId, 'input.caseId'),
+      }),
+    );
   },
 
   // Not before the placement started: the store checks that against the stored day.
   childWelfareEndPlacement: (_: unknown, { input }: { input: { placementId: string; endedAt: string } }, ctx: ChildWelfareContext) =>
-    endPlacement(ctx.db, {
-      placementId: checkUuid(input.placementId, 'input.placementId'),
-      endedAt: checkEventDate(input.endedAt, 'input.endedAt', todayOf(ctx.now)),
-    }),
+    aboutCase(
+      ctx,
+      endPlacement(ctx.db, {
+        placementId: checkUuid(input.placementId, 'input.placementId'),
+        endedAt: checkEventDate(input.endedAt, 'input.endedAt', todayOf(ctx.now)),
+      }),
+    ),
 
   childWelfareRecordMeasure: (
     _: unknown,
     { input }: { input: { idempotencyKey: string; caseId: string; kind: string; takenAt: string } },
     ctx: ChildWelfareContext,
   ) =>
-    recordMeasure(ctx.db, {
-      ...input,
-      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
-      caseId: checkUuid(input.caseId, 'input.caseId'),
-      takenAt: checkEventDate(input.takenAt, 'input.takenAt', todayOf(ctx.now)),
-    }),
+    aboutCase(
+      ctx,
+      recordMeasure(ctx.db, {
+        ...input,
+        idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+        caseId: checkUuid(input.caseId, 'input.caseId'),
+        takenAt: checkEventDate(input.takenAt, 'input.takenAt', todayOf(ctx.now)),
+      }),
+    ),
 
   childWelfareAssessAge: (_: unknown, { input }: { input: { caseId: string; ageAssessment: string } }, ctx: ChildWelfareContext) =>
     assessAge(ctx.db, { caseId: checkUuid(input.caseId, 'input.caseId'), ageAssessment: input.ageAssessment }),

@@ -1,4 +1,5 @@
 import {
+  aboutVictimOf,
   badInput,
   checkAmountNok,
   checkDateOrder,
@@ -20,7 +21,7 @@ import { requireOwnOrganisation, requireOwnRecord } from '../rules/consent.ts';
 import type { NgoContext } from '../context.ts';
 import type { MutationNgoRegisterPotentialVictimArgs } from '../generated/resolvers-types.ts';
 import { endAssistance, organisationOfConsent, organisationOfEpisode, recordAssistance, recordConsent, withdrawConsent } from '../data/assistance-store.ts';
-import { clientsWithRecords, insertClient } from '../data/client-store.ts';
+import { clientsWithRecords, insertClient, clientById } from '../data/client-store.ts';
 import { createOrganisation, organisationById, recordGrant } from '../data/organisation-store.ts';
 
 type RegisterInput = MutationNgoRegisterPotentialVictimArgs['input'];
@@ -46,6 +47,10 @@ async function requireOwnClient(ctx: NgoContext, clientId: string): Promise<void
   const [client] = await clientsWithRecords(ctx.db, { ids: [checkUuid(clientId, 'input.clientId')] });
   if (client) requireOwnRecord(ctx.viewer, client.organisation.name, noClient);
 }
+
+/** What a write returns about a client, logged under the client's victim (`aboutVictimOf`). */
+const aboutClient = <T extends { clientId: string }>(ctx: NgoContext, written: Promise<T>) =>
+  aboutVictimOf(written, async (row) => (await clientById(ctx.db, row.clientId))?.victimId);
 
 export const Mutation = {
   ngoCreateOrganisation: (_: unknown, { input }: { input: { name: string; kind: string } }, ctx: NgoContext) => {
@@ -90,13 +95,16 @@ export const Mutation = {
     const endedAt = checkOptionalEventDate(input.endedAt, 'input.endedAt', today);
     checkDateOrder(startedAt, endedAt, 'input.endedAt', 'startedAt');
     await requireOwnClient(ctx, input.clientId);
-    return recordAssistance(ctx.db, {
-      ...input,
-      startedAt,
-      endedAt,
-      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
-      clientId: checkUuid(input.clientId, 'input.clientId'),
-    });
+    return aboutClient(
+      ctx,
+      recordAssistance(ctx.db, {
+        ...input,
+        startedAt,
+        endedAt,
+        idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+        clientId: checkUuid(input.clientId, 'input.clientId'),
+      }),
+    );
   },
 
   ngoEndAssistance: async (_: unknown, { input }: { input: { episodeId: string; endedAt: string } }, ctx: NgoContext) => {
@@ -105,7 +113,7 @@ export const Mutation = {
     const endedAt = checkEventDate(input.endedAt, 'input.endedAt', todayOf(ctx.now));
     const owner = await organisationOfEpisode(ctx.db, episodeId);
     if (owner) requireOwnRecord(ctx.viewer, owner, noEpisode);
-    return endAssistance(ctx.db, { episodeId, endedAt });
+    return aboutClient(ctx, endAssistance(ctx.db, { episodeId, endedAt }));
   },
 
   ngoRecordGrant: async (
@@ -133,13 +141,16 @@ export const Mutation = {
     ctx: NgoContext,
   ) => {
     await requireOwnClient(ctx, input.clientId);
-    return recordConsent(ctx.db, {
-      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
-      clientId: checkUuid(input.clientId, 'input.clientId'),
-      agency: input.agency,
-      purpose: checkText(input.purpose, 'input.purpose', 500),
-      givenAt: checkEventTime(input.givenAt, 'input.givenAt', ctx.now()),
-    });
+    return aboutClient(
+      ctx,
+      recordConsent(ctx.db, {
+        idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+        clientId: checkUuid(input.clientId, 'input.clientId'),
+        agency: input.agency,
+        purpose: checkText(input.purpose, 'input.purpose', 500),
+        givenAt: checkEventTime(input.givenAt, 'input.givenAt', ctx.now()),
+      }),
+    );
   },
 
   ngoWithdrawConsent: async (_: unknown, { input }: { input: { consentId: string; withdrawnAt?: Date | null } }, ctx: NgoContext) => {
@@ -149,6 +160,6 @@ export const Mutation = {
     // Only the organisation that recorded a consent may withdraw it; to anyone else it is as unknown as a consent that does not exist.
     const owner = await organisationOfConsent(ctx.db, consentId);
     if (owner) requireOwnRecord(ctx.viewer, owner, noConsent);
-    return withdrawConsent(ctx.db, { consentId, withdrawnAt: withdrawnAt ?? new Date() });
+    return aboutClient(ctx, withdrawConsent(ctx.db, { consentId, withdrawnAt: withdrawnAt ?? new Date() }));
   },
 };

@@ -1,4 +1,5 @@
 import {
+  aboutVictimOf,
   checkAmountNok,
   checkDateOrder,
   checkEventDate,
@@ -14,7 +15,7 @@ import {
 import type { PoliceContext } from '../context.ts';
 import type { MutationPoliceRegisterPotentialVictimArgs } from '../generated/resolvers-types.ts';
 import { addCaseRole, investigationById, openInvestigation, recordCompensation, recordCustodyStay, updateInvestigation } from '../data/investigation-store.ts';
-import { insertPerson, personsWithRecords } from '../data/person-store.ts';
+import { insertPerson, personsWithRecords, personById } from '../data/person-store.ts';
 import { caseRoles } from '../db/schema.ts';
 import { personIdsInInvestigation, syncOpenCaseRoles } from '../data/safeguards-store.ts';
 
@@ -29,6 +30,10 @@ function checkText(value: string, field: string, max = 200): string {
   if (!v || v.length > max) throw badInput(field, `must be 1 to ${max} characters`);
   return v;
 }
+
+/** What a write returns about a person, logged under the person's victim (`aboutVictimOf`). */
+const aboutPerson = <T extends { personId: string }>(ctx: PoliceContext, written: Promise<T>) =>
+  aboutVictimOf(written, async (row) => (await personById(ctx.db, row.personId))?.victimId);
 
 export const Mutation = {
   async policeRegisterPotentialVictim(_: unknown, { input }: { input: RegisterInput }, ctx: PoliceContext) {
@@ -87,14 +92,17 @@ export const Mutation = {
     ),
 
   policeAddCaseRole: (_: unknown, { input }: { input: { personId: string; investigationId: string; role: string } }, ctx: PoliceContext) =>
-    addCaseRole(
-      ctx.db,
-      {
-        personId: checkUuid(input.personId, 'input.personId'),
-        investigationId: checkUuid(input.investigationId, 'input.investigationId'),
-        role: input.role,
-      },
-      tellNrm(ctx),
+    aboutPerson(
+      ctx,
+      addCaseRole(
+        ctx.db,
+        {
+          personId: checkUuid(input.personId, 'input.personId'),
+          investigationId: checkUuid(input.investigationId, 'input.investigationId'),
+          role: input.role,
+        },
+        tellNrm(ctx),
+      ),
     ),
 
   policeRecordCustodyStay: (
@@ -106,14 +114,17 @@ export const Mutation = {
     const startedAt = checkEventDate(input.startedAt, 'input.startedAt', today);
     const endedAt = checkOptionalEventDate(input.endedAt, 'input.endedAt', today);
     checkDateOrder(startedAt, endedAt, 'input.endedAt', 'startedAt');
-    return recordCustodyStay(ctx.db, {
-      ...input,
-      startedAt,
-      endedAt,
-      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
-      personId: checkUuid(input.personId, 'input.personId'),
-      facility: checkText(input.facility, 'input.facility'),
-    });
+    return aboutPerson(
+      ctx,
+      recordCustodyStay(ctx.db, {
+        ...input,
+        startedAt,
+        endedAt,
+        idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+        personId: checkUuid(input.personId, 'input.personId'),
+        facility: checkText(input.facility, 'input.facility'),
+      }),
+    );
   },
 
   policeRecordCompensation: (
@@ -126,14 +137,17 @@ export const Mutation = {
     const orderedAt = checkEventDate(input.orderedAt, 'input.orderedAt', today);
     const paidAt = checkOptionalEventDate(input.paidAt, 'input.paidAt', today);
     checkDateOrder(orderedAt, paidAt, 'input.paidAt', 'orderedAt');
-    return recordCompensation(ctx.db, {
-      ...input,
-      amountNok,
-      orderedAt,
-      paidAt,
-      idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
-      personId: checkUuid(input.personId, 'input.personId'),
-      investigationId: checkUuid(input.investigationId, 'input.investigationId'),
-    });
+    return aboutPerson(
+      ctx,
+      recordCompensation(ctx.db, {
+        ...input,
+        amountNok,
+        orderedAt,
+        paidAt,
+        idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+        personId: checkUuid(input.personId, 'input.personId'),
+        investigationId: checkUuid(input.investigationId, 'input.investigationId'),
+      }),
+    );
   },
 };
