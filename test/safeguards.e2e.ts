@@ -134,18 +134,23 @@ describe('screening before return', () => {
     expect(checked).toMatchObject({ status: 'PLANNED', screened: true, checkStatus: 'ALERT_OPEN' });
     const alert = checked.checks[0].alert;
     expect(checked.checks[0]).toMatchObject({ hit: true, alertState: 'OPEN', checkedBy: 'udi-caseworker-1' });
+    // Known only to an NGO: UDI is told to ask the coordinating unit, and the NGO is not named.
     expect(alert).toMatchObject({
       kind: 'RETURN_CHECK_HIT',
       state: 'OPEN',
       victimId,
-      reasons: ['REGISTERED_POTENTIAL_VICTIM'],
-      contactAgencies: ['NGO'],
+      reasons: ['ASK_COORDINATING_UNIT'],
+      contactAgencies: [],
       raisedFor: 'IMMIGRATION',
     });
 
-    // The coordinating unit sees the alert in its work list.
-    const list = await ok(hub, CLAIMS.coordinatingUnit, `query { alerts(state: OPEN, kind: RETURN_CHECK_HIT) { id subjectRef victimId } }`);
-    expect(list.alerts).toContainEqual({ id: alert.id, subjectRef: returnId, victimId });
+    // The coordinating unit sees the alert in its work list, with the NGO to contact.
+    const list = await ok(
+      hub,
+      CLAIMS.coordinatingUnit,
+      `query { alerts(state: OPEN, kind: RETURN_CHECK_HIT) { id subjectRef victimId reasons contactAgencies } }`,
+    );
+    expect(list.alerts).toContainEqual({ id: alert.id, subjectRef: returnId, victimId, reasons: ['REGISTERED_POTENTIAL_VICTIM'], contactAgencies: ['NGO'] });
 
     // A second check raises no second alert.
     const again = (await ok(hub, CLAIMS.immigration, CHECK, { i: { returnId } })).immigrationCheckReturn;
