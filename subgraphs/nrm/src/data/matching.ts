@@ -163,7 +163,9 @@ export async function candidatesOf(
     .where(inArray(lshBuckets.bucket, blockingKeys(clk)))
     .groupBy(lshBuckets.bucket);
   const chosen = rankMembers(lists);
-  const rows = await db
+  // Nothing shares a key: no second round trip (the caller decides NONE without the registry size or model).
+  if (chosen.length === 0) return [];
+  return db
     .select({
       registrationId: registrations.id,
       victimId: registrations.victimId,
@@ -173,8 +175,7 @@ export async function candidatesOf(
       modelId: newestModelId,
     })
     .from(registrations)
-    .where(inArray(registrations.seq, chosen.length > 0 ? chosen : [-1]));
-  return rows;
+    .where(inArray(registrations.seq, chosen));
 }
 
 /** Each candidate victim's most alike name level against `clk` (victims whose names cannot be compared are left out). */
